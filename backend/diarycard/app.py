@@ -1,0 +1,66 @@
+"""The whole app, wired in one place: routes, lifespan, error mapping and middleware."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from litestar import Litestar, Router
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+
+from diarycard import __version__
+from diarycard.auth.principal import provide_conn, provide_principal
+from diarycard.auth.routes import routes as auth_routes
+from diarycard.db.pool import create_pool
+from diarycard.health.routes import routes as health_routes
+from diarycard.settings import Settings
+from diarycard.web import problems
+from diarycard.web.middleware import harden
+from diarycard.web.static import pwa_routes
+
+# Each feature contributes its handlers under /api/v1.
+API_ROUTES: list[Any] = [*auth_routes]
+
+
+def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
+    """Build the ASGI app. `dsn` overrides `settings.database_url` (the embedded server's)."""
+    database = dsn or settings.database_url
+    if database is None:
+        raise ValueError("create_app needs a database URL; `diarycard serve` provides one")
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        app.state.pool = await create_pool(settings, database)
+        try:
+            yield
+        finally:
+            await app.state.pool.close()
+
+    api = Router(path="/api/v1", route_handlers=API_ROUTES)
+    openapi = OpenAPIConfig(
+        title="diarycard",
+        version=__version__,
+        path="/schema",
+        render_plugins=[SwaggerRenderPlugin()],
+    ) if settings.openapi_enabled else None
+    app = Litestar(
+        route_handlers=[*health_routes, api, *pwa_routes(settings.pwa_dir)],
+        dependencies={
+            "conn": Provide(provide_conn),
+            "principal": Provide(provide_principal),
+        },
+        lifespan=[lifespan],
+        exception_handlers={Exception: problems.handle},
+        openapi_config=openapi,
+        request_max_body_size=settings.max_body_bytes,
+        debug=False,
+        logging_config=None,
+        state=None,
+    )
+    app.state.settings = settings
+    # Outside Litestar's own middleware, so 404s, 405s and errors get the headers too.
+    app.asgi_handler = harden(app.asgi_handler, hsts=settings.cookie_secure)  # type: ignore[arg-type,assignment]
+    return app

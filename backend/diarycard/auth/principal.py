@@ -1,0 +1,87 @@
+"""Who is asking: the principal every store function takes, resolved from the session
+cookie on each request (one indexed lookup), with the CSRF check for unsafe methods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import asyncpg
+import msgspec
+from litestar import Request
+from litestar.di import Dependency
+
+from diarycard.db.pool import connection
+from diarycard.db.queries import load_queries
+from diarycard.errors import Forbidden, Unauthenticated
+from diarycard.settings import Settings
+from diarycard.web.context import request_id
+
+SQL = load_queries(Path(__file__).with_name("queries.sql"))
+Role = Literal["patient", "clinician", "admin"]
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+CSRF_HEADER = "x-csrf-token"
+
+
+class Principal(msgspec.Struct, frozen=True):
+    user_id: UUID
+    role: Role
+    site_id: UUID
+    login: str
+    display_name: str
+    session_id: UUID
+    request_id: str = "-"
+    client_ip: str = ""
+
+    def require(self, *roles: Role) -> Principal:
+        """Raise Forbidden unless this principal has one of `roles`."""
+        if self.role not in roles:
+            raise Forbidden()
+        return self
+
+
+def cookie_name(settings: Settings) -> str:
+    # The __Host- prefix needs Secure; plain-http development on localhost drops both.
+    return "__Host-diarycard" if settings.cookie_secure else "diarycard"
+
+
+def token_hash(token: str) -> bytes:
+    return hashlib.sha256(token.encode()).digest()
+
+
+async def provide_conn(request: Request[Any, Any, Any]) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection for this request, released when the handler is done."""
+    settings: Settings = request.app.state.settings
+    async with connection(request.app.state.pool, settings.db_acquire_timeout) as conn:
+        yield conn
+
+
+async def provide_principal(
+    request: Request[Any, Any, Any], conn: Annotated[asyncpg.Connection, Dependency(kind="named")]
+) -> Principal:
+    settings: Settings = request.app.state.settings
+    token = request.cookies.get(cookie_name(settings))
+    if not token or len(token) > 128:
+        raise Unauthenticated()
+    row = await conn.fetchrow(SQL["principal_for_token"], token_hash(token))
+    if row is None:
+        raise Unauthenticated()
+    if request.method in UNSAFE:
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not hmac.compare_digest(sent.encode(), row["csrf_token"].encode()):
+            raise Forbidden("This request is missing its security token. Please reload the page.")
+    return Principal(
+        user_id=row["user_id"],
+        role=row["role"],
+        site_id=row["site_id"],
+        login=row["login"],
+        display_name=row["display_name"],
+        session_id=row["session_id"],
+        request_id=request_id.get(),
+        client_ip=request.client.host if request.client else "",
+    )

@@ -1,0 +1,51 @@
+"""Server-side sessions: create and revoke. Lookup is in `principal.py`."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from uuid import UUID
+
+import asyncpg
+
+from diarycard.auth.principal import SQL, Principal, Role, token_hash
+
+IDLE: dict[Role, timedelta] = {
+    "patient": timedelta(days=30),
+    "clinician": timedelta(minutes=30),
+    "admin": timedelta(minutes=30),
+}
+ABSOLUTE: dict[Role, timedelta] = {
+    # A patient's phone is theirs; the PWA's own app lock covers the short gaps.
+    "patient": timedelta(days=90),
+    "clinician": timedelta(hours=12),
+    "admin": timedelta(hours=12),
+}
+
+
+class NewSession:
+    def __init__(self, session_id: UUID, token: str, csrf_token: str) -> None:
+        self.session_id = session_id
+        self.token = token
+        self.csrf_token = csrf_token
+
+
+async def create_session(
+    conn: asyncpg.Connection, user_id: UUID, role: Role, user_agent: str = ""
+) -> NewSession:
+    token = secrets.token_urlsafe(32)  # 256 bits from the OS CSPRNG
+    csrf = secrets.token_urlsafe(32)
+    session_id = await conn.fetchval(
+        SQL["create_session"],
+        token_hash(token),
+        user_id,
+        csrf,
+        IDLE[role],
+        ABSOLUTE[role],
+        user_agent[:300],
+    )
+    return NewSession(session_id, token, csrf)
+
+
+async def revoke_session(conn: asyncpg.Connection, who: Principal) -> None:
+    await conn.execute(SQL["revoke_session"], who.session_id, who.user_id)

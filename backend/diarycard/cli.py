@@ -1,0 +1,114 @@
+"""The `diarycard` command: serve, migrate, demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from types import FrameType
+
+import asyncpg
+
+from diarycard.db import migrate as migrations
+from diarycard.db.database import database_url
+from diarycard.settings import Settings, SettingsError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="diarycard",
+        description="A between-session diary for SCM and MBT, and its clinician review.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="migrate, then serve the API and the PWA")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.set_defaults(run=_serve)
+
+    mig = commands.add_parser("migrate", help="apply pending database migrations")
+    mig.set_defaults(run=_migrate)
+
+    demo = commands.add_parser("demo", help="load a demo site (safe to run again)")
+    demo.add_argument("--json", action="store_true", help="print the demo accounts as JSON")
+    demo.set_defaults(run=_demo)
+
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"diarycard: {exc}", file=sys.stderr)
+        return 2
+    run: Callable[[argparse.Namespace, Settings], int] = args.run
+    return run(args, settings)
+
+
+async def _apply(url: str) -> list[migrations.Migration]:
+    conn = await asyncpg.connect(url)
+    try:
+        return await migrations.migrate(conn)
+    finally:
+        await conn.close()
+
+
+def _report(applied: list[migrations.Migration], out: object = sys.stdout) -> None:
+    if not applied:
+        print("Database is up to date.", file=out)  # type: ignore[call-overload]
+    for m in applied:
+        print(f"Applied {m.version:04d}_{m.name}", file=out)  # type: ignore[call-overload]
+
+
+def _migrate(args: argparse.Namespace, settings: Settings) -> int:
+    with database_url(settings) as url:
+        _report(asyncio.run(_apply(url)))
+    return 0
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from diarycard.demo import load_demo
+
+    with database_url(settings) as url:
+        asyncio.run(_apply(url))
+        return asyncio.run(load_demo(url, as_json=args.json))
+
+
+def _die_with_parent() -> None:
+    # If `serve` is killed with SIGKILL, its server must not live on holding the port.
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    # Explicit for SIGINT too: a shell starts background jobs with SIGINT ignored.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, stop)
+    with database_url(settings) as url:
+        _report(asyncio.run(_apply(url)), sys.stderr)
+        env = {**os.environ, "DATABASE_URL": url}
+        command = [
+            sys.executable, "-m", "granian", "--interface", "asgi", "--factory",
+            "--host", args.host, "--port", str(args.port), "--workers", str(args.workers),
+            "--no-access-log", "--log-level", "warning",
+            "diarycard.asgi:app_from_env",
+        ]
+        server = subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)  # noqa: S603
+        print(f"diarycard is running at http://{args.host}:{args.port}/ (Ctrl-C to stop)",
+              flush=True)
+        try:
+            return server.wait()
+        except KeyboardInterrupt:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+            return 0

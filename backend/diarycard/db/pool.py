@@ -1,0 +1,58 @@
+"""The asyncpg pool and the per-request connection.
+
+Every acquire has a timeout (asyncpg waits forever otherwise) and every connection a
+command timeout, so a slow or exhausted database answers 503 quickly instead of hanging.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import asyncpg
+
+from diarycard.errors import Unavailable
+from diarycard.settings import Settings
+
+# Errors that mean "the database is not there right now", as opposed to a bug.
+DB_DOWN = (
+    OSError,
+    asyncio.TimeoutError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.QueryCanceledError,
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.InterfaceError,
+)
+
+
+async def create_pool(settings: Settings, dsn: str) -> Any:
+    return await asyncpg.create_pool(
+        dsn,
+        min_size=settings.pool_min,
+        max_size=settings.pool_max,
+        command_timeout=settings.db_command_timeout,
+        max_inactive_connection_lifetime=60,
+        server_settings={
+            "application_name": "diarycard",
+            # A runaway query is stopped by the server too, not only by the client.
+            "statement_timeout": str(int(settings.db_command_timeout * 1000)),
+            "idle_in_transaction_session_timeout": "30000",
+        },
+    )
+
+
+@asynccontextmanager
+async def connection(pool: Any, timeout: float) -> AsyncIterator[asyncpg.Connection]:
+    """Acquire a connection or raise Unavailable within `timeout` seconds."""
+    try:
+        conn = await pool.acquire(timeout=timeout)
+    except DB_DOWN as exc:
+        raise Unavailable() from exc
+    try:
+        yield conn
+    finally:
+        await pool.release(conn)

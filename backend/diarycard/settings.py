@@ -1,0 +1,90 @@
+"""Settings, read once from the environment and passed into `create_app`.
+
+A bad or missing value stops start-up with one line that names the variable, so a
+misconfigured deployment fails at once instead of on the first patient's request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+import msgspec
+import platformdirs
+from msgspec import Meta
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+Seconds = Annotated[float, Meta(gt=0, le=600)]
+
+
+class SettingsError(Exception):
+    """A setting is missing or has a value we cannot use."""
+
+
+class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # None means: start the embedded PostgreSQL in `data_dir`.
+    database_url: str | None = None
+    env: Literal["development", "production"] = "development"
+    public_url: str = "http://127.0.0.1:8000"
+    data_dir: str = platformdirs.user_data_dir("diarycard")
+    pwa_dir: str = str(REPO_ROOT / "pwa")
+    openapi: bool | None = None
+    max_body_bytes: Annotated[int, Meta(ge=1024, le=10_000_000)] = 65_536
+    pool_min: Annotated[int, Meta(ge=0, le=100)] = 1
+    pool_max: Annotated[int, Meta(ge=1, le=200)] = 16
+    db_acquire_timeout: Seconds = 2.0
+    db_command_timeout: Seconds = 5.0
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @property
+    def openapi_enabled(self) -> bool:
+        if self.openapi is not None:
+            return self.openapi
+        return self.env != "production"
+
+    @property
+    def cookie_secure(self) -> bool:
+        """Secure cookies everywhere except plain-http development on this machine."""
+        parts = urlsplit(self.public_url)
+        local = parts.hostname in {"localhost", "127.0.0.1", "::1"}
+        return not (parts.scheme == "http" and local and self.env == "development")
+
+
+# Field name -> environment variable. DATABASE_URL keeps its conventional name.
+ENV_NAMES: dict[str, str] = {
+    name: ("DATABASE_URL" if name == "database_url" else f"DIARYCARD_{name.upper()}")
+    for name in Settings.__struct_fields__
+}
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    """Build Settings from environment variables; raise SettingsError naming the variable."""
+    environ = os.environ if environ is None else environ
+    raw: dict[str, object] = {
+        field: environ[var] for field, var in ENV_NAMES.items() if environ.get(var, "") != ""
+    }
+    raw.update(overrides)
+    try:
+        settings = msgspec.convert(raw, Settings, strict=False)
+    except msgspec.ValidationError as exc:
+        field = str(exc).rpartition("$.")[2].strip("`")
+        rule = str(exc).partition(" - at ")[0]
+        raise SettingsError(f"{ENV_NAMES.get(field, field)}: {rule}") from None
+    _check(settings)
+    return settings
+
+
+def _check(settings: Settings) -> None:
+    url = settings.database_url
+    if url is not None and urlsplit(url).scheme not in {"postgres", "postgresql"}:
+        raise SettingsError("DATABASE_URL: must start with postgresql://")
+    if urlsplit(settings.public_url).scheme not in {"http", "https"}:
+        raise SettingsError("DIARYCARD_PUBLIC_URL: must be an http:// or https:// URL")
+    if settings.env == "production" and settings.public_url.startswith("http://"):
+        raise SettingsError("DIARYCARD_PUBLIC_URL: production must be served over https://")
+    if settings.pool_min > settings.pool_max:
+        raise SettingsError("DIARYCARD_POOL_MIN: must not be larger than DIARYCARD_POOL_MAX")

@@ -1,0 +1,95 @@
+"""One ASGI middleware for what every response needs: a request id, one access-log line
+(method, route, status, time; never bodies, headers, cookies or query strings) and the
+security headers.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from diarycard.web.context import request_id
+
+# Plain ASGI, loosely typed: this wraps Litestar from the outside.
+Message = dict[str, Any]
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+log = logging.getLogger("diarycard.access")
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+_COMMON = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+_HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+_DROP = {b"server", b"x-powered-by"}
+
+
+def harden(app: ASGIApp, *, hsts: bool) -> ASGIApp:
+    extra = [*_COMMON, _HSTS] if hsts else list(_COMMON)
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":  # lifespan and websockets pass straight through
+            await app(scope, receive, send)
+            return
+        rid = secrets.token_hex(8)
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        status = 500
+        is_api = scope["path"].startswith("/api/")
+
+        async def send_wrapped(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _DROP]
+                names = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in extra if k not in names]
+                headers.append((b"x-request-id", rid.encode()))
+                if is_api and b"cache-control" not in names:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await app(scope, receive, send_wrapped)
+        finally:
+            route = scope.get("path_template") or _route_of(scope)
+            log.info(
+                "request",
+                extra={
+                    "method": scope["method"],
+                    "route": route,
+                    "status": status,
+                    "ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
+            request_id.reset(token)
+
+    return middleware
+
+
+def _route_of(scope: Any) -> str:
+    """The matched route template when Litestar set one, so ids never reach the log."""
+    handler = scope.get("route_handler")
+    paths = getattr(handler, "paths", None)
+    if paths:
+        return str(sorted(paths)[0])
+    return "(static)" if not scope["path"].startswith("/api/") else "(unmatched)"

@@ -1,0 +1,103 @@
+"""Test fixtures on a real PostgreSQL.
+
+DIARYCARD_TEST_DATABASE_URL points at a server (CI sets it to the machine's service);
+unset, the suite starts an embedded one. The schema is migrated once into a template
+database, and each test gets its own clone (CREATE DATABASE ... TEMPLATE), which is cheap
+and keeps tests independent, including under pytest-xdist or parallel runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from diarycard.app import create_app
+from diarycard.db.database import with_database
+from diarycard.db.embedded import EmbeddedPostgres
+from diarycard.db.migrate import migrate
+from diarycard.settings import Settings, load_settings
+
+BASE_URL = "https://testserver.local"
+_PREFIX = f"dct_{os.getpid()}"
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """URL of a maintenance database on the server the tests use."""
+    url = os.environ.get("DIARYCARD_TEST_DATABASE_URL")
+    if url:
+        yield url
+        return
+    server = EmbeddedPostgres(str(Path(tempfile.gettempdir()) / f"diarycard-test-{os.getuid()}"))
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+async def _admin(url: str, *statements: str) -> None:
+    conn = await asyncpg.connect(url)
+    try:
+        for statement in statements:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def template_db(pg_url: str) -> Iterator[str]:
+    name = f"{_PREFIX}_template"
+
+    async def build() -> None:
+        await _admin(pg_url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+        conn = await asyncpg.connect(with_database(pg_url, name))
+        try:
+            await migrate(conn)
+        finally:
+            await conn.close()
+
+    asyncio.run(build())
+    yield name
+    asyncio.run(_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+async def db_url(pg_url: str, template_db: str) -> AsyncIterator[str]:
+    """A fresh, fully migrated database for this test alone."""
+    name = f"{_PREFIX}_{next(_counter)}"
+    await _admin(pg_url, f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
+    yield with_database(pg_url, name)
+    await _admin(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+async def conn(db_url: str) -> AsyncIterator[asyncpg.Connection]:
+    connection = await asyncpg.connect(db_url)
+    yield connection
+    await connection.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings({}, public_url=BASE_URL, data_dir=str(tmp_path), pool_max=4)
+
+
+@pytest.fixture
+def app(settings: Settings, db_url: str) -> Litestar:
+    return create_app(settings, db_url)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app, base_url=BASE_URL) as test_client:
+        yield test_client
