@@ -1,0 +1,131 @@
+"""The access matrix (schemas/access-matrix.json) against every route of the app.
+
+Each row is one request made by every actor of the seeded world (see access_world.py) in
+a fresh database, checked against the status the row expects. A route of the app with no
+row, or a row whose route no longer exists, fails. The format is described in
+docs/development.md, "Access matrix".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import pytest
+from access_world import ACTORS, World, seed_world, session_headers
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from diarycard.app import create_app
+from diarycard.settings import load_settings
+
+MATRIX = Path(__file__).resolve().parents[1] / "schemas" / "access-matrix.json"
+ROWS: list[dict[str, Any]] = json.loads(MATRIX.read_text(encoding="utf-8"))["routes"]
+ALL_ACTORS = ["anon", *ACTORS]
+_CONVERTER = re.compile(r"\{(\w+):[^}]+\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _route_key(route: str) -> tuple[str, str]:
+    method, _, path = route.partition(" ")
+    return method.upper(), _CONVERTER.sub(r"{\1}", path)
+
+
+def app_routes() -> set[tuple[str, str]]:
+    app = create_app(load_settings({}), "postgresql://unused@127.0.0.1/unused")
+    found = set()
+    for route in app.routes:
+        for method in getattr(route, "methods", ()):
+            if method != "OPTIONS":  # answered by Litestar itself for every route
+                found.add(_route_key(f"{method} {route.path}"))
+    return found
+
+
+def test_every_route_has_a_row_and_every_row_a_route() -> None:
+    in_matrix = {_route_key(row["route"]) for row in ROWS}
+    routes = app_routes()
+    missing = sorted(f"{m} {p}" for m, p in routes - in_matrix)
+    stale = sorted(f"{m} {p}" for m, p in in_matrix - routes)
+    assert not missing, f"routes missing from schemas/access-matrix.json: {missing}"
+    assert not stale, f"rows for routes the app no longer has: {stale}"
+
+
+def expected(row: dict[str, Any], actor: str) -> list[int]:
+    expect = row["expect"]
+    role = ACTORS[actor][0] if actor != "anon" else "anon"
+    for key in (actor, role, "*"):
+        if key in expect:
+            value = expect[key]
+            return value if isinstance(value, list) else [value]
+    raise AssertionError(f"{row['route']}: no expectation for {actor} (add it or '*')")
+
+
+def fill(value: Any, names: dict[str, str]) -> Any:
+    """Replace {name} placeholders in strings, recursively through lists and objects."""
+    if isinstance(value, str):
+        return _PLACEHOLDER.sub(lambda m: names.get(m[1], m[0]), value)
+    if isinstance(value, list):
+        return [fill(v, names) for v in value]
+    if isinstance(value, dict):
+        return {k: fill(v, names) for k, v in value.items()}
+    return value
+
+
+def _names(world: World) -> dict[str, str]:
+    names = {name: str(uid) for name, uid in world.ids.items()}
+    names.update({f"site_{s}": str(uid) for s, uid in world.sites.items()})
+    names.update({f"login_{name}": world.login(name) for name in world.ids})
+    return names
+
+
+async def _run_setup(
+    client: AsyncTestClient[Litestar], conn: asyncpg.Connection, world: World,
+    row: dict[str, Any], names: dict[str, str],
+) -> None:
+    for step in row.get("setup", []):
+        headers = await session_headers(conn, world, step["as"])
+        response = await client.request(
+            step["method"], fill(step["path"], names), json=fill(step.get("body"), names),
+            headers={**headers, **fill(step.get("headers", {}), names)},
+        )
+        assert response.is_success, f"setup {step['method']} {step['path']}: {response.text}"
+        for name, source in step.get("save", {}).items():
+            if source.startswith("header:"):
+                names[name] = response.headers[source.removeprefix("header:")]
+                continue
+            value: Any = response.json()
+            for part in source.split("."):
+                value = value[int(part)] if isinstance(value, list) else value[part]
+            names[name] = str(value)
+
+
+def _row_id(row: dict[str, Any]) -> str:
+    return row["route"] + (f" [{row['note']}]" if "note" in row else "")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[_row_id(r) for r in ROWS])
+async def test_matrix_row(
+    row: dict[str, Any], client: AsyncTestClient[Litestar], conn: asyncpg.Connection
+) -> None:
+    world = await seed_world(conn)
+    method, path = _route_key(row["route"])
+    failures = []
+    for actor in ALL_ACTORS:
+        names = {**_names(world), **row.get("params", {})}
+        names = {k: _names(world).get(v, v) for k, v in names.items()}
+        await _run_setup(client, conn, world, row, names)
+        names = {k: names.get(v, v) for k, v in names.items()}
+        client.cookies.clear()
+        headers = await session_headers(conn, world, actor)
+        response = await client.request(
+            method, fill(path, names), params=fill(row.get("query"), names),
+            json=fill(row.get("body"), names),
+            headers={**headers, **fill(row.get("headers", {}), names)},
+        )
+        want = expected(row, actor)
+        if response.status_code not in want:
+            failures.append(f"{actor}: got {response.status_code}, expected {want}")
+    assert not failures, f"{_row_id(row)}: " + "; ".join(failures)
