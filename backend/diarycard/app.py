@@ -14,6 +14,7 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 from diarycard import __version__
 from diarycard.auth.principal import provide_conn, provide_principal
 from diarycard.auth.routes import routes as auth_routes
+from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.db.pool import create_pool
 from diarycard.health.routes import routes as health_routes
 from diarycard.settings import Settings
@@ -22,7 +23,7 @@ from diarycard.web.middleware import harden
 from diarycard.web.static import pwa_routes
 
 # Each feature contributes its handlers under /api/v1.
-API_ROUTES: list[Any] = [*auth_routes]
+API_ROUTES: list[Any] = [*auth_routes, *crisis_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:

@@ -1,0 +1,1 @@
+"""The crisis plan: written together, agreed in dated versions, open offline in one tap."""
