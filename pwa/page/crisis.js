@@ -1,0 +1,71 @@
+// @ts-check
+/**
+ * The crisis screen: one tap from anywhere, and it opens with no signal. It shows the
+ * site's emergency numbers as tel: links and says plainly that nobody watches the app.
+ * Other features add sections below the numbers with `registerCrisisSection` (the agreed
+ * crisis plan goes there).
+ */
+import { call } from "../shared/api.js";
+import { get, put } from "../shared/idb.js";
+import { h } from "./dom.js";
+import { crisisSections, registerScreen } from "./registry.js";
+
+/** Shown until the patient signs in and the site's own numbers arrive. */
+export const UK_NUMBERS = [
+  { label: "Emergency services (police, ambulance)", number: "999" },
+  { label: "NHS 111, then choose option 2 for mental health", number: "111" },
+  { label: "Samaritans, free, any time, day or night", number: "116 123" },
+];
+
+/** Fetch the site's numbers while there is a signal, and keep them for when there is not. */
+export async function refreshSite() {
+  try {
+    const reply = await call("GET", "/api/v1/site");
+    if (reply.ok && Array.isArray(reply.data?.emergency_numbers)) await put("meta", reply.data, "site");
+  } catch {
+    /* offline: the kept copy stays */
+  }
+}
+
+/** @returns {Promise<{label: string, number: string}[]>} */
+async function numbers() {
+  const site = await get("meta", "site");
+  const kept = site?.emergency_numbers;
+  return Array.isArray(kept) && kept.length > 0 ? kept : UK_NUMBERS;
+}
+
+registerScreen({
+  path: "/crisis",
+  title: "Crisis plan",
+  public: true,
+  async render(main, ctx) {
+    const list = h("ul", { class: "numbers" });
+    for (const item of await numbers()) {
+      const dial = String(item.number).replace(/[^0-9+]/g, "");
+      list.append(h("li", {},
+        h("a", { class: "call", href: `tel:${dial}` },
+          h("span", { class: "call-number", text: `Call ${item.number}` }),
+          h("span", { class: "call-label", text: item.label }))));
+    }
+    const sections = h("div", { class: "crisis-sections" });
+    main.append(
+      h("h1", { text: "Crisis plan" }),
+      h("p", { class: "lead", text: "If you are in danger, or you might act on an urge that could hurt you or someone else, call now:" }),
+      list,
+      h("div", { class: "notice" },
+        h("h2", { text: "Nobody watches this app live" }),
+        h("p", { text: "What you write here is read by your clinician at your next session, not straight away. If you need help now, please call one of the numbers above." })),
+      sections,
+    );
+    for (const section of crisisSections) {
+      const container = h("section", { class: "crisis-section", "data-section": section.id });
+      sections.append(container);
+      try {
+        await section.render(container, ctx);
+      } catch {
+        container.remove(); // a broken section must never hide the numbers
+      }
+    }
+    if (ctx.session && navigator.onLine) void refreshSite();
+  },
+});

@@ -1,0 +1,18 @@
+// @ts-check
+/** Start the app: screens, router, status line, service worker, outbox draining. */
+import { kick } from "./drainer.js";
+import { startRouter } from "./router.js";
+import "./screens.js";
+import { startStatus } from "./status.js";
+import { startWorker } from "./update.js";
+
+startStatus();
+await startRouter();
+startWorker();
+
+// Drain at start, when the network comes back, and whenever the app comes to the front.
+void kick(true);
+window.addEventListener("online", () => void kick(true));
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") void kick(false);
+});

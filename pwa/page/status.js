@@ -1,0 +1,44 @@
+// @ts-check
+/**
+ * The status line under the header: offline, "Waiting to send: N" (with how many need
+ * the patient's attention), and a prompt to sign in again when the session ran out.
+ */
+import { currentSession } from "../shared/api.js";
+import { records } from "../shared/outbox.js";
+import { h } from "./dom.js";
+
+const line = /** @type {HTMLElement} */ (document.getElementById("status"));
+
+export async function refreshStatus() {
+  const [waiting, session] = await Promise.all([records(), currentSession()]);
+  const parked = waiting.filter((r) => r.state !== "queued").length;
+  const parts = [];
+  if (!navigator.onLine) {
+    parts.push(h("p", { class: "status-offline", text: "You are offline. What you log is kept on this phone and sent later." }));
+  }
+  if (waiting.length > 0) {
+    const text = `Waiting to send: ${waiting.length}`;
+    const extra = parked > 0 ? ` (${parked} ${parked === 1 ? "needs" : "need"} you)` : "";
+    parts.push(h("p", {}, h("a", { href: "/waiting", class: "status-waiting", text: text + extra })));
+  }
+  if (session?.expired) {
+    parts.push(h("p", {}, h("a", { href: "/signin", class: "status-signin", text: "Please sign in again so your entries can be sent." })));
+  }
+  line.replaceChildren(...parts);
+  line.classList.toggle("has-content", parts.length > 0);
+}
+
+export function startStatus() {
+  const refresh = () => void refreshStatus();
+  window.addEventListener("online", refresh);
+  window.addEventListener("offline", refresh);
+  window.addEventListener("diarycard:outbox", refresh);
+  window.addEventListener("diarycard:session", refresh);
+  window.addEventListener("diarycard:drained", refresh);
+  try {
+    new BroadcastChannel("diarycard-outbox").onmessage = refresh;
+  } catch {
+    /* no BroadcastChannel: our own events still refresh */
+  }
+  refresh();
+}

@@ -1,0 +1,73 @@
+// @ts-check
+/**
+ * Calls to our own API from the page and the service worker: the session cookie goes
+ * with every request, the CSRF token with every unsafe one, and a 401 marks the stored
+ * session as expired (unsent writes stay queued until the patient signs in again).
+ */
+import { get, put } from "./idb.js";
+
+/** The request never reached the server, or its answer never came back. */
+export class NetworkError extends Error {
+  constructor() {
+    super("No connection");
+    this.name = "NetworkError";
+  }
+}
+
+/**
+ * @typedef {{user_id: string, role: string, login: string, display_name: string,
+ *   csrf_token: string, expired?: boolean}} Session
+ * @typedef {{status: number, ok: boolean, data: any, retryAfter: number}} Reply
+ */
+
+/** @returns {Promise<Session | undefined>} */
+export function currentSession() {
+  return get("meta", "session");
+}
+
+/**
+ * @param {string} method
+ * @param {string} url
+ * @param {unknown} [body]
+ * @returns {Promise<Reply>}
+ */
+export async function call(method, url, body) {
+  const session = await currentSession();
+  /** @type {Record<string, string>} */
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && session?.csrf_token) headers["X-CSRF-Token"] = session.csrf_token;
+  let response;
+  /** @type {any} */
+  let data = null;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    if ((response.headers.get("content-type") || "").includes("json")) data = await response.json();
+  } catch {
+    // Includes a body cut off half way: we cannot know what happened, so it is retried.
+    throw new NetworkError();
+  }
+  if (response.status === 401 && session && !session.expired && !url.endsWith("/session")) {
+    await put("meta", { ...session, expired: true }, "session");
+  }
+  const retryAfter = Number(response.headers.get("retry-after")) || 0;
+  return { status: response.status, ok: response.ok, data, retryAfter };
+}
+
+/**
+ * The plain-English reason from a problem+json body, naming the field when the server did.
+ * @param {any} problem
+ * @returns {string}
+ */
+export function reasonOf(problem) {
+  if (!problem || typeof problem !== "object") return "The server did not accept it.";
+  const detail = problem.detail || problem.title || "The server did not accept it.";
+  const field = problem.errors?.[0]?.field;
+  return field && !String(detail).includes(field) ? `${detail} (${field})` : String(detail);
+}

@@ -1,0 +1,179 @@
+// @ts-check
+/**
+ * Sending the outbox. Diary entries (kind "entries") go in batches through
+ * POST /api/v1/sync; any other kind is sent on its own as the idempotent request it was
+ * queued with (e.g. PUT <url>). The same rules apply to both: see outbox.js.
+ */
+import { NetworkError, call, currentSession } from "./api.js";
+import { bodyOf, markTried, records, settle } from "./outbox.js";
+
+const BATCH = 25;
+
+/**
+ * What a server status means for a queued write.
+ * @param {number | string} status an HTTP status, or a word from the sync endpoint
+ * @param {"upsert" | "delete"} op
+ * @returns {"ok" | "conflict" | "rejected" | "retry"}
+ */
+export function classify(status, op) {
+  if (typeof status === "string") {
+    const word = status.toLowerCase();
+    if (["ok", "created", "updated", "deleted", "unchanged", "applied", "stored"].includes(word)) return "ok";
+    if (word === "not_found" && op === "delete") return "ok";
+    if (word === "conflict" || word === "precondition_failed") return "conflict";
+    if (["error", "retry", "unavailable", "too_many_requests"].includes(word)) return "retry";
+    return "rejected";
+  }
+  if (status >= 200 && status < 300) return "ok";
+  // Deleting what is already gone has the effect the patient asked for.
+  if (op === "delete" && (status === 404 || status === 410)) return "ok";
+  if (status === 409 || status === 412) return "conflict";
+  if (status === 408 || status === 429 || status >= 500) return "retry";
+  return "rejected";
+}
+
+/** @type {Promise<string> | null} */
+let running = null;
+let again = false;
+
+/**
+ * Send what is due. Only one drain runs at a time in this page or worker (and across
+ * them where Web Locks exist); a call during a drain runs one more pass after it.
+ * @param {{force?: boolean}} [options] force ignores back-off (the network just came back)
+ * @returns {Promise<string>} "done", "offline", "signin" or "empty"
+ */
+export function drain(options = {}) {
+  if (running) {
+    again = true;
+    return running;
+  }
+  const pass = async () => {
+    let outcome = "empty";
+    do {
+      again = false;
+      outcome = await withLock(() => drainOnce(Boolean(options.force)));
+    } while (again && outcome === "done");
+    return outcome;
+  };
+  running = pass().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** @param {() => Promise<string>} work */
+function withLock(work) {
+  const locks = globalThis.navigator?.locks;
+  return locks ? locks.request("diarycard-outbox", work) : work();
+}
+
+/** @param {boolean} force */
+async function drainOnce(force) {
+  const session = await currentSession();
+  if (!session || session.expired) return "signin";
+  const now = Date.now();
+  const due = (await records()).filter((r) => r.state === "queued" && (force || r.next_at <= now));
+  if (due.length === 0) return "empty";
+  try {
+    const entries = due.filter((r) => r.kind === "entries");
+    const status = await drainEntries(entries);
+    if (status !== "done") return status;
+    for (const record of due.filter((r) => r.kind !== "entries")) {
+      const status = await sendOne(record);
+      if (status !== "done") return status;
+    }
+    return "done";
+  } catch (error) {
+    if (error instanceof NetworkError) return "offline";
+    throw error;
+  }
+}
+
+/** @param {OutboxRecord} record */
+async function sendOne(record) {
+  const revs = await markTried([record]);
+  const rev = revs.get(record.key);
+  if (rev === undefined) return "done";
+  let reply;
+  try {
+    reply = await call(record.method, record.url, await bodyOf(record));
+  } catch (error) {
+    await settle(record.key, rev, "retry");
+    throw error;
+  }
+  if (reply.status === 401 || (reply.status === 403 && reply.data?.code === "csrf")) return "signin";
+  const outcome = classify(reply.status, record.op);
+  await settle(record.key, rev, outcome, { problem: reply.data, retryAfter: reply.retryAfter });
+  return outcome === "retry" ? "offline" : "done";
+}
+
+/**
+ * @param {import("./outbox.js").OutboxRecord[]} entries
+ * @returns {Promise<string>}
+ */
+async function drainEntries(entries) {
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const status = await sendBatch(entries.slice(i, i + BATCH));
+    if (status !== "done") return status;
+  }
+  return "done";
+}
+
+/**
+ * @param {import("./outbox.js").OutboxRecord[]} batch
+ * @returns {Promise<string>}
+ */
+async function sendBatch(batch) {
+  const revs = await markTried(batch);
+  const sent = batch.filter((r) => revs.has(r.key));
+  if (sent.length === 0) return "done";
+  const operations = [];
+  for (const r of sent) {
+    /** @type {Record<string, unknown>} */
+    const op = { op: r.op, id: r.id };
+    if (r.base_version !== undefined) op.base_version = r.base_version;
+    if (r.op === "upsert") op.entry = await bodyOf(r);
+    operations.push(op);
+  }
+  let reply;
+  try {
+    reply = await call("POST", "/api/v1/sync", { operations });
+  } catch (error) {
+    for (const r of sent) await settle(r.key, /** @type {number} */ (revs.get(r.key)), "retry");
+    throw error;
+  }
+  if (reply.status === 401 || (reply.status === 403 && reply.data?.code === "csrf")) return "signin";
+  const whole = classify(reply.status, "upsert");
+  if (whole === "retry") {
+    for (const r of sent) {
+      await settle(r.key, /** @type {number} */ (revs.get(r.key)), "retry", { retryAfter: reply.retryAfter });
+    }
+    return "offline";
+  }
+  if (!reply.ok) {
+    // The batch as a whole was refused (one bad entry can do that): find which, one by one.
+    if (sent.length > 1) {
+      for (const r of sent) {
+        const status = await sendBatch([r]);
+        if (status !== "done") return status;
+      }
+      return "done";
+    }
+    const r = sent[0];
+    await settle(r.key, /** @type {number} */ (revs.get(r.key)), whole, { problem: reply.data });
+    return "done";
+  }
+  /** @type {Map<string, any>} */
+  const results = new Map((reply.data?.results || []).map((/** @type {any} */ x) => [x.id, x]));
+  for (const r of sent) {
+    const result = results.get(r.id);
+    const rev = /** @type {number} */ (revs.get(r.key));
+    if (!result) {
+      await settle(r.key, rev, "retry");
+      continue;
+    }
+    const outcome = classify(result.status, r.op);
+    await settle(r.key, rev, outcome, { entry: result.entry, problem: result.problem });
+  }
+  return "done";
+}

@@ -1,0 +1,65 @@
+// @ts-check
+/// <reference lib="webworker" />
+/**
+ * The service worker: precaches the app shell in a versioned cache so the app opens with
+ * no signal, serves every app page from it, and leaves API requests to the network (health
+ * data never goes into Cache Storage; the page keeps sealed last good copies in IndexedDB).
+ * A new version installs alongside and waits until the patient agrees to update.
+ */
+import { SHELL_FILES, VERSION } from "./shared/shell-files.js";
+import { drain } from "./shared/sync.js";
+
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+const CACHE = `diarycard-shell-${VERSION}`;
+// Served by the same origin but not the patient app: the clinicians' review app, the API.
+const NOT_OURS = ["/api/", "/review", "/schema", "/healthz", "/readyz"];
+
+sw.addEventListener("install", (event) => {
+  // Fresh copies, not the HTTP cache's, so a new version never mixes in old files.
+  event.waitUntil(caches.open(CACHE).then((cache) =>
+    cache.addAll(SHELL_FILES.map((url) => new Request(url, { cache: "reload" })))));
+});
+
+sw.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    // Only our own old shells; anything else in Cache Storage is not ours to delete.
+    await Promise.all(names
+      .filter((name) => name.startsWith("diarycard-shell-") && name !== CACHE)
+      .map((name) => caches.delete(name)));
+    await sw.clients.claim();
+  })());
+});
+
+sw.addEventListener("message", (event) => {
+  if (event.data?.type === "skip-waiting") void sw.skipWaiting();
+});
+
+sw.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== sw.location.origin) return;
+  if (NOT_OURS.some((prefix) => url.pathname.startsWith(prefix))) return;
+  if (request.mode === "navigate") {
+    event.respondWith(fromShell("/index.html", request));
+    return;
+  }
+  event.respondWith(fromShell(url.pathname, request));
+});
+
+/**
+ * @param {string} key
+ * @param {Request} request
+ */
+async function fromShell(key, request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  const response = await fetch(request);
+  return response;
+}
+
+sw.addEventListener("sync", (event) => {
+  const sync = /** @type {any} */ (event);
+  if (sync.tag === "outbox") sync.waitUntil(drain({ force: true }));
+});
