@@ -14,16 +14,21 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 from diarycard import __version__
 from diarycard.auth.principal import provide_conn, provide_principal
 from diarycard.auth.routes import routes as auth_routes
+from diarycard.checking.routes import routes as checking_routes
 from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.db.pool import create_pool
+from diarycard.goals.routes import routes as goal_routes
 from diarycard.health.routes import routes as health_routes
+from diarycard.problem_solving.routes import routes as problem_solving_routes
 from diarycard.settings import Settings
 from diarycard.web import problems
 from diarycard.web.middleware import harden
 from diarycard.web.static import pwa_routes
 
 # Each feature contributes its handlers under /api/v1.
-API_ROUTES: list[Any] = [*auth_routes, *crisis_routes]
+API_ROUTES: list[Any] = [*auth_routes]
+# Between-session tools (issue 6).
+API_ROUTES += [*crisis_routes, *problem_solving_routes, *checking_routes, *goal_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:

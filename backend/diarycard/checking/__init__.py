@@ -1,0 +1,1 @@
+"""Checking it out: testing an assumption about what someone else thought or felt."""
