@@ -114,7 +114,7 @@ async def test_matrix_row(
     method, path = _route_key(row["route"])
     failures = []
     for actor in ALL_ACTORS:
-        names = {**_names(world), **row.get("params", {})}
+        names = {**_names(world), **row.get("params", {}), "actor": actor.lower()}
         names = {k: _names(world).get(v, v) for k, v in names.items()}
         await _run_setup(client, conn, world, row, names)
         names = {k: names.get(v, v) for k, v in names.items()}

@@ -12,6 +12,9 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from diarycard import __version__
+from diarycard.accounts.routes import routes as account_routes
+from diarycard.audit.routes import routes as audit_routes
+from diarycard.auth.account_routes import routes as own_account_routes
 from diarycard.auth.principal import provide_conn, provide_principal
 from diarycard.auth.routes import routes as auth_routes
 from diarycard.checking.routes import routes as checking_routes
@@ -29,6 +32,9 @@ from diarycard.web.static import pwa_routes
 API_ROUTES: list[Any] = [*auth_routes]
 # Between-session tools (issue 6).
 API_ROUTES += [*crisis_routes, *problem_solving_routes, *checking_routes, *goal_routes]
+
+# Accounts, sign-in security and the audit trail (issue 3).
+API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:

@@ -37,6 +37,12 @@ class Principal(msgspec.Struct, frozen=True):
     session_id: UUID
     request_id: str = "-"
     client_ip: str = ""
+    totp_enabled: bool = False
+
+    @property
+    def needs_totp_enrolment(self) -> bool:
+        # Clinicians and admins must set up a second factor before anything else.
+        return self.role != "patient" and not self.totp_enabled
 
     def require(self, *roles: Role) -> Principal:
         """Raise Forbidden unless this principal has one of `roles`."""
@@ -75,6 +81,11 @@ async def provide_principal(
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent.encode(), row["csrf_token"].encode()):
             raise Forbidden("This request is missing its security token. Please reload the page.")
+    if row["role"] != "patient" and not row["totp_enabled"]:
+        # Until a clinician or admin has a second factor, only the routes that set one up
+        # (marked `before_totp=True`) are open to them.
+        if not request.route_handler.opt.get("before_totp"):
+            raise Forbidden("Please set up your authenticator app before going on.")
     return Principal(
         user_id=row["user_id"],
         role=row["role"],
@@ -84,4 +95,5 @@ async def provide_principal(
         session_id=row["session_id"],
         request_id=request_id.get(),
         client_ip=request.client.host if request.client else "",
+        totp_enabled=row["totp_enabled"],
     )

@@ -3,7 +3,7 @@
 -- its idle window (so a busy patient does not write to `sessions` on every request).
 WITH live AS (
     SELECT s.id AS session_id, s.csrf_token, s.last_seen_at,
-           u.id AS user_id, u.role, u.site_id, u.login, u.display_name
+           u.id AS user_id, u.role, u.site_id, u.login, u.display_name, u.totp_enabled
       FROM sessions s
       JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1
@@ -17,7 +17,8 @@ WITH live AS (
      WHERE sessions.id = live.session_id
        AND live.last_seen_at < now() - interval '60 seconds'
 )
-SELECT session_id, csrf_token, user_id, role, site_id, login, display_name FROM live;
+SELECT session_id, csrf_token, user_id, role, site_id, login, display_name, totp_enabled
+  FROM live;
 
 -- name: create_session
 INSERT INTO sessions (token_hash, user_id, csrf_token, idle_timeout, expires_at, user_agent)
@@ -32,3 +33,44 @@ UPDATE sessions SET revoked_at = now()
 SELECT id, site_id, role, login, display_name, password_hash, totp_secret, totp_enabled
   FROM users
  WHERE login = $1 AND disabled_at IS NULL;
+
+-- name: revoke_other_sessions
+-- After a password change or when a person ends their other sessions: all but this one.
+UPDATE sessions SET revoked_at = now()
+ WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL;
+
+-- name: revoke_all_sessions
+UPDATE sessions SET revoked_at = now()
+ WHERE user_id = $1 AND revoked_at IS NULL;
+
+-- name: list_sessions
+SELECT id, created_at, last_seen_at, user_agent, id = $2 AS current
+  FROM sessions
+ WHERE user_id = $1 AND revoked_at IS NULL
+   AND expires_at > now() AND last_seen_at + idle_timeout > now()
+ ORDER BY last_seen_at DESC;
+
+-- name: rehash_password
+UPDATE users SET password_hash = $2 WHERE id = $1;
+
+-- name: set_password
+UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1;
+
+-- name: password_of
+SELECT password_hash FROM users WHERE id = $1 AND disabled_at IS NULL;
+
+-- name: start_totp
+UPDATE users SET totp_pending_secret = $2 WHERE id = $1 AND NOT totp_enabled RETURNING id;
+
+-- name: totp_state
+SELECT totp_secret, totp_pending_secret, totp_enabled FROM users WHERE id = $1 FOR UPDATE;
+
+-- name: confirm_totp
+UPDATE users
+   SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled = true
+ WHERE id = $1 AND totp_pending_secret IS NOT NULL AND NOT totp_enabled;
+
+-- name: turn_off_totp
+UPDATE users
+   SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = false
+ WHERE id = $1;

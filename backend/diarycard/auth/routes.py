@@ -1,20 +1,26 @@
-"""Signing in and out, and describing the signed-in person."""
+"""Signing in and out, and describing the signed-in person.
+
+CSRF: a synchronizer token. Each session has its own random token, given once in the
+sign-in answer; the page keeps it in memory and sends it as `X-CSRF-Token` on every unsafe
+request, where `principal.py` compares it with the session's. A cross-site page can neither
+read the answer nor set the header, and the cookie is SameSite=Strict besides.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 from uuid import UUID
 
+import asyncpg
 import msgspec
 from litestar import Request, Response, delete, get, post
 from litestar.datastructures import Cookie
 from litestar.params import JSONBody
 from msgspec import Meta
 
-from diarycard.auth.passwords import verify_password
-from diarycard.auth.principal import SQL, Principal, Role, cookie_name
-from diarycard.auth.sessions import ABSOLUTE, create_session, revoke_session
-from diarycard.errors import Unauthenticated
+from diarycard.auth.principal import Principal, Role, cookie_name
+from diarycard.auth.sessions import ABSOLUTE, NewSession, revoke_session
+from diarycard.auth.signin import sign_in as check_and_sign_in
 from diarycard.settings import Settings
 from diarycard.web.deps import Conn, CurrentUser
 
@@ -31,31 +37,28 @@ class Me(msgspec.Struct):
     site_id: UUID
     login: str
     display_name: str
+    totp_enabled: bool
+    # True for a clinician or admin who must set up an authenticator app first.
+    needs_totp_enrolment: bool
 
 
 class SignedIn(Me):
     csrf_token: str
 
 
-def _me(who: Principal) -> Me:
-    return Me(who.user_id, who.role, who.site_id, who.login, who.display_name)
+def client_ip(request: Request[Any, Any, Any]) -> str:
+    return request.client.host if request.client else ""
 
 
-@post("/session", exclude_from_auth=True, status_code=200, tags=["auth"])
-async def sign_in(
-    request: Request[Any, Any, Any], conn: Conn, data: JSONBody[SignIn]
+def session_response(
+    request: Request[Any, Any, Any], user: asyncpg.Record, new: NewSession
 ) -> Response[SignedIn]:
-    """Sign in with login and password; sets the session cookie."""
+    """The answer to a successful sign-in (or invitation redemption): who, and the cookie."""
     settings: Settings = request.app.state.settings
-    user = await conn.fetchrow(SQL["user_for_login"], data.login)
-    ok = await verify_password(user["password_hash"] if user else None, data.password)
-    if user is None or not ok:
-        raise Unauthenticated("That login and password do not match.")
-    agent = request.headers.get("user-agent", "")
-    new = await create_session(conn, user["id"], user["role"], agent)
+    enrol = user["role"] != "patient" and not user["totp_enabled"]
     body = SignedIn(
         user["id"], user["role"], user["site_id"], user["login"], user["display_name"],
-        csrf_token=new.csrf_token,
+        user["totp_enabled"], enrol, csrf_token=new.csrf_token,
     )
     cookie = Cookie(
         key=cookie_name(settings),
@@ -69,7 +72,19 @@ async def sign_in(
     return Response(body, cookies=[cookie])
 
 
-@delete("/session", status_code=204, tags=["auth"])
+@post("/session", exclude_from_auth=True, status_code=200, tags=["auth"])
+async def sign_in(
+    request: Request[Any, Any, Any], conn: Conn, data: JSONBody[SignIn]
+) -> Response[SignedIn]:
+    """Sign in with login, password and (when turned on) the authenticator code."""
+    agent = request.headers.get("user-agent", "")
+    user, new = await check_and_sign_in(
+        conn, data.login, data.password, data.totp, client_ip(request), agent
+    )
+    return session_response(request, user, new)
+
+
+@delete("/session", status_code=204, tags=["auth"], before_totp=True)
 async def sign_out(
     request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser
 ) -> Response[None]:
@@ -81,10 +96,17 @@ async def sign_out(
     return response
 
 
-@get("/me", tags=["auth"])
+def describe(who: Principal) -> Me:
+    return Me(
+        who.user_id, who.role, who.site_id, who.login, who.display_name,
+        who.totp_enabled, who.needs_totp_enrolment,
+    )
+
+
+@get("/me", tags=["auth"], before_totp=True)
 async def me(principal: CurrentUser) -> Me:
     """The signed-in person."""
-    return _me(principal)
+    return describe(principal)
 
 
 routes = [sign_in, sign_out, me]

@@ -9,6 +9,7 @@ from uuid import UUID
 import asyncpg
 
 from diarycard.auth.principal import SQL, Principal, Role, token_hash
+from diarycard.errors import NotFound
 
 IDLE: dict[Role, timedelta] = {
     "patient": timedelta(days=30),
@@ -49,3 +50,25 @@ async def create_session(
 
 async def revoke_session(conn: asyncpg.Connection, who: Principal) -> None:
     await conn.execute(SQL["revoke_session"], who.session_id, who.user_id)
+
+
+async def end_session(conn: asyncpg.Connection, who: Principal, session_id: UUID) -> None:
+    """End one of the principal's own sessions; someone else's is NotFound."""
+    done = await conn.execute(SQL["revoke_session"], session_id, who.user_id)
+    if done == "UPDATE 0":
+        raise NotFound()
+
+
+async def revoke_others(conn: asyncpg.Connection, who: Principal) -> None:
+    await conn.execute(SQL["revoke_other_sessions"], who.user_id, who.session_id)
+
+
+async def revoke_all(conn: asyncpg.Connection, user_id: UUID) -> None:
+    await conn.execute(SQL["revoke_all_sessions"], user_id)
+
+
+async def list_sessions(conn: asyncpg.Connection, who: Principal) -> list[asyncpg.Record]:
+    rows: list[asyncpg.Record] = await conn.fetch(
+        SQL["list_sessions"], who.user_id, who.session_id
+    )
+    return rows

@@ -1,0 +1,94 @@
+"""The signed-in person's own account: sessions, password and authenticator app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from litestar import delete, get, post, put
+from litestar.params import JSONBody
+from msgspec import Meta
+
+from diarycard.auth import account, sessions
+from diarycard.auth.totp import provisioning_uri, qr_svg
+from diarycard.web.deps import Conn, CurrentUser
+
+Code = Annotated[str, Meta(min_length=6, max_length=10)]
+
+
+class Session(msgspec.Struct):
+    id: UUID
+    created_at: datetime
+    last_seen_at: datetime
+    user_agent: str
+    current: bool
+
+
+class PasswordChange(msgspec.Struct, forbid_unknown_fields=True):
+    current_password: Annotated[str, Meta(min_length=1, max_length=1024)]
+    new_password: Annotated[str, Meta(min_length=1, max_length=1024)]
+
+
+class TotpSetup(msgspec.Struct):
+    secret: str
+    otpauth_uri: str
+    qr_svg: str
+
+
+class TotpCode(msgspec.Struct, forbid_unknown_fields=True):
+    code: Code
+
+
+@get("/me/sessions", tags=["auth"], before_totp=True)
+async def list_sessions(conn: Conn, principal: CurrentUser) -> list[Session]:
+    """Where you are signed in."""
+    rows = await sessions.list_sessions(conn, principal)
+    return [Session(**dict(row)) for row in rows]
+
+
+@delete("/me/sessions/{session_id:uuid}", status_code=204, tags=["auth"], before_totp=True)
+async def end_session(conn: Conn, principal: CurrentUser, session_id: UUID) -> None:
+    """Sign out one of your sessions (for example a lost phone)."""
+    await sessions.end_session(conn, principal, session_id)
+
+
+@delete("/me/sessions", status_code=204, tags=["auth"], before_totp=True)
+async def end_other_sessions(conn: Conn, principal: CurrentUser) -> None:
+    """Sign out everywhere except here."""
+    await sessions.revoke_others(conn, principal)
+
+
+@put("/me/password", status_code=204, tags=["auth"], before_totp=True)
+async def change_password(
+    conn: Conn, principal: CurrentUser, data: JSONBody[PasswordChange]
+) -> None:
+    """Change your password; every other session ends at once."""
+    await account.change_password(conn, principal, data.current_password, data.new_password)
+
+
+@post("/me/totp", status_code=201, tags=["auth"], before_totp=True)
+async def start_totp(conn: Conn, principal: CurrentUser) -> TotpSetup:
+    """Start setting up an authenticator app: scan the QR code, then confirm a code."""
+    secret = await account.start_totp(conn, principal)
+    uri = provisioning_uri(secret, principal.login)
+    return TotpSetup(secret=secret, otpauth_uri=uri, qr_svg=qr_svg(uri))
+
+
+@post("/me/totp/confirm", status_code=204, tags=["auth"], before_totp=True)
+async def confirm_totp(conn: Conn, principal: CurrentUser, data: JSONBody[TotpCode]) -> None:
+    """Turn the authenticator app on with a code from it; other sessions end."""
+    await account.confirm_totp(conn, principal, data.code)
+
+
+@post("/me/totp/off", status_code=204, tags=["auth"])
+async def turn_off_totp(conn: Conn, principal: CurrentUser, data: JSONBody[TotpCode]) -> None:
+    """Patients only: turn the authenticator app off with a current code."""
+    await account.turn_off_totp(conn, principal, data.code)
+
+
+routes = [
+    list_sessions, end_session, end_other_sessions, change_password, start_totp,
+    confirm_totp, turn_off_totp,
+]
