@@ -1,0 +1,1 @@
+"""Sessions a clinician schedules with a patient, and whether they happened."""

@@ -1,0 +1,69 @@
+"""Scheduling sessions and recording whether they happened. Every call checks the care
+team and writes an audit row first (an appointment is part of the patient's record)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from uuid import UUID
+
+import asyncpg
+import msgspec
+from msgspec import UNSET
+
+from diarycard.appointments.models import Appointment, AppointmentIn, AppointmentPatch
+from diarycard.auth.principal import Principal
+from diarycard.caseload.access import open_patient
+from diarycard.db.queries import load_queries
+from diarycard.errors import Invalid, NotFound
+
+SQL = load_queries(Path(__file__).with_name("queries.sql"))
+
+
+def _one(row: asyncpg.Record) -> Appointment:
+    return msgspec.convert(dict(row), Appointment)
+
+
+async def list_appointments(
+    conn: asyncpg.Connection, who: Principal, patient_id: UUID
+) -> list[Appointment]:
+    async with conn.transaction():
+        await open_patient(conn, who, patient_id, "appointments.list")
+        rows = await conn.fetch(SQL["list"], patient_id)
+    return [_one(r) for r in rows]
+
+
+async def create_appointment(
+    conn: asyncpg.Connection, who: Principal, patient_id: UUID, data: AppointmentIn
+) -> Appointment:
+    async with conn.transaction():
+        await open_patient(conn, who, patient_id, "appointments.create")
+        row = await conn.fetchrow(
+            SQL["create"], patient_id, who.site_id, who.user_id, data.starts_at,
+            data.duration_minutes,
+        )
+    return _one(row)
+
+
+async def update_appointment(
+    conn: asyncpg.Connection,
+    who: Principal,
+    patient_id: UUID,
+    appointment_id: UUID,
+    data: AppointmentPatch,
+) -> Appointment:
+    def given(value: object) -> object:
+        return None if value is UNSET else value
+
+    async with conn.transaction():
+        await open_patient(conn, who, patient_id, "appointments.update", str(appointment_id))
+        row = await conn.fetchrow(
+            SQL["update"], appointment_id, patient_id, given(data.status),
+            given(data.starts_at), given(data.duration_minutes),
+        )
+        if row is None:
+            if await conn.fetchval(SQL["exists"], appointment_id, patient_id):
+                raise Invalid.field(
+                    "status", "attended or not attended can be recorded once it has started"
+                )
+            raise NotFound()
+    return _one(row)

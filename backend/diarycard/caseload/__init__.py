@@ -1,0 +1,1 @@
+"""A clinician's caseload: their patients, in the order that most needs attention."""

@@ -1,0 +1,67 @@
+"""Export routes: the care team's (CSV, FHIR), the patient's own (JSON, CSV), and the
+FHIR Questionnaire the FHIR export answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+import msgspec
+from litestar import Request, Response, get
+from litestar.params import FromPath, FromQuery
+
+from diarycard.exports import fhir
+from diarycard.exports.models import ClinicianFormat, PatientFormat
+from diarycard.exports.store import my_export, patient_export
+from diarycard.settings import Settings
+from diarycard.web.deps import Conn, CurrentUser
+
+TAGS = ["exports"]
+MEDIA = {"csv": "text/csv; charset=utf-8", "fhir": "application/fhir+json",
+         "json": "application/json"}
+SUFFIX = {"csv": "csv", "fhir": "fhir.json", "json": "json"}
+
+
+def _download(body: bytes, fmt: str, stem: str) -> Response[bytes]:
+    name = f"{stem}-{datetime.now(UTC).date().isoformat()}.{SUFFIX[fmt]}"
+    return Response(body, media_type=MEDIA[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _base_url(request: Request[Any, Any, Any]) -> str:
+    settings: Settings = request.app.state.settings
+    return settings.public_url
+
+
+@get("/patients/{patient_id:uuid}/export", tags=TAGS)
+async def export_patient(
+    request: Request[Any, Any, Any],
+    conn: Conn,
+    principal: CurrentUser,
+    patient_id: FromPath[UUID],
+    format: FromQuery[ClinicianFormat],
+) -> Response[bytes]:
+    """The patient's diary as CSV (safe to open in a spreadsheet) or a FHIR R4 Bundle of
+    QuestionnaireResponses. Audited."""
+    body = await patient_export(conn, principal, patient_id, format, _base_url(request))
+    return _download(body, format, "diarycard-patient")
+
+
+@get("/me/export", tags=TAGS)
+async def export_mine(
+    conn: Conn, principal: CurrentUser, format: FromQuery[PatientFormat] = "json",
+) -> Response[bytes]:
+    """Everything we hold about you (JSON), or your diary as a spreadsheet (CSV)."""
+    body = await my_export(conn, principal, format)
+    return _download(body, format, "my-diarycard")
+
+
+@get(f"/fhir/Questionnaire/{fhir.QUESTIONNAIRE_ID}", tags=TAGS)
+async def questionnaire(request: Request[Any, Any, Any], principal: CurrentUser) -> Response[bytes]:
+    """The FHIR R4 Questionnaire that exported QuestionnaireResponses answer."""
+    return Response(msgspec.json.encode(fhir.questionnaire(_base_url(request))),
+                    media_type="application/fhir+json")
+
+
+routes = [export_patient, export_mine, questionnaire]

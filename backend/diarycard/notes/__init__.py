@@ -1,0 +1,1 @@
+"""Clinician notes on an entry or a session. They never change the patient's words."""

@@ -1,0 +1,60 @@
+"""The pre-session review of one patient, and their entries, for their care team."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from litestar import Request, get
+from litestar.params import FromPath, FromQuery, QueryParameter
+
+from diarycard.entries.models import Category, EntryPage, EntryRevision
+from diarycard.entries.routes import entry_query
+from diarycard.review.entries import entry_revisions, patient_entries
+from diarycard.review.models import Review
+from diarycard.review.store import review
+from diarycard.web.deps import Conn, CurrentUser
+
+TAGS = ["review"]
+PATIENT = "/patients/{patient_id:uuid}"
+
+
+@get(f"{PATIENT}/review", tags=TAGS)
+async def patient_review(
+    conn: Conn,
+    principal: CurrentUser,
+    patient_id: FromPath[UUID],
+    start: Annotated[date | None, QueryParameter(name="from")] = None,
+    end: Annotated[date | None, QueryParameter(name="to")] = None,
+) -> Review:
+    """Since the last session (or from one date to another, London days, at most a
+    year): the digest, the charts' data and the timeline."""
+    return await review(conn, principal, patient_id, start, end)
+
+
+@get(f"{PATIENT}/entries", tags=TAGS)
+async def patient_entries_list(
+    request: Request[Any, Any, Any],
+    conn: Conn,
+    principal: CurrentUser,
+    patient_id: FromPath[UUID],
+    limit: FromQuery[int] = 50,
+    cursor: Annotated[str | None, QueryParameter(max_length=200)] = None,
+    to: Annotated[str | None, QueryParameter(max_length=64)] = None,
+    category: FromQuery[Category | None] = None,
+) -> EntryPage:
+    """The patient's entries, newest first: the same shape and filters as their own list."""
+    query = entry_query(limit, cursor, request.query_params.get("from"), to, category)
+    return await patient_entries(conn, principal, patient_id, query)
+
+
+@get(f"{PATIENT}/entries/{{entry_id:uuid}}/revisions", tags=TAGS)
+async def patient_entry_revisions(
+    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], entry_id: FromPath[UUID]
+) -> list[EntryRevision]:
+    """What an entry said before each of the patient's edits, newest first."""
+    return await entry_revisions(conn, principal, patient_id, entry_id)
+
+
+routes = [patient_review, patient_entries_list, patient_entry_revisions]

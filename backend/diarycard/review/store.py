@@ -1,0 +1,107 @@
+"""One patient's pre-session review: the window, the digest, the charts and the timeline,
+read in one transaction after the care-team check and the audit row."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from uuid import UUID
+
+import asyncpg
+import msgspec
+
+from diarycard.auth.principal import Principal
+from diarycard.caseload.access import open_patient
+from diarycard.caseload.words import LONDON, review_due, since_words
+from diarycard.db.queries import load_queries
+from diarycard.entries.rows import to_entry
+from diarycard.errors import Invalid, NotFound
+from diarycard.review.charts import charts, day_words
+from diarycard.review.digest import Context, digest
+from diarycard.review.models import Offer, Review, ReviewedEntry, Window
+
+SQL = load_queries(Path(__file__).with_name("queries.sql"))
+RECENT_DAYS = 14
+MAX_DAYS = 366
+TIMELINE_LIMIT = 500
+# Entries a phone dated a little ahead (clock skew) still belong to "since the last session".
+AHEAD = timedelta(days=1)
+
+
+def london_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), LONDON)
+
+
+def choose_window(
+    now: datetime, last_session: datetime | None, start: date | None, end: date | None
+) -> tuple[Window, datetime]:
+    """The window to review and the exclusive upper bound to query with."""
+    if end is not None and start is None:
+        raise Invalid.field("from", "give a start date with an end date")
+    if start is not None:
+        last = end or now.astimezone(LONDON).date()
+        if last < start:
+            raise Invalid.field("to", "must be on or after the start date")
+        if (last - start).days >= MAX_DAYS:
+            raise Invalid.field("to", f"a range can be at most {MAX_DAYS} days")
+        upper = london_midnight(last + timedelta(days=1))
+        words = f"from {day_words(start)} to {day_words(last)}"
+        return Window(london_midnight(start), min(upper, now), "chosen", words), upper
+    if last_session is not None:
+        words = f"{since_words(last_session, now, True, RECENT_DAYS)} (the last session)"
+        return Window(last_session, now, "last_session", words), now + AHEAD
+    words = f"in the last {RECENT_DAYS} days (no session on record)"
+    return Window(now - timedelta(days=RECENT_DAYS), now, "recent", words), now + AHEAD
+
+
+def reviewed(row: asyncpg.Record, last_viewed: datetime | None) -> ReviewedEntry:
+    entry = to_entry(row)
+    edited = (last_viewed is not None and entry.version > 1
+              and entry.updated_at > last_viewed)
+    return ReviewedEntry(**msgspec.structs.asdict(entry), edited_since_last_view=edited,
+                         notes=row["notes"])
+
+
+async def review(
+    conn: asyncpg.Connection,
+    who: Principal,
+    patient_id: UUID,
+    start: date | None = None,
+    end: date | None = None,
+    now: datetime | None = None,
+) -> Review:
+    now = now or datetime.now(UTC)
+    async with conn.transaction():
+        await open_patient(conn, who, patient_id, "review.view")
+        head = await conn.fetchrow(SQL["patient"], patient_id, now)
+        if head is None:
+            raise NotFound()
+        window, upper = choose_window(now, head["last_session_at"], start, end)
+        missed = await conn.fetchval(
+            SQL["missed"], patient_id,
+            head["last_session_at"] or datetime(1970, 1, 1, tzinfo=UTC), now,
+        )
+        last_viewed = await conn.fetchval(SQL["seen"], who.user_id, patient_id, now)
+        rows = await conn.fetch(SQL["window_entries"], patient_id, window.start, upper)
+        offers = await conn.fetch(SQL["offers"], patient_id, window.start, upper)
+    entries = [reviewed(r, last_viewed) for r in rows]
+    offer_list = [Offer(o["entry_id"], o["offered_at"], o["reason"]) for o in offers]
+    drawn = charts(entries)
+    ctx = Context(window, now, missed, offer_list, head["plan_review_date"],
+                  review_due(head["plan_review_date"], now), head["last_entry_at"])
+    return Review(
+        patient_id=patient_id,
+        login=head["login"],
+        display_name=head["display_name"],
+        window=window,
+        last_session_at=head["last_session_at"],
+        next_appointment_at=head["next_appointment_at"],
+        missed_appointments=missed,
+        digest=digest(entries, drawn, ctx),
+        charts=drawn,
+        crisis_offers=offer_list,
+        plan_review_date=head["plan_review_date"],
+        last_viewed_at=last_viewed,
+        timeline=entries[:TIMELINE_LIMIT],
+        timeline_total=len(entries),
+    )
