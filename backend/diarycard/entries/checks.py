@@ -1,0 +1,92 @@
+"""Rules msgspec cannot express, checked after decoding so each failure names its field:
+no NUL or unpaired surrogates in text, and a believable `occurred_at`.
+
+msgspec refuses a lone surrogate escape ("\\ud800") with a byte offset, not a field name.
+`DiaryRequest` rewrites such escapes to "\\u0000" before decoding, so they reach the
+text check below and come back as a 422 naming the field; invalid UTF-8 is refused whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import msgspec
+from litestar import Request
+
+from diarycard.entries.models import EntryIn
+from diarycard.errors import FieldError, Invalid
+
+_BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+TEXT_RULE = "must not contain NUL characters or unpaired surrogates"
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+FUTURE_LIMIT = timedelta(hours=24)
+
+# A \\uD800-\\uDBFF escape not followed by a low one, or a \\uDC00-\\uDFFF escape not after a
+# high one. `(?<!\\)(?:\\\\)*` makes sure the backslash starts an escape (not "\\\\ud800").
+_LONE = re.compile(
+    rb"(?<!\\)((?:\\\\)*)(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def neutralise_surrogates(body: bytes) -> bytes:
+    """Replace lone surrogate escapes with \\u0000 (refused later, naming the field)."""
+    if b"\\u" not in body:
+        return body
+    return _LONE.sub(rb"\1\\u0000", body)
+
+
+class DiaryRequest(Request[Any, Any, Any]):
+    """A request whose JSON body is checked for encoding before msgspec sees it."""
+
+    async def body(self) -> bytes:
+        raw = await super().body()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Invalid.field("body", "must be valid UTF-8") from None
+        return neutralise_surrogates(raw)
+
+
+def text_errors(field: str, value: str | None) -> list[FieldError]:
+    if value is not None and _BAD_TEXT.search(value):
+        return [FieldError(field, TEXT_RULE)]
+    return []
+
+
+def entry_errors(entry: EntryIn, now: datetime, prefix: str = "") -> list[FieldError]:
+    """Every rule `entry` breaks beyond its Struct, with field names under `prefix`."""
+    found: list[FieldError] = []
+    for name in ("emotion", "urge", "helpful_response", "note"):
+        found += text_errors(prefix + name, getattr(entry, name))
+    for i, indicator in enumerate(entry.indicators):
+        found += text_errors(f"{prefix}indicators[{i}]", indicator)
+    if entry.occurred_at < EARLIEST:
+        found.append(FieldError(prefix + "occurred_at", "must not be before 2000-01-01"))
+    elif entry.occurred_at > now + FUTURE_LIMIT:
+        found.append(
+            FieldError(prefix + "occurred_at", "must not be more than 24 hours in the future")
+        )
+    return found
+
+
+def check_entry(entry: EntryIn, now: datetime, prefix: str = "") -> None:
+    found = entry_errors(entry, now, prefix)
+    if found:
+        raise Invalid(errors=found)
+
+
+_CANONICAL = msgspec.json.Encoder(order="deterministic")
+
+
+def body_hash(entry: EntryIn) -> bytes:
+    """SHA-256 of what the patient wrote. Fields left at their defaults are omitted (the
+    Struct sets omit_defaults), so a field added later does not turn a replay of an old
+    body into a conflict; `id` and `base_version` are not part of the words."""
+    words = msgspec.structs.replace(entry, id=None)
+    if hasattr(words, "base_version"):
+        words = msgspec.structs.replace(words, base_version=None)
+    return hashlib.sha256(_CANONICAL.encode(words)).digest()

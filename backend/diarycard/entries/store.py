@@ -1,0 +1,98 @@
+"""The diary's storage API. Writes take the signed-in patient; reads take a patient id
+that the caller has already authorised, so the clinician review can reuse them:
+
+    get_entry(conn, patient_id, entry_id)        -> Entry           (NotFound if not theirs)
+    list_entries(conn, patient_id, EntryQuery)   -> EntryPage       (newest first)
+    list_revisions(conn, patient_id, entry_id)   -> list[EntryRevision] (newest first)
+
+A clinician caller must check the care team and write the audit row (in one
+transaction with the read) before calling these.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from uuid import UUID
+
+import asyncpg
+import msgspec
+
+from diarycard.auth.principal import Principal
+from diarycard.entries import sync
+from diarycard.entries.checks import check_entry
+from diarycard.entries.models import Entry, EntryPage, EntryPut, EntryQuery, EntryRevision
+from diarycard.entries.rows import make_cursor, read_cursor, to_entry
+from diarycard.entries.sync import SQL, Outcome
+from diarycard.errors import Invalid, NotFound
+
+
+async def put_entry(
+    conn: asyncpg.Connection, who: Principal, entry_id: UUID, body: EntryPut
+) -> Outcome:
+    """Create, replay or edit one entry of the signed-in patient. Raises the error the
+    batch would report for it; `outcome.kind` tells created from the rest."""
+    who.require("patient")
+    if body.id is not None and body.id != entry_id:
+        raise Invalid.field("id", "must match the id in the address")
+    check_entry(body, datetime.now(UTC))
+    outcome = (await sync.apply(conn, who, [sync.upsert(entry_id, body, body.base_version)]))[
+        entry_id
+    ]
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome
+
+
+async def delete_entry(
+    conn: asyncpg.Connection, who: Principal, entry_id: UUID, base_version: int | None
+) -> None:
+    """Soft-delete one of the patient's entries (its history stays). Deleting again is
+    fine; a stale base_version is PreconditionFailed."""
+    who.require("patient")
+    outcome = (await sync.apply(conn, who, [sync.delete(entry_id, base_version)]))[entry_id]
+    if outcome.error is not None:
+        raise outcome.error
+
+
+async def get_entry(conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID) -> Entry:
+    """One live entry of `patient_id` (already authorised), or NotFound."""
+    row = await conn.fetchrow(SQL["get_entry"], patient_id, entry_id)
+    if row is None:
+        raise NotFound()
+    return to_entry(row)
+
+
+async def list_entries(
+    conn: asyncpg.Connection, patient_id: UUID, query: EntryQuery
+) -> EntryPage:
+    """A page of `patient_id`'s live entries, newest occurred_at first, filtered by
+    `from_` <= occurred_at < `to` and category. Pass `next_cursor` back for the next."""
+    after: tuple[datetime | None, UUID | None] = (None, None)
+    if query.cursor:
+        after = read_cursor(query.cursor)
+    rows = await conn.fetch(
+        SQL["list_entries"], patient_id, query.from_, query.to, query.category,
+        after[0], after[1], query.limit + 1,
+    )
+    items = [to_entry(row) for row in rows[: query.limit]]
+    more = len(rows) > query.limit
+    return EntryPage(items, make_cursor(items[-1]) if more else None)
+
+
+async def list_revisions(
+    conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID
+) -> list[EntryRevision]:
+    """Earlier versions of one of `patient_id`'s entries (deleted ones too), newest
+    first: what it said until each change. NotFound if the entry is not theirs."""
+    if await conn.fetchval(SQL["entry_exists"], patient_id, entry_id) is None:
+        raise NotFound()
+    rows = await conn.fetch(SQL["list_revisions"], patient_id, entry_id)
+    return [
+        EntryRevision(row["version"], row["replaced_at"], to_entry(_snapshot(row["snapshot"])))
+        for row in rows
+    ]
+
+
+def _snapshot(value: str | dict[str, object]) -> dict[str, object]:
+    return msgspec.json.decode(value) if isinstance(value, str) else value
+

@@ -1,0 +1,126 @@
+"""Applying a batch of queued changes, set-based: one INSERT for every upsert, then, only
+for the ids that already existed, one locked SELECT, one UPDATE for the edits and one for
+the deletes. A single-entry PUT or DELETE is a batch of one, so both answer alike.
+
+Each operation gets its own outcome; one bad or conflicting operation does not sink the
+others. The outcome for an id that belongs to someone else is NotFound, exactly as for an
+id that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from uuid import UUID
+
+import asyncpg
+
+from diarycard.auth.principal import Principal
+from diarycard.db.queries import load_queries
+from diarycard.entries.checks import body_hash
+from diarycard.entries.models import Entry, EntryIn
+from diarycard.entries.rows import records_json, to_entry, to_record
+from diarycard.errors import Conflict, DiaryError, NotFound, PreconditionFailed
+
+SQL = load_queries(Path(__file__).with_name("queries.sql"))
+
+Kind = Literal["created", "unchanged", "edited", "deleted"]
+
+
+@dataclass
+class Change:
+    """One checked operation: an upsert carries `entry`; a delete does not."""
+
+    id: UUID
+    entry: EntryIn | None = None
+    base_version: int | None = None
+    digest: bytes = b""
+
+
+@dataclass
+class Outcome:
+    id: UUID
+    kind: Kind | None = None
+    entry: Entry | None = None
+    error: DiaryError | None = None
+
+
+@dataclass
+class _Plan:
+    edits: list[Change] = field(default_factory=list)
+    deletes: list[UUID] = field(default_factory=list)
+
+
+def upsert(entry_id: UUID, entry: EntryIn, base_version: int | None) -> Change:
+    return Change(entry_id, entry, base_version, body_hash(entry))
+
+
+def delete(entry_id: UUID, base_version: int | None) -> Change:
+    return Change(entry_id, None, base_version)
+
+
+async def apply(
+    conn: asyncpg.Connection, who: Principal, changes: Sequence[Change]
+) -> dict[UUID, Outcome]:
+    """Apply `changes` (ids already unique) for the signed-in patient `who`."""
+    outcomes: dict[UUID, Outcome] = {}
+    upserts = [c for c in changes if c.entry is not None]
+    if upserts:
+        # Autocommit: the insert is one atomic statement, and the common case (new
+        # entries) needs no transaction round trips at all.
+        records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry]
+        for row in await conn.fetch(SQL["insert_entries"], who.user_id, records_json(records)):
+            outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
+    pending = [c for c in changes if c.id not in outcomes]
+    if pending:
+        async with conn.transaction():
+            await _settle(conn, who, pending, outcomes)
+    return outcomes
+
+
+async def _settle(
+    conn: asyncpg.Connection, who: Principal, pending: list[Change],
+    outcomes: dict[UUID, Outcome],
+) -> None:
+    rows = await conn.fetch(SQL["lock_entries"], who.user_id, [c.id for c in pending])
+    stored = {row["id"]: row for row in rows}
+    plan = _Plan()
+    for change in pending:
+        outcomes[change.id] = _decide(change, stored.get(change.id), plan)
+    if plan.edits:
+        records = [to_record(c.id, c.entry, c.digest) for c in plan.edits if c.entry]
+        for row in await conn.fetch(SQL["update_entries"], who.user_id, records_json(records)):
+            outcomes[row["id"]] = Outcome(row["id"], "edited", to_entry(row))
+    if plan.deletes:
+        await conn.execute(SQL["delete_entries"], who.user_id, plan.deletes)
+
+
+def _decide(change: Change, row: Any, plan: _Plan) -> Outcome:
+    """What an operation on an existing row (or none: not this patient's) comes to."""
+    if row is None:
+        return Outcome(change.id, error=NotFound())
+    stale = change.base_version is not None and change.base_version != row["version"]
+    if change.entry is None:  # delete
+        if row["deleted_at"] is not None:
+            return Outcome(change.id, "deleted")  # a replayed delete
+        if stale:
+            return Outcome(change.id, error=PreconditionFailed())
+        plan.deletes.append(change.id)
+        return Outcome(change.id, "deleted")
+    if row["deleted_at"] is not None:
+        return Outcome(change.id, error=Conflict("That entry has been deleted."))
+    if row["body_hash"] == change.digest:
+        return Outcome(change.id, "unchanged", to_entry(row))  # a replay: same answer
+    if change.base_version is None:
+        return Outcome(change.id, error=Conflict(
+            "An entry with this id already holds different words. To change it, send the "
+            "version your change is based on (base_version)."
+        ))
+    if stale:
+        return Outcome(change.id, error=PreconditionFailed(
+            "This entry was changed somewhere else since this copy was made."
+        ))
+    plan.edits.append(change)
+    return Outcome(change.id)  # filled in by the update

@@ -1,0 +1,135 @@
+"""Personal impulsivity tables and the site's template. Every save is a new version
+(who, when); a save based on an older version is PreconditionFailed, never an overwrite.
+Entries copy the words they were made with, so no change here alters a past entry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from uuid import UUID
+
+import asyncpg
+import msgspec
+
+from diarycard.audit.store import record
+from diarycard.auth.principal import Principal
+from diarycard.db.queries import load_queries
+from diarycard.entries.checks import text_errors
+from diarycard.errors import FieldError, Invalid, NotFound, PreconditionFailed
+from diarycard.tables.models import Table, TableIn, TableRow
+from diarycard.tables.template import DEFAULT_ROWS
+
+SQL = load_queries(Path(__file__).with_name("queries.sql"))
+_ROWS = msgspec.json.Decoder(list[TableRow])
+
+
+def _table(row: asyncpg.Record) -> Table:
+    return Table(row["version"], row["updated_at"], _ROWS.decode(row["rows"]))
+
+
+async def get_template(conn: asyncpg.Connection, site_id: UUID) -> Table:
+    """The site's current template; version 0 is the built-in one."""
+    row = await conn.fetchrow(SQL["current_template"], site_id)
+    return _table(row) if row else Table(0, None, list(DEFAULT_ROWS))
+
+
+async def get_table(conn: asyncpg.Connection, patient_id: UUID, site_id: UUID) -> Table:
+    """`patient_id`'s current table (already authorised); the site template as version 0
+    while they have none of their own."""
+    row = await conn.fetchrow(SQL["current_table"], patient_id)
+    if row:
+        return _table(row)
+    template = await get_template(conn, site_id)
+    return Table(0, None, template.rows)
+
+
+def _check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
+    found: list[FieldError] = []
+    seen: set[UUID] = set()
+    for i, row in enumerate(rows):
+        if row.id in seen:
+            found.append(FieldError(f"rows[{i}].id", "must not repeat"))
+        seen.add(row.id)
+        for name in ("emotion", "urge", "helpful_response"):
+            found += text_errors(f"rows[{i}].{name}", getattr(row, name))
+        for j, indicator in enumerate(row.indicators):
+            found += text_errors(f"rows[{i}].indicators[{j}]", indicator)
+    missing = [str(row.id) for row in keep or [] if row.id not in seen]
+    if missing:
+        found.append(FieldError("rows", "a saved row cannot be removed, only retired: "
+                                + ", ".join(missing)))
+    if found:
+        raise Invalid(errors=found)
+
+
+async def save_table(
+    conn: asyncpg.Connection, who: Principal, patient_id: UUID, site_id: UUID, data: TableIn
+) -> Table:
+    """Save a new version of `patient_id`'s table (caller authorised) from `base_version`."""
+    async with conn.transaction():
+        current = await get_table(conn, patient_id, site_id)
+        if data.base_version != current.version:
+            raise PreconditionFailed(
+                "The table was changed since you opened it. Please reload it and try again."
+            )
+        # Rows from the template may be dropped; rows once saved are retired instead.
+        _check_rows(data.rows, current.rows if current.version else None)
+        try:
+            row = await conn.fetchrow(
+                SQL["save_table"], patient_id, data.base_version,
+                msgspec.json.encode(data.rows).decode(), who.user_id,
+            )
+        except asyncpg.UniqueViolationError:
+            row = None
+        if row is None:
+            raise PreconditionFailed()
+        return Table(row["version"], row["updated_at"], data.rows)
+
+
+async def _care_team_site(conn: asyncpg.Connection, who: Principal, patient_id: UUID) -> UUID:
+    site_id: UUID | None = await conn.fetchval(
+        SQL["care_team_patient"], who.user_id, patient_id, who.site_id
+    )
+    if site_id is None:
+        raise NotFound()
+    return site_id
+
+
+async def read_patient_table(
+    conn: asyncpg.Connection, who: Principal, patient_id: UUID
+) -> Table:
+    """An assigned clinician reads a patient's table (audited before it is returned)."""
+    who.require("clinician")
+    async with conn.transaction():
+        site_id = await _care_team_site(conn, who, patient_id)
+        await record(conn, who, patient_id, "table.read", "personal_table")
+        return await get_table(conn, patient_id, site_id)
+
+
+async def save_patient_table(
+    conn: asyncpg.Connection, who: Principal, patient_id: UUID, data: TableIn
+) -> Table:
+    """An assigned clinician saves a new version of a patient's table (audited)."""
+    who.require("clinician")
+    async with conn.transaction():
+        site_id = await _care_team_site(conn, who, patient_id)
+        await record(conn, who, patient_id, "table.update", "personal_table")
+        return await save_table(conn, who, patient_id, site_id, data)
+
+
+async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn) -> Table:
+    """The site admin replaces the template for patients who have no table yet."""
+    who.require("admin")
+    _check_rows(data.rows, None)
+    try:
+        row = await conn.fetchrow(
+            SQL["save_template"], who.site_id, data.base_version,
+            msgspec.json.encode(data.rows).decode(), who.user_id,
+        )
+    except asyncpg.UniqueViolationError:
+        row = None
+    if row is None:
+        raise PreconditionFailed(
+            "The template was changed since you opened it. Please reload it and try again."
+        )
+    return Table(row["version"], row["updated_at"], data.rows)
