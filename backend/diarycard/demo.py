@@ -18,11 +18,17 @@ import pyotp
 from diarycard.accounts.seed import assign, ensure_site, ensure_user, totp_secret_of
 from diarycard.auth.passwords import hash_password
 from diarycard.auth.principal import Role
+from diarycard.checking.demo import load_demo as checking_demo
+from diarycard.crisis.demo import load_demo as crisis_demo
+from diarycard.goals.demo import load_demo as goals_demo
+from diarycard.problem_solving.demo import load_demo as problem_solving_demo
 
 DemoLoader = Callable[[asyncpg.Connection, UUID, Sequence[UUID], Sequence[UUID]], Awaitable[None]]
 
 # Each feature appends its loader here (imported at the top of this file).
 DEMO_LOADERS: list[DemoLoader] = []
+# Between-session tools (issue 6).
+DEMO_LOADERS += [crisis_demo, problem_solving_demo, checking_demo, goals_demo]
 
 DEMO_SITE = "Demo site"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncpg
 import pytest
-from access_world import World
 from tools_api import Call
+
+from access_world import World
 
 SHEET = "/problem-solving/6a3c1e5e-2f0b-4c8e-9a51-3d2f1b0c9e01"
 CHECK = "/checking-it-out/7b4d2f6f-3a1c-4d9f-8b62-4e3a2c1d0f02"

@@ -1,0 +1,50 @@
+"""Demo crisis plans: each demo patient gets a plan agreed with their clinician."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from uuid import UUID
+
+import asyncpg
+
+from diarycard.crisis import store
+from diarycard.crisis.models import AgreeIn, Contact, DraftIn, Plan, PreviousCrisis, Thresholds
+from diarycard.tools.demo import clinician_of, person
+
+
+def demo_plan(professionals: list[Contact]) -> Plan:
+    return Plan(
+        previous_crises=[
+            PreviousCrisis("Last winter", "An argument at home, then drinking alone all night."),
+            PreviousCrisis("In the spring", "Lost my job, stopped sleeping and seeing people."),
+            PreviousCrisis("In the summer", "Felt let down by a friend; could not stop brooding."),
+        ],
+        warning_signs=["Not sleeping", "Drinking alone", "Loneliness", "Noticing the action urge"],
+        self_help=["Cold water on my face", "Walk round the block", "Listen to my playlist"],
+        people_places=["The library", "My cousin's kitchen", "The park by the river"],
+        contacts=[Contact("Jo (sister)", "07700 900123", "Evenings are best"),
+                  Contact("Dev (friend)", "07700 900456")],
+        professionals=professionals,
+        safer=["Give the spare pills to Jo to keep", "Stay away from the pub on bad days"],
+        reasons=["My dog, Biscuit", "Seeing my niece grow up"],
+        thresholds=Thresholds(self_harm=6, aggression=7, substance_use=True),
+        review_date=date.today() + timedelta(days=90),
+    )
+
+
+async def load_demo(
+    conn: asyncpg.Connection, site_id: UUID, patient_ids: Sequence[UUID],
+    clinician_ids: Sequence[UUID],
+) -> None:
+    for patient_id in patient_ids:
+        clinician = await clinician_of(conn, patient_id)
+        current = await store.draft(conn, patient_id, site_id)
+        if clinician is None or current.version > 0:
+            continue  # already has a plan (or no one to agree it with): leave it as it is
+        patient = await person(conn, patient_id)
+        plan = demo_plan(current.plan.professionals)
+        saved = await store.save_draft(conn, patient, patient_id, site_id, DraftIn(0, plan))
+        agree = AgreeIn(saved.version)
+        await store.agree(conn, "patient", patient, patient_id, site_id, agree)
+        await store.agree(conn, "clinician", clinician, patient_id, site_id, agree)
