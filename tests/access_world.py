@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -72,3 +73,17 @@ async def session_headers(conn: asyncpg.Connection, world: World, name: str) -> 
         return {}
     new = await create_session(conn, world.ids[name], ACTORS[name][0], "pytest")
     return {"cookie": f"{COOKIE}={new.token}", "x-csrf-token": new.csrf_token}
+
+
+async def api_sign_in(
+    client: Any, login: str, password: str = PASSWORD, totp: str | None = None
+) -> Any:
+    """Sign in through the API (argon2 and all); answers the response. On success the
+    client holds the cookie and sends the CSRF header from then on."""
+    body: dict[str, str] = {"login": login, "password": password}
+    if totp is not None:
+        body["totp"] = totp
+    response = await client.post("/api/v1/session", json=body)
+    if response.status_code == 200:
+        client.headers["x-csrf-token"] = response.json()["csrf_token"]
+    return response

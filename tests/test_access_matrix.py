@@ -15,10 +15,10 @@ from typing import Any
 
 import asyncpg
 import pytest
-from access_world import ACTORS, World, seed_world, session_headers
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from access_world import ACTORS, World, seed_world, session_headers
 from diarycard.app import create_app
 from diarycard.settings import load_settings
 

@@ -31,7 +31,9 @@ async def sign_in(
     await throttle.check_login(conn, login)
     user = await conn.fetchrow(SQL["user_for_login"], login)
     stored = user["password_hash"] if user else None
-    if user is None or not await verify_password(stored, password):
+    # Always verify (against a dummy hash when there is no user), so timing tells nothing.
+    right = await verify_password(stored, password)
+    if user is None or not right:
         await throttle.record_failure(conn, login)
         raise Unauthenticated(WRONG)
     if user["totp_enabled"]:
