@@ -10,7 +10,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Request, Response, delete, get, post, put
-from litestar.exceptions import ValidationException
+from litestar.exceptions import ClientException, ValidationException
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from diarycard.entries import store, sync
@@ -129,8 +129,10 @@ async def sync_entries(
     principal.require("patient")
     try:
         envelope = msgspec.json.decode(await request.body(), type=Envelope)
-    except msgspec.DecodeError as exc:
+    except msgspec.ValidationError as exc:
         raise ValidationException(str(exc), extra=[{"message": str(exc)}]) from None
+    except msgspec.DecodeError as exc:  # not JSON at all: 400, as for any other body
+        raise ClientException(str(exc)) from None
     now = datetime.now(UTC)
     parsed = [parse_operation(raw, now) for raw in envelope.operations]
     refuse_repeats(parsed)
