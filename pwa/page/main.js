@@ -3,16 +3,21 @@
 import { kick } from "./drainer.js";
 import { startRouter } from "./router.js";
 import "./screens.js";
+import { finishPendingSignOut } from "./session.js";
 import { startStatus } from "./status.js";
 import { startWorker } from "./update.js";
 
 startStatus();
+void startWorker();
 await startRouter();
-startWorker();
+void finishPendingSignOut();
 
 // Drain at start, when the network comes back, and whenever the app comes to the front.
 void kick(true);
-window.addEventListener("online", () => void kick(true));
+window.addEventListener("online", () => {
+  void finishPendingSignOut();
+  void kick(true);
+});
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") void kick(false);
 });

@@ -29,9 +29,10 @@ export function currentSession() {
  * @param {string} method
  * @param {string} url
  * @param {unknown} [body]
+ * @param {{timeout?: number}} [options] give up after this many ms (a signal too weak to use)
  * @returns {Promise<Reply>}
  */
-export async function call(method, url, body) {
+export async function call(method, url, body, options = {}) {
   const session = await currentSession();
   /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
@@ -47,6 +48,7 @@ export async function call(method, url, body) {
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
+      signal: options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
     });
     if ((response.headers.get("content-type") || "").includes("json")) data = await response.json();
   } catch {

@@ -4,7 +4,7 @@
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
  */
-export const VERSION = "dev";
+export const VERSION = "fcf3fba16427";
 
 export const SHELL_FILES = [
   "/",
@@ -17,6 +17,7 @@ export const SHELL_FILES = [
   "/page/dom.js",
   "/page/drainer.js",
   "/page/entries.js",
+  "/page/entry-form.js",
   "/page/history.js",
   "/page/home.js",
   "/page/log.js",
@@ -26,6 +27,7 @@ export const SHELL_FILES = [
   "/page/registry.js",
   "/page/router.js",
   "/page/screens.js",
+  "/page/session.js",
   "/page/settings.js",
   "/page/signin.js",
   "/page/status.js",

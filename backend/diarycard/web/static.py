@@ -21,7 +21,10 @@ mimetypes.add_type("image/svg+xml", ".svg")
 
 # Pages of the single-page app that a person may open or bookmark directly; each serves
 # the shell, and the page code shows the right screen.
-APP_PAGES = ["/crisis", "/log", "/history", "/tools", "/signin", "/review"]
+APP_PAGES = [
+    "/crisis", "/log", "/entry", "/history", "/waiting", "/settings", "/tools", "/signin",
+    "/welcome", "/review",
+]
 
 
 def pwa_routes(pwa_dir: str) -> list[Any]:
@@ -30,7 +33,10 @@ def pwa_routes(pwa_dir: str) -> list[Any]:
 
     @get(APP_PAGES, include_in_schema=False, exclude_from_auth=True)
     async def app_page() -> File:
-        return File(index, content_disposition_type="inline", headers={"Cache-Control": "no-cache"})
+        return File(
+            index, filename="index.html", media_type="text/html",
+            content_disposition_type="inline", headers={"Cache-Control": "no-cache"},
+        )
 
     static = create_static_files_router(
         path="/",

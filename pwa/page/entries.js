@@ -1,0 +1,136 @@
+// @ts-check
+/**
+ * Diary entries and the personal table on the page: reads are network-first with a sealed
+ * last good copy for when there is no signal; writes go through the outbox.
+ */
+import { NetworkError, call } from "../shared/api.js";
+import { get, put } from "../shared/idb.js";
+import { bodyOf, enqueue, records } from "../shared/outbox.js";
+import { seal, unseal } from "../shared/seal.js";
+import { kick } from "./drainer.js";
+
+export const CATEGORIES = [
+  { value: "not_attending", label: "Not attending", hint: "Bored, cannot concentrate, drifting off" },
+  { value: "not_planning", label: "Not planning", hint: "Not thinking about what happens next" },
+  { value: "action", label: "Acting on impulse", hint: "Acting without stopping to think" },
+];
+
+export const OUTCOMES = [
+  { value: "resisted", label: "I resisted it", past: "Resisted" },
+  { value: "partly", label: "I partly acted on it", past: "Partly acted on it" },
+  { value: "acted", label: "I acted on it", past: "Acted on it" },
+];
+
+// On a weak signal, show the last good copy rather than a blank screen.
+const READ_TIMEOUT = 6000;
+
+/** Entries seen in the last list, so an edit can start from them. @type {Map<string, any>} */
+export const seen = new Map();
+
+/**
+ * @typedef {{data: any, offlineAt?: number, failed?: boolean}} Read
+ * offlineAt: the copy shown was saved then (there was no signal). failed: nothing to show.
+ */
+
+/**
+ * @param {string} url
+ * @param {string | null} copyKey where the last good copy lives (null: keep none)
+ * @returns {Promise<Read>}
+ */
+export async function fresh(url, copyKey) {
+  try {
+    const reply = await call("GET", url, undefined, { timeout: READ_TIMEOUT });
+    if (reply.ok) {
+      if (copyKey) await put("copies", { at: Date.now(), sealed: await seal(reply.data) }, copyKey);
+      return { data: reply.data };
+    }
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+  }
+  const copy = copyKey ? await get("copies", copyKey) : undefined;
+  if (!copy) return { data: null, failed: true };
+  return { data: await unseal(copy.sealed), offlineAt: copy.at };
+}
+
+export function loadTable() {
+  return fresh("/api/v1/table", "table");
+}
+
+/** @param {string | null} cursor */
+export function loadEntries(cursor) {
+  const query = new URLSearchParams({ limit: "50" });
+  if (cursor) query.set("cursor", cursor);
+  return fresh(`/api/v1/entries?${query}`, cursor ? null : "entries");
+}
+
+/**
+ * Entries written on this phone and not yet sent, by id.
+ * @returns {Promise<Map<string, {op: string, state: string, entry: any, key: string}>>}
+ */
+export async function pendingEntries() {
+  const pending = new Map();
+  for (const r of await records()) {
+    if (r.kind !== "entries") continue;
+    pending.set(r.id, { op: r.op, state: r.state, entry: await bodyOf(r), key: r.key });
+  }
+  return pending;
+}
+
+/** The local time with its UTC offset, as RFC 3339. @param {Date} date */
+export function localTimestamp(date) {
+  const pad = (/** @type {number} */ n) => String(Math.abs(n)).padStart(2, "0");
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+const FIELDS = ["id", "occurred_at", "category", "emotion", "emotion_intensity", "urge", "urge_strength",
+  "indicators", "helpful_response", "outcome", "risk", "note"];
+
+/**
+ * Queue an entry (new or changed) and try to send it now.
+ * @param {Record<string, any>} entry
+ * @param {number} [baseVersion] the server version an edit started from
+ */
+export async function saveEntry(entry, baseVersion) {
+  /** @type {Record<string, any>} */
+  const body = {};
+  for (const name of FIELDS) if (entry[name] !== undefined && entry[name] !== "") body[name] = entry[name];
+  await enqueue({
+    kind: "entries",
+    id: body.id,
+    method: "PUT",
+    url: `/api/v1/entries/${body.id}`,
+    body,
+    base_version: baseVersion,
+  });
+  window.dispatchEvent(new CustomEvent("diarycard:entry-saved", { detail: body }));
+  void kick(true);
+  return body;
+}
+
+/** @param {Record<string, any>} entry */
+export async function deleteEntry(entry) {
+  await enqueue({
+    kind: "entries",
+    id: entry.id,
+    op: "delete",
+    method: "DELETE",
+    url: `/api/v1/entries/${entry.id}`,
+    base_version: entry.version,
+    body: entry, // kept (sealed) only so the waiting screen can say what is being deleted
+  });
+  void kick(true);
+}
+
+/** @param {string} value */
+export function categoryLabel(value) {
+  return CATEGORIES.find((c) => c.value === value)?.label || value;
+}
+
+/** @param {string} value */
+export function outcomeLabel(value) {
+  return OUTCOMES.find((o) => o.value === value)?.past || "";
+}

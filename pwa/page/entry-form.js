@@ -1,0 +1,112 @@
+// @ts-check
+/**
+ * The full entry form: for something not on the table (/entry?new=1) and for changing
+ * an entry (/entry?edit=<id>). Every field is on one page; only category is required.
+ */
+import { call } from "../shared/api.js";
+import { h } from "./dom.js";
+import { CATEGORIES, OUTCOMES, localTimestamp, pendingEntries, saveEntry, seen } from "./entries.js";
+import { detailFields, timeField } from "./log-detail.js";
+
+let counter = 0;
+
+/** @param {string} id @returns {Promise<{entry: any, version?: number} | null>} */
+async function findEntry(id) {
+  const pending = (await pendingEntries()).get(id);
+  if (pending?.entry && pending.op === "upsert") return { entry: pending.entry };
+  const known = seen.get(id);
+  if (known) return { entry: known, version: known.version };
+  try {
+    const reply = await call("GET", `/api/v1/entries/${encodeURIComponent(id)}`);
+    if (reply.ok) return { entry: reply.data, version: reply.data.version };
+  } catch {
+    /* offline and not seen on this phone */
+  }
+  return null;
+}
+
+/**
+ * @param {string} label
+ * @param {string} value
+ * @param {string} [hint]
+ */
+function textField(label, value, hint) {
+  const id = `f-${++counter}`;
+  const input = /** @type {HTMLInputElement} */ (h("input", { id, type: "text", maxlength: "200", value }));
+  return { input, element: h("div", {}, h("label", { for: id, text: label }), hint ? h("p", { class: "hint", text: hint }) : null, input) };
+}
+
+/**
+ * @param {string} legend
+ * @param {string} name
+ * @param {{value: string, label: string}[]} options
+ * @param {string | undefined} chosen
+ */
+function radios(legend, name, options, chosen) {
+  const group = `${name}-${++counter}`;
+  const inputs = options.map((o) => {
+    const id = `${group}-${o.value}`;
+    const input = /** @type {HTMLInputElement} */ (h("input", { id, type: "radio", name: group, value: o.value, checked: o.value === chosen }));
+    return { input, element: h("label", { class: "check", for: id }, input, o.label) };
+  });
+  const element = h("fieldset", {}, h("legend", { text: legend }), ...inputs.map((i) => i.element));
+  return { element, value: () => inputs.find((i) => i.input.checked)?.input.value };
+}
+
+/**
+ * @param {HTMLElement} main
+ * @param {import("./registry.js").ScreenContext} ctx
+ */
+export async function entryForm(main, ctx) {
+  const editId = ctx.params.get("edit");
+  const found = editId ? await findEntry(editId) : null;
+  if (editId && !found) {
+    main.append(
+      h("h1", { text: "We cannot open that entry here" }),
+      h("p", { text: "Please open it from your diary when you have a signal." }),
+      h("p", {}, h("a", { class: "button", href: "/history", text: "Go to my diary" })));
+    return;
+  }
+  const entry = found?.entry || {};
+  const category = radios("Which kind of impulsivity was it?", "category", CATEGORIES, entry.category);
+  const emotion = textField("What were you feeling?", entry.emotion || "", "For example: bored, lonely, angry");
+  const urge = textField("What did you feel driven to do?", entry.urge || "");
+  const helpful = textField("What helpful response did you try? (optional)", entry.helpful_response || "");
+  const outcome = radios("What happened with the urge?", "outcome", OUTCOMES, entry.outcome);
+  const when = timeField(entry.occurred_at);
+  const detail = detailFields(entry, null);
+  const problem = h("p", { class: "error", role: "alert" });
+
+  const form = h("form", { novalidate: true }, category.element, emotion.element, urge.element, helpful.element,
+    outcome.element, when.element, detail.element, problem,
+    h("div", { class: "actions" },
+      h("button", { class: "button", type: "submit", text: editId ? "Save changes" : "Save" }),
+      h("a", { class: "button secondary", href: editId ? "/history" : "/", text: "Cancel" })));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const chosen = category.value();
+    const at = when.read() || (entry.occurred_at ? null : new Date());
+    if (!chosen) {
+      problem.textContent = "Please choose which kind of impulsivity it was.";
+      /** @type {HTMLElement} */ (category.element.querySelector("input"))?.focus();
+      return;
+    }
+    if (at && at.getTime() > Date.now() + 60_000) {
+      problem.textContent = "That time is in the future. Please choose a time that has passed.";
+      return;
+    }
+    await saveEntry({
+      id: entry.id || crypto.randomUUID(),
+      occurred_at: at ? localTimestamp(at) : entry.occurred_at,
+      category: chosen,
+      emotion: emotion.input.value.trim(),
+      urge: urge.input.value.trim(),
+      helpful_response: helpful.input.value.trim(),
+      outcome: outcome.value(),
+      ...detail.read(),
+    }, found?.version);
+    ctx.saved();
+    ctx.go(editId ? "/history" : "/history?saved=1");
+  });
+  main.append(h("h1", { text: editId ? "Change this entry" : "Log something not on my list" }), form);
+}

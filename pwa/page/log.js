@@ -1,0 +1,123 @@
+// @ts-check
+/**
+ * Logging a familiar entry in three taps: (1) the row on the home screen, (2) whether
+ * the helpful response was tried, shown as a prompt, (3) what happened with the urge,
+ * which saves it. Time and detail are there, folded away, for whoever wants them.
+ */
+import { h } from "./dom.js";
+import { OUTCOMES, loadTable, localTimestamp, saveEntry } from "./entries.js";
+import { entryForm } from "./entry-form.js";
+import { detailFields, timeField } from "./log-detail.js";
+import { registerScreen } from "./registry.js";
+
+/**
+ * @param {HTMLElement} main
+ * @param {import("./registry.js").ScreenContext} ctx
+ */
+async function render(main, ctx) {
+  const rowId = ctx.params.get("row");
+  if (!rowId) {
+    await entryForm(main, ctx);
+    return;
+  }
+  const table = await loadTable();
+  const row = (table.data?.rows || []).find((/** @type {any} */ r) => r.id === rowId);
+  if (!row) {
+    main.append(
+      h("h1", { text: "That row is not in your table" }),
+      h("p", { text: "It may have been changed. Please choose again." }),
+      h("p", {}, h("a", { class: "button", href: "/", text: "Back to my table" })));
+    return;
+  }
+  main.append(h("h1", { text: `${row.emotion}: ${row.urge}` }));
+  const step = h("div", { class: "step" });
+  main.append(step);
+  askTried(step, row, ctx);
+}
+
+/**
+ * @param {HTMLElement} step
+ * @param {any} row
+ * @param {import("./registry.js").ScreenContext} ctx
+ */
+function askTried(step, row, ctx) {
+  const next = (/** @type {boolean} */ tried) => askOutcome(step, row, tried, ctx);
+  step.replaceChildren(
+    h("p", { text: "Your helpful response:" }),
+    h("p", { class: "prompt", text: row.helpful_response || "Stop, think." }),
+    h("h2", { text: "Did you try it?" }),
+    h("div", { class: "choices" },
+      h("button", { class: "button", type: "button", "data-tried": "yes", onclick: () => next(true), text: "Yes, I tried it" }),
+      h("button", { class: "button secondary", type: "button", "data-tried": "no", onclick: () => next(false), text: "Not this time" })));
+  focusFirstButton(step);
+}
+
+/**
+ * @param {HTMLElement} step
+ * @param {any} row
+ * @param {boolean} tried
+ * @param {import("./registry.js").ScreenContext} ctx
+ */
+function askOutcome(step, row, tried, ctx) {
+  const when = timeField(undefined);
+  const detail = detailFields({}, row);
+  const problem = h("p", { class: "error", role: "alert" });
+  const choose = async (/** @type {string} */ outcome) => {
+    const at = when.read() || new Date();
+    if (at.getTime() > Date.now() + 60_000) {
+      problem.textContent = "That time is in the future. Please choose a time that has passed.";
+      return;
+    }
+    const entry = await saveEntry({
+      id: crypto.randomUUID(),
+      occurred_at: localTimestamp(at),
+      category: row.category,
+      emotion: row.emotion,
+      urge: row.urge,
+      helpful_response: tried ? row.helpful_response : undefined,
+      outcome,
+      ...detail.read(),
+    });
+    ctx.saved();
+    showSaved(step, entry);
+  };
+  step.replaceChildren(
+    h("h2", { text: "What happened with the urge?" }),
+    h("div", { class: "choices" },
+      ...OUTCOMES.map((o) => h("button", {
+        class: o.value === "resisted" ? "button" : "button secondary",
+        type: "button",
+        "data-outcome": o.value,
+        onclick: () => void choose(o.value),
+        text: o.label,
+      }))),
+    problem,
+    h("details", {}, h("summary", { text: "This happened earlier" }), when.element),
+    h("details", {}, h("summary", { text: "Add more detail (optional)" }), detail.element));
+  focusFirstButton(step);
+}
+
+/**
+ * @param {HTMLElement} step
+ * @param {Record<string, any>} entry
+ */
+function showSaved(step, entry) {
+  const risky = (entry.risk?.self_harm ?? 0) >= 7 || (entry.risk?.aggression ?? 0) >= 7;
+  step.replaceChildren(
+    h("div", { class: "message", role: "status" },
+      h("h2", { text: "Saved" }),
+      h("p", { text: "Well done for noticing it and writing it down." }),
+      navigator.onLine ? null : h("p", { text: "It is kept on this phone and will be sent when you have a signal." })),
+    risky ? h("p", {}, h("a", { class: "button danger", href: "/crisis", text: "Open my crisis plan" })) : null,
+    h("div", { class: "actions" },
+      h("a", { class: "button", href: "/", text: "Back to my table" }),
+      h("a", { class: "button secondary", href: "/history", text: "See my diary" })));
+  focusFirstButton(step);
+}
+
+/** Keep keyboard and screen reader users with the step that just appeared. @param {HTMLElement} step */
+function focusFirstButton(step) {
+  /** @type {HTMLElement | null} */ (step.querySelector("button, a"))?.focus();
+}
+
+registerScreen({ path: "/entry", title: "Log an urge", render });

@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * Settings and my data: who is signed in, downloading everything the service holds about
+ * the patient, and signing out (which warns about anything not yet sent).
+ */
+import { records } from "../shared/outbox.js";
+import { confirmDialog, h } from "./dom.js";
+import { kick } from "./drainer.js";
+import { registerScreen } from "./registry.js";
+import { endSession } from "./session.js";
+
+/**
+ * @param {HTMLElement} main
+ * @param {import("./registry.js").ScreenContext} ctx
+ */
+function render(main, ctx) {
+  const note = h("p", { role: "status" });
+  const signOut = async () => {
+    await kick(true);
+    const unsent = (await records()).length;
+    if (unsent > 0) {
+      const sure = await confirmDialog({
+        title: `${unsent} ${unsent === 1 ? "entry has" : "entries have"} not been sent yet`,
+        message: `If you sign out now, ${unsent === 1 ? "it" : "they"} will be deleted from this phone and your clinician will never see ${unsent === 1 ? "it" : "them"}. To keep ${unsent === 1 ? "it" : "them"}, stay signed in until you have a signal.`,
+        confirm: `Delete ${unsent} and sign out`,
+        cancel: "Stay signed in",
+      });
+      if (!sure) {
+        note.textContent = "You are still signed in. Nothing was deleted.";
+        return;
+      }
+    }
+    await endSession();
+    ctx.go("/signin", { replace: true });
+  };
+  main.append(
+    h("h1", { text: "Settings and my data" }),
+    h("p", { text: `Signed in as ${ctx.session?.display_name || ctx.session?.login || ""}.` }),
+    h("h2", { text: "My data" }),
+    h("p", { text: "Download a copy of everything diarycard holds about you." }),
+    h("div", { class: "actions" },
+      h("a", { class: "button secondary", href: "/api/v1/me/export?format=json", download: "diarycard.json", text: "Download (JSON)" }),
+      h("a", { class: "button secondary", href: "/api/v1/me/export?format=csv", download: "diarycard.csv", text: "Download (spreadsheet, CSV)" })),
+    h("h2", { text: "Sign out" }),
+    h("p", { text: "Signing out removes your diary from this phone. Anything not yet sent is lost, so we will check first." }),
+    h("div", { class: "actions" }, h("button", { class: "button danger", type: "button", "data-action": "sign-out", onclick: signOut, text: "Sign out" })),
+    note,
+  );
+}
+
+registerScreen({ path: "/settings", title: "Settings", nav: { label: "Settings", order: 90 }, render });

@@ -1,0 +1,111 @@
+// @ts-check
+/**
+ * Signing in: with login and password, or, the first time, with the invitation code the
+ * clinician gave (which sets the password).
+ */
+import { NetworkError, call, reasonOf } from "../shared/api.js";
+import { h } from "./dom.js";
+import { registerScreen } from "./registry.js";
+import { startSession } from "./session.js";
+
+let counter = 0;
+
+/**
+ * @param {string} label
+ * @param {Record<string, string>} attrs
+ */
+function field(label, attrs) {
+  const id = `in-${++counter}`;
+  const input = /** @type {HTMLInputElement} */ (h("input", { id, required: true, ...attrs }));
+  return { input, element: h("div", {}, h("label", { for: id, text: label }), input) };
+}
+
+/**
+ * @param {HTMLElement} main
+ * @param {import("./registry.js").ScreenContext} ctx
+ * @param {{title: string, intro: string, button: string, url: string,
+ *   fields: {name: string, label: string, attrs: Record<string, string>}[]}} kind
+ */
+function form(main, ctx, kind) {
+  const inputs = kind.fields.map((f) => ({ name: f.name, ...field(f.label, f.attrs) }));
+  const problem = h("p", { class: "error", role: "alert" });
+  const submit = h("button", { class: "button", type: "submit", text: kind.button });
+  const el = h("form", { novalidate: true }, ...inputs.map((i) => i.element), problem, h("div", { class: "actions" }, submit));
+  el.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const empty = inputs.find((i) => !i.input.value);
+    if (empty) {
+      problem.textContent = "Please fill in every box.";
+      empty.input.focus();
+      return;
+    }
+    /** @type {Record<string, string>} */
+    const body = {};
+    for (const i of inputs) body[i.name] = i.input.value;
+    submit.setAttribute("disabled", "");
+    try {
+      const reply = await call("POST", kind.url, body);
+      if (!reply.ok) {
+        problem.textContent = reply.status === 429
+          ? "Too many tries. Please wait a few minutes and try again."
+          : reasonOf(reply.data);
+        return;
+      }
+      await startSession(reply.data);
+      ctx.saved();
+      if (reply.data.role !== "patient") {
+        location.assign("/review");
+        return;
+      }
+      const next = ctx.params.get("next") || "/";
+      ctx.go(next.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
+    } catch (error) {
+      problem.textContent = error instanceof NetworkError
+        ? "There is no signal. Signing in needs the internet, but your crisis plan works without it."
+        : "Something went wrong. Please try again.";
+    } finally {
+      submit.removeAttribute("disabled");
+    }
+  });
+  main.append(h("h1", { text: kind.title }), h("p", { text: kind.intro }), el);
+}
+
+registerScreen({
+  path: "/signin",
+  title: "Sign in",
+  public: true,
+  render(main, ctx) {
+    form(main, ctx, {
+      title: "Sign in",
+      intro: "Sign in to see your table and your diary.",
+      button: "Sign in",
+      url: "/api/v1/session",
+      fields: [
+        { name: "login", label: "Your login", attrs: { type: "text", autocomplete: "username", autocapitalize: "none", spellcheck: "false", maxlength: "64" } },
+        { name: "password", label: "Password", attrs: { type: "password", autocomplete: "current-password", maxlength: "1024" } },
+      ],
+    });
+    main.append(
+      h("h2", { text: "Using diarycard for the first time?" }),
+      h("p", {}, h("a", { href: "/welcome", text: "I have an invitation code" })));
+  },
+});
+
+registerScreen({
+  path: "/welcome",
+  title: "Welcome",
+  public: true,
+  render(main, ctx) {
+    form(main, ctx, {
+      title: "Welcome to diarycard",
+      intro: "Type the invitation code your clinician gave you, then choose a password. You will use the password to sign in from now on.",
+      button: "Start",
+      url: "/api/v1/invitations/redeem",
+      fields: [
+        { name: "code", label: "Invitation code", attrs: { type: "text", autocomplete: "one-time-code", autocapitalize: "characters", spellcheck: "false", maxlength: "64" } },
+        { name: "password", label: "Choose a password", attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
+      ],
+    });
+    main.append(h("p", {}, h("a", { href: "/signin", text: "I already have a password" })));
+  },
+});

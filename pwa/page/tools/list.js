@@ -1,0 +1,32 @@
+// @ts-check
+/** A list of a tool's records, each a link to open it, with its state in words. */
+import { dayOf, h } from "../dom.js";
+
+/** @param {string} when */
+function changed(when) {
+  const day = dayOf(when);
+  return /^(Today|Yesterday)$/.test(day) ? `changed ${day.toLowerCase()}` : `changed on ${day}`;
+}
+
+/**
+ * @param {HTMLElement} main
+ * @param {{items: any[], offlineAt?: number, failed?: boolean}} list
+ * @param {string} tool the `tool` query value of the screen
+ * @param {(r: any) => string} title
+ * @param {(r: any) => string} state
+ */
+export function recordList(main, list, tool, title, state) {
+  if (list.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. This list is as last saved on this phone." }));
+  if (list.failed) {
+    main.append(h("p", { class: "message", text: "Your saved ones could not be loaded just now. You can still start a new one." }));
+    return;
+  }
+  if (list.items.length === 0) {
+    main.append(h("p", { class: "message", text: "Nothing saved yet." }));
+    return;
+  }
+  main.append(h("ul", { class: "entries" }, ...list.items.map((r) => h("li", { class: "entry" },
+    h("a", { class: "entry-title", href: `/tools?tool=${tool}&id=${encodeURIComponent(r.id)}`, text: title(r) }),
+    h("p", { class: "hint", text: [state(r), r.updated_at ? changed(r.updated_at) : null].filter(Boolean).join(" · ") }),
+    r.waiting ? h("span", { class: "badge", text: r.waiting === "queued" ? "Waiting to send" : "Not sent: see Waiting to send" }) : null))));
+}

@@ -1,0 +1,229 @@
+"""Browser tests of the patient app: Debian's Chromium driven by Playwright, against the
+real app served by granian on a port of its own and a database cloned for this session.
+
+One browser for the whole session; each test gets a fresh browser context (its own
+cookies, IndexedDB and service worker) and its own patient, so tests share the server
+safely. The server can be stopped and started again (the "nothing lost" test does).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from uuid import UUID
+
+import asyncpg
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from diarycard.db.database import with_database
+from factories import PASSWORD, make_site, make_user
+
+PORT = int(os.environ.get("DIARYCARD_PWA_TEST_PORT", "8401"))
+BASE = f"http://127.0.0.1:{PORT}"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+_logins = itertools.count(1)
+
+pytestmark = pytest.mark.browser
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/pwa/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+class Server:
+    """The real app in a granian process, which a test may stop and start again."""
+
+    def __init__(self, db_url: str, data_dir: Path) -> None:
+        self.db_url = db_url
+        self.data_dir = data_dir
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {
+            **os.environ,
+            "DATABASE_URL": self.db_url,
+            "DIARYCARD_PUBLIC_URL": BASE,
+            "DIARYCARD_DATA_DIR": str(self.data_dir),
+            "DIARYCARD_LOG_LEVEL": "WARNING",
+            "DIARYCARD_POOL_MAX": "4",
+        }
+        granian = Path(sys.executable).with_name("granian")
+        self.process = subprocess.Popen(
+            [str(granian), "--interface", "asgi", "--factory", "--host", "127.0.0.1",
+             "--port", str(PORT), "--workers", "1", "--no-access-log",
+             "diarycard.asgi:app_from_env"],
+            env=env, stdout=subprocess.DEVNULL, stderr=(self.data_dir / "server.log").open("ab"),
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{BASE}/readyz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        raise RuntimeError((self.data_dir / "server.log").read_text()[-2000:])
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+
+def _run(coro):  # type: ignore[no-untyped-def]
+    # In a thread of its own: Playwright's sync API keeps an event loop on this one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+@pytest.fixture(scope="session")
+def pwa_db(pg_url: str, template_db: str) -> Iterator[str]:
+    name = f"dcpwa_{os.getpid()}"
+
+    async def admin(sql: str) -> None:
+        conn = await asyncpg.connect(pg_url)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    _run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _run(admin(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"'))
+    yield with_database(pg_url, name)
+    _run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def server(pwa_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    running = Server(pwa_db, tmp_path_factory.mktemp("pwa-server"))
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def live(server: Server) -> Server:
+    """The server, running (a test that stopped it must not leave it stopped)."""
+    if server.process is None:
+        server.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def browser(server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    # After the server (and its database): Playwright keeps an event loop on this thread.
+    os.environ["HOME"] = str(tmp_path_factory.mktemp("chromium-home"))
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser: Browser, live: Server) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(base_url=BASE, viewport={"width": 390, "height": 844}, locale="en-GB")
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+class Patient:
+    def __init__(self, user_id: UUID, login: str, db_url: str) -> None:
+        self.user_id = user_id
+        self.login = login
+        self.db_url = db_url
+
+    def query(self, sql: str, *args: object) -> list[asyncpg.Record]:
+        async def go() -> list[asyncpg.Record]:
+            conn = await asyncpg.connect(self.db_url)
+            try:
+                return list(await conn.fetch(sql, *args))
+            finally:
+                await conn.close()
+
+        return _run(go())
+
+    def entries(self) -> list[asyncpg.Record]:
+        """This patient's live entries (not deleted), as the server holds them."""
+        return self.query(
+            "SELECT * FROM entries WHERE patient_id = $1 AND deleted_at IS NULL", self.user_id
+        )
+
+
+@pytest.fixture
+def patient(live: Server) -> Patient:
+    login = f"pwa-patient-{os.getpid()}-{next(_logins)}"
+
+    async def seed() -> UUID:
+        conn = await asyncpg.connect(live.db_url)
+        try:
+            site = await make_site(conn, "PWA test site")
+            return await make_user(conn, site, "patient", login, "Alex")
+        finally:
+            await conn.close()
+
+    return Patient(_run(seed()), login, live.db_url)
+
+
+def sign_in(page: Page, patient: Patient) -> None:
+    """Sign in through the app and wait until the service worker controls the page."""
+    page.goto("/signin")
+    page.get_by_label("Your login").fill(patient.login)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Log an urge").wait_for()
+    wait_controlled(page)
+
+
+def wait_controlled(page: Page) -> None:
+    """Until the service worker controls the page (a predicate string would need eval,
+    which the app's CSP rightly forbids)."""
+    page.evaluate("""async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+            await new Promise((r) =>
+                navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+        }
+    }""")
+
+
+@pytest.fixture
+def page(context: BrowserContext, patient: Patient) -> Page:
+    """A phone-sized page, signed in as `patient`, controlled by the service worker."""
+    tab = context.new_page()
+    sign_in(tab, patient)
+    return tab
+
+
+def outbox_count(page: Page) -> int:
+    return int(page.evaluate(
+        "async () => (await (await import('/shared/outbox.js')).records()).length"
+    ))
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
