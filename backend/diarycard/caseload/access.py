@@ -15,7 +15,7 @@ import asyncpg
 from diarycard.audit.store import record
 from diarycard.auth.principal import Principal
 from diarycard.db.queries import load_queries
-from diarycard.errors import NotFound
+from diarycard.errors import NotFound, Unavailable
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
 log = logging.getLogger("diarycard.security")
@@ -33,3 +33,15 @@ async def open_patient(
                                                         "action": action})
         raise NotFound()
     await record(conn, who, patient_id, action, resource)
+
+
+async def record_many(
+    conn: asyncpg.Connection, who: Principal, patient_ids: list[UUID], action: str
+) -> None:
+    """`record` for many patients at once, failing closed the same way (503, no data)."""
+    try:
+        await conn.execute(SQL["audit_many"], who.user_id, who.role, who.site_id, action,
+                           who.request_id, who.client_ip, patient_ids)
+    except asyncpg.PostgresError as exc:
+        log.error("audit write failed", extra={"error": type(exc).__name__})
+        raise Unavailable() from exc

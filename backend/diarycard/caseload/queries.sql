@@ -10,20 +10,14 @@ SELECT true
 -- name: caseload
 -- One statement for the whole caseload: every aggregate is a LATERAL over one patient's
 -- own rows through a (patient_id, time) index, so the cost grows with the caseload and its
--- recent entries, never with the size of the table. The audit rows (one per patient shown)
--- are written by the same statement: if they cannot be written, nothing is returned.
--- $1 clinician, $2 site, $3 now, $4 window when there is no last session, $5 role,
--- $6 request id, $7 client ip.
+-- recent entries, never with the size of the table.
+-- $1 clinician, $2 site, $3 now, $4 window when there is no last session.
 WITH mine AS (
     SELECT u.id AS patient_id, u.login, u.display_name
       FROM care_team ct
       JOIN users u ON u.id = ct.patient_id AND u.site_id = ct.site_id
      WHERE ct.clinician_id = $1 AND ct.site_id = $2
        AND u.role = 'patient' AND u.disabled_at IS NULL
-), audited AS (
-    INSERT INTO audit_log (actor_id, actor_role, site_id, patient_id, action, resource,
-                           request_id, client_ip, outcome)
-    SELECT $1, $5, $2, patient_id, 'caseload.view', '', $6, $7, 'ok' FROM mine
 )
 SELECT m.patient_id, m.login::text AS login, m.display_name,
        last_session.starts_at AS last_session_at,
@@ -72,3 +66,9 @@ SELECT m.patient_id, m.login::text AS login, m.display_name,
         SELECT v.review_date FROM crisis_plan_versions v
          WHERE v.patient_id = m.patient_id
          ORDER BY v.version DESC LIMIT 1) plan ON true;
+
+-- name: audit_many
+-- One audit row per patient shown, in one statement (a caseload is dozens of patients).
+INSERT INTO audit_log (actor_id, actor_role, site_id, patient_id, action, resource,
+                       request_id, client_ip, outcome)
+SELECT $1, $2, $3, p, $4, '', $5, $6, 'ok' FROM unnest($7::uuid[]) AS p;

@@ -8,7 +8,7 @@ import asyncpg
 import msgspec
 
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import SQL
+from diarycard.caseload.access import SQL, record_many
 from diarycard.caseload.models import CaseloadItem
 from diarycard.caseload.words import Figures, days_between, describe, review_due
 
@@ -21,10 +21,12 @@ async def caseload(
 ) -> list[CaseloadItem]:
     who.require("clinician")
     now = now or datetime.now(UTC)
-    rows = await conn.fetch(
-        SQL["caseload"], who.user_id, who.site_id, now, timedelta(days=WINDOW_DAYS),
-        who.role, who.request_id, who.client_ip,
-    )
+    async with conn.transaction():
+        rows = await conn.fetch(
+            SQL["caseload"], who.user_id, who.site_id, now, timedelta(days=WINDOW_DAYS)
+        )
+        # Audited before anything is returned; if the rows cannot be written, nothing is.
+        await record_many(conn, who, [r["patient_id"] for r in rows], "caseload.view")
     items = [_item(msgspec.convert(dict(r), Figures), now) for r in rows]
     # Most attention first; then the longest silence; then by name, so the order is stable.
     items.sort(key=lambda i: (-i.attention, -(i.days_since_last_entry or 0),

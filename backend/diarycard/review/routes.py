@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -13,7 +12,7 @@ from diarycard.entries.models import Category, EntryPage, EntryRevision
 from diarycard.entries.routes import entry_query
 from diarycard.review.entries import entry_revisions, patient_entries
 from diarycard.review.models import Review
-from diarycard.review.store import review
+from diarycard.review.store import parse_day, review
 from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["review"]
@@ -24,12 +23,14 @@ PATIENT = "/patients/{patient_id:uuid}"
 async def patient_review(
     conn: Conn,
     principal: CurrentUser,
+    request: Request[Any, Any, Any],
     patient_id: FromPath[UUID],
-    start: Annotated[date | None, QueryParameter(name="from")] = None,
-    end: Annotated[date | None, QueryParameter(name="to")] = None,
+    to: Annotated[str | None, QueryParameter(max_length=64)] = None,
 ) -> Review:
-    """Since the last session (or from one date to another, London days, at most a
+    """Since the last session (or `from` one date `to` another, London days, at most a
     year): the digest, the charts' data and the timeline."""
+    # `from` is a Python keyword; Litestar's alias for it is deprecated, so read it here.
+    start, end = parse_day("from", request.query_params.get("from")), parse_day("to", to)
     return await review(conn, principal, patient_id, start, end)
 
 

@@ -28,6 +28,15 @@ TIMELINE_LIMIT = 500
 AHEAD = timedelta(days=1)
 
 
+def parse_day(name: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Invalid.field(name, "must be a date like 2026-03-01") from None
+
+
 def london_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), LONDON)
 
