@@ -7,15 +7,17 @@ import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
 import msgspec
 import pytest
 from litestar.testing import AsyncTestClient
 
-from conftest import People
 from diarycard.entries.models import EntryPut
+
+if TYPE_CHECKING:  # a fixture's type; each test folder has its own conftest
+    from conftest import People
 
 URL = "/api/v1/entries/{}"
 FIXTURE = Path(__file__).with_name("fixtures") / "entry_v1.json"

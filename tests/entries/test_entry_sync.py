@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
 from litestar.testing import AsyncTestClient
 
-from conftest import People
 from factories import sign_in
+
+if TYPE_CHECKING:  # a fixture's type; each test folder has its own conftest
+    from conftest import People
 
 SYNC = "/api/v1/sync"
 
