@@ -1,4 +1,4 @@
-"""The `diarycard` command: serve, migrate, demo."""
+"""The `diarycard` command: serve, migrate, demo, admin."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from types import FrameType
 
 import asyncpg
 
+from diarycard.accounts.admin_cli import add_admin_parser
 from diarycard.db import migrate as migrations
 from diarycard.db.database import database_url
 from diarycard.settings import Settings, SettingsError, load_settings
@@ -38,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="load a demo site (safe to run again)")
     demo.add_argument("--json", action="store_true", help="print the demo accounts as JSON")
     demo.set_defaults(run=_demo)
+
+    add_admin_parser(commands)
 
     args = parser.parse_args(argv)
     try:
