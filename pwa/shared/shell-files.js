@@ -4,7 +4,7 @@
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
  */
-export const VERSION = "fcf3fba16427";
+export const VERSION = "ce0ac152420c";
 
 export const SHELL_FILES = [
   "/",
@@ -33,6 +33,20 @@ export const SHELL_FILES = [
   "/page/status.js",
   "/page/update.js",
   "/page/waiting.js",
+  "/page/tools/checking.js",
+  "/page/tools/contacts.js",
+  "/page/tools/data.js",
+  "/page/tools/emotions.js",
+  "/page/tools/fields.js",
+  "/page/tools/goals.js",
+  "/page/tools/index.js",
+  "/page/tools/list.js",
+  "/page/tools/plan-data.js",
+  "/page/tools/plan-edit.js",
+  "/page/tools/plan-view.js",
+  "/page/tools/problems.js",
+  "/page/tools/tools.css",
+  "/page/tools/warning.js",
   "/shared/api.js",
   "/shared/idb.js",
   "/shared/outbox.js",

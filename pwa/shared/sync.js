@@ -69,6 +69,9 @@ function withLock(work) {
 
 /** @param {boolean} force */
 async function drainOnce(force) {
+  // The browser knows it has no network: do not even try (and so do not mark anything
+  // as possibly sent, which lets a delete of a never-sent entry simply drop it).
+  if (globalThis.navigator?.onLine === false) return "offline";
   const session = await currentSession();
   if (!session || session.expired) return "signin";
   const now = Date.now();

@@ -194,7 +194,10 @@ def sign_in(page: Page, patient: Patient) -> None:
     page.get_by_label("Your login").fill(patient.login)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Log an urge").wait_for()
+    try:
+        page.get_by_role("heading", name="Log an urge").wait_for()
+    except Exception:
+        raise AssertionError(f"not signed in: {page.locator('main').inner_text()}") from None
     wait_controlled(page)
 
 
@@ -216,6 +219,15 @@ def page(context: BrowserContext, patient: Patient) -> Page:
     tab = context.new_page()
     sign_in(tab, patient)
     return tab
+
+
+def wait_for(check, timeout: float = 10.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.1)
 
 
 def outbox_count(page: Page) -> int:

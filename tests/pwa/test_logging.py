@@ -3,21 +3,11 @@ history grouped by day with changes and deletes going through the outbox."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
 
 from playwright.sync_api import Page, expect
 
-from conftest import Patient, outbox_count, screenshot
-
-
-def wait_for(check, timeout: float = 10.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.1)
+from conftest import Patient, outbox_count, screenshot, wait_for
 
 
 def test_a_familiar_entry_is_three_taps_from_home(page: Page, patient: Patient) -> None:
