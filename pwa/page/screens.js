@@ -7,4 +7,5 @@ import "./log.js";
 import "./not-found.js";
 import "./settings.js";
 import "./signin.js";
+import "./tools/index.js";
 import "./waiting.js";

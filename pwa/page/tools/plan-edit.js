@@ -10,6 +10,7 @@ import { fresh } from "../entries.js";
 import { afterSave, savedNote, sendSoon } from "./data.js";
 import { contactList } from "./contacts.js";
 import { checkbox, lines, saying, textArea, textInput, uid } from "./fields.js";
+import { refreshPlan } from "./plan-data.js";
 
 /** @param {string} label @param {number | null} value */
 function thresholdSelect(label, value) {
@@ -75,6 +76,8 @@ export async function renderPlanEditor(main, ctx) {
   }
   if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. This is the draft as last saved on this phone; changes will be sent when you are back online." }));
   const draft = read.data;
+  // Keep the agreed copy on the phone in step with what was just agreed.
+  if (!read.offlineAt) refreshPlan().catch(() => { /* no signal: the copy stays */ });
   const status = h("p", { class: "message", text: draft.version === 0 ? "Nothing has been written yet."
     : `Draft version ${draft.version}. ${draft.patient_agreed ? "You have agreed it." : "You have not agreed it yet."} ${draft.clinician_agreed ? "Your clinician has agreed it." : "Your clinician has not agreed it yet."}` });
   const form = planForm(draft.plan);

@@ -1,0 +1,50 @@
+// @ts-check
+/**
+ * The between-session tools at /tools: the crisis plan (written with the clinician),
+ * problem solving, checking it out, strong feelings and goals. One screen, with the tool
+ * chosen by `?tool=` so every tool opens offline from the one app page.
+ * Importing this module also adds the agreed plan to the crisis screen and the diary's
+ * warning-sign link.
+ */
+import { h } from "../dom.js";
+import { registerScreen } from "../registry.js";
+import { renderChecking } from "./checking.js";
+import { renderEmotions } from "./emotions.js";
+import { renderGoals } from "./goals.js";
+import { renderPlanEditor } from "./plan-edit.js";
+import "./plan-view.js";
+import { renderProblems } from "./problems.js";
+import "./warning.js";
+
+// The tools' own styles (the strict CSP allows our own stylesheets, never inline styles).
+document.head.append(h("link", { rel: "stylesheet", href: "/page/tools/tools.css" }));
+
+/** @type {Record<string, {title: string, about: string, render: (main: HTMLElement, ctx: any) => unknown}>} */
+const TOOLS = {
+  "crisis-plan": { title: "My crisis plan", about: "Write and agree your plan with your clinician.", render: renderPlanEditor },
+  "problem-solving": { title: "Problem solving", about: "Work through a problem in four steps.", render: renderProblems },
+  "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: renderChecking },
+  emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: renderEmotions },
+  goals: { title: "My goals", about: "Your goals, and how you are getting on.", render: renderGoals },
+};
+
+registerScreen({
+  path: "/tools",
+  title: "Tools",
+  nav: { label: "Tools", order: 30 },
+  async render(main, ctx) {
+    const tool = TOOLS[ctx.params.get("tool") || ""];
+    if (tool) {
+      document.title = `${tool.title} · diarycard`;
+      main.append(h("p", {}, h("a", { href: "/tools", text: "All tools" })));
+      await tool.render(main, ctx);
+      return;
+    }
+    main.append(h("h1", { text: "Tools" }),
+      h("p", { class: "lead", text: "Things to use between sessions. Your clinician will go through them with you." }),
+      h("ul", { class: "rows" }, ...Object.entries(TOOLS).map(([key, t]) => h("li", {},
+        h("a", { class: "row-button", href: `/tools?tool=${key}` },
+          h("span", { class: "row-emotion", text: t.title }),
+          h("span", { text: t.about }))))));
+  },
+});
