@@ -62,14 +62,35 @@ export async function call(method, url, body, options = {}) {
   return { status: response.status, ok: response.ok, data, retryAfter };
 }
 
+// Plain names for the fields a patient fills in, for messages about a refused entry.
+const FIELD_NAMES = {
+  occurred_at: "When it happened",
+  category: "Kind of impulsivity",
+  emotion: "Feeling",
+  emotion_intensity: "How strong the feeling was",
+  urge: "Urge",
+  urge_strength: "How strong the urge was",
+  indicators: "What you noticed",
+  helpful_response: "Helpful response",
+  outcome: "What happened",
+  risk: "Risk",
+  note: "Note",
+};
+
 /**
- * The plain-English reason from a problem+json body, naming the field when the server did.
+ * The reason from a problem+json body, naming each field in plain words where we can.
  * @param {any} problem
  * @returns {string}
  */
 export function reasonOf(problem) {
   if (!problem || typeof problem !== "object") return "The server did not accept it.";
-  const detail = problem.detail || problem.title || "The server did not accept it.";
-  const field = problem.errors?.[0]?.field;
-  return field && !String(detail).includes(field) ? `${detail} (${field})` : String(detail);
+  const errors = Array.isArray(problem.errors) ? problem.errors : [];
+  if (errors.length > 0) {
+    return errors.map((/** @type {any} */ e) => {
+      const path = String(e.field || "").split(".");
+      const name = path.map((p) => /** @type {Record<string, string>} */ (FIELD_NAMES)[p]).filter(Boolean).pop();
+      return `${name ? `${name} (${e.field})` : e.field}: ${e.rule}`;
+    }).join("; ");
+  }
+  return String(problem.detail || problem.title || "The server did not accept it.");
 }
