@@ -20,10 +20,12 @@ from diarycard.auth.routes import routes as auth_routes
 from diarycard.checking.routes import routes as checking_routes
 from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.db.pool import create_pool
+from diarycard.entries.routes import routes as entry_routes
 from diarycard.goals.routes import routes as goal_routes
 from diarycard.health.routes import routes as health_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
 from diarycard.settings import Settings
+from diarycard.tables.routes import routes as table_routes
 from diarycard.web import problems
 from diarycard.web.middleware import harden
 from diarycard.web.static import pwa_routes
@@ -32,6 +34,8 @@ from diarycard.web.static import pwa_routes
 API_ROUTES: list[Any] = [*auth_routes]
 # Between-session tools (issue 6).
 API_ROUTES += [*crisis_routes, *problem_solving_routes, *checking_routes, *goal_routes]
+# The diary: personal tables, entries, sync (issue 4).
+API_ROUTES += [*entry_routes, *table_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
