@@ -20,13 +20,17 @@ from diarycard.auth.passwords import hash_password
 from diarycard.auth.principal import Role
 from diarycard.checking.demo import load_demo as checking_demo
 from diarycard.crisis.demo import load_demo as crisis_demo
+from diarycard.entries.demo import load_demo as entries_demo
 from diarycard.goals.demo import load_demo as goals_demo
 from diarycard.problem_solving.demo import load_demo as problem_solving_demo
+from diarycard.tables.demo import load_demo as tables_demo
 
 DemoLoader = Callable[[asyncpg.Connection, UUID, Sequence[UUID], Sequence[UUID]], Awaitable[None]]
 
 # Each feature appends its loader here (imported at the top of this file).
 DEMO_LOADERS: list[DemoLoader] = []
+# The diary first: later loaders (review notes) may point at its entries.
+DEMO_LOADERS += [tables_demo, entries_demo]
 # Between-session tools (issue 6).
 DEMO_LOADERS += [crisis_demo, problem_solving_demo, checking_demo, goals_demo]
 
