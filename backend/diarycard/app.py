@@ -13,17 +13,22 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from diarycard import __version__
 from diarycard.accounts.routes import routes as account_routes
+from diarycard.appointments.routes import routes as appointment_routes
 from diarycard.audit.routes import routes as audit_routes
 from diarycard.auth.account_routes import routes as own_account_routes
 from diarycard.auth.principal import provide_conn, provide_principal
 from diarycard.auth.routes import routes as auth_routes
+from diarycard.caseload.routes import routes as caseload_routes
 from diarycard.checking.routes import routes as checking_routes
 from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.db.pool import create_pool
 from diarycard.entries.routes import routes as entry_routes
+from diarycard.exports.routes import routes as export_routes
 from diarycard.goals.routes import routes as goal_routes
 from diarycard.health.routes import routes as health_routes
+from diarycard.notes.routes import routes as note_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
+from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
 from diarycard.tables.routes import routes as table_routes
 from diarycard.web import problems
@@ -36,6 +41,9 @@ API_ROUTES: list[Any] = [*auth_routes]
 API_ROUTES += [*crisis_routes, *problem_solving_routes, *checking_routes, *goal_routes]
 # The diary: personal tables, entries, sync (issue 4).
 API_ROUTES += [*entry_routes, *table_routes]
+# Clinician review (issue 7).
+API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_routes,
+               *export_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]

@@ -23,7 +23,7 @@ mimetypes.add_type("image/svg+xml", ".svg")
 # the shell, and the page code shows the right screen.
 APP_PAGES = [
     "/crisis", "/log", "/entry", "/history", "/waiting", "/settings", "/tools", "/signin",
-    "/welcome", "/review",
+    "/welcome",
 ]
 
 
@@ -38,6 +38,14 @@ def pwa_routes(pwa_dir: str) -> list[Any]:
             content_disposition_type="inline", headers={"Cache-Control": "no-cache"},
         )
 
+    # The clinician review is its own desktop app; its screens are chosen by the URL hash.
+    @get("/review", include_in_schema=False, exclude_from_auth=True)
+    async def review_page() -> File:
+        return File(
+            root / "review" / "index.html", filename="index.html", media_type="text/html",
+            content_disposition_type="inline", headers={"Cache-Control": "no-cache"},
+        )
+
     static = create_static_files_router(
         path="/",
         directories=[root],
@@ -47,4 +55,4 @@ def pwa_routes(pwa_dir: str) -> list[Any]:
         opt={"exclude_from_auth": True},
         cache_control=CacheControlHeader(no_cache=True),
     )
-    return [app_page, static]
+    return [app_page, review_page, static]

@@ -1,0 +1,74 @@
+// @ts-check
+/** One patient before a session: the digest, the charts, the timeline, sessions and tools. */
+import { call, reasonOf } from "./api.js";
+import { allCharts } from "./charts.js";
+import { h, show, today } from "./dom.js";
+import { sessionsSection } from "./sessions.js";
+import { timelineSection } from "./timeline.js";
+import { toolsSection } from "./tools.js";
+
+/**
+ * The review, or a problem shown in its place.
+ * @param {string} id
+ * @param {URLSearchParams} range
+ */
+export async function loadReview(id, range) {
+  const query = range.get("from") ? `?${range}` : "";
+  return call("GET", `/patients/${id}/review${query}`);
+}
+
+/** @param {string} id @param {URLSearchParams} range */
+export async function patientScreen(id, range) {
+  const [review, notes, appointments] = await Promise.all([
+    loadReview(id, range), call("GET", `/patients/${id}/notes`),
+    call("GET", `/patients/${id}/appointments`)]);
+  const back = h("p", {}, h("a", { href: "#/" }, "Back to your caseload"));
+  if (!review.ok) {
+    show("Patient", back, h("h1", {}, "Patient"),
+      h("p", { class: "problem", role: "alert" }, reasonOf(review.data)));
+    return;
+  }
+  const r = review.data;
+  const reload = () => patientScreen(id, range);
+  show(`${r.display_name}: before the session`,
+    back,
+    h("h1", {}, `${r.display_name}: before the session`),
+    windowForm(id, r, range),
+    h("section", { class: "card", "aria-labelledby": "digest" },
+      h("h2", { id: "digest" }, "Summary"),
+      h("ul", { class: "digest" }, ...r.digest.map((/** @type {string} */ line) => h("li", {}, line)))),
+    h("section", { "aria-labelledby": "charts" },
+      h("h2", { id: "charts" }, "Charts"),
+      h("div", { class: "charts" }, ...allCharts(r.charts))),
+    timelineSection(id, r, notes.ok ? notes.data : [], reload),
+    sessionsSection(id, appointments.ok ? appointments.data : [], notes.ok ? notes.data : [], reload),
+    toolsSection(id));
+}
+
+/**
+ * The window: since the last session, or a chosen range; and the print and export links.
+ * @param {string} id @param {any} r @param {URLSearchParams} range
+ */
+function windowForm(id, r, range) {
+  const from = h("input", { type: "date", id: "from", name: "from", required: true, max: today(), value: range.get("from") || r.window.start.slice(0, 10) });
+  const to = h("input", { type: "date", id: "to", name: "to", max: today(), value: range.get("to") || today() });
+  const form = h("form", { class: "window" },
+    h("p", { class: "field" }, h("label", { for: "from" }, "From"), from),
+    h("p", { class: "field" }, h("label", { for: "to" }, "To"), to),
+    h("button", { type: "submit" }, "Show this range"),
+    range.get("from") ? h("a", { href: `#/patients/${id}` }, "Since the last session") : null);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const chosen = new URLSearchParams({ from: /** @type {HTMLInputElement} */ (from).value });
+    if (/** @type {HTMLInputElement} */ (to).value) chosen.set("to", /** @type {HTMLInputElement} */ (to).value);
+    location.hash = `#/patients/${id}?${chosen}`;
+  });
+  const query = range.get("from") ? `?${range}` : "";
+  return h("div", { class: "card toolbar" },
+    h("p", { class: "window-words" }, `Showing ${r.window.words}.`),
+    form,
+    h("p", { class: "actions" },
+      h("a", { class: "button", href: `#/print/${id}${query}` }, "Print view"),
+      h("a", { class: "button secondary", href: `/api/v1/patients/${id}/export?format=csv`, download: "" }, "Download the diary (CSV)"),
+      h("a", { class: "button secondary", href: `/api/v1/patients/${id}/export?format=fhir`, download: "" }, "Download for health records (FHIR)")));
+}

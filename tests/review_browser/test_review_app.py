@@ -1,0 +1,110 @@
+"""The review app in Chromium: the caseload, one patient's review with its charts, notes,
+and the A4 print view. Every screen is checked with axe-core and photographed."""
+
+from __future__ import annotations
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+from conftest import HOSTILE, Caseload, screenshot, sign_in_with_form
+from playwright.sync_api import BrowserContext, Page, expect
+
+AXE = Axe()
+
+
+def assert_accessible(page: Page) -> None:
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def watch_csp(page: Page) -> list[str]:
+    seen: list[str] = []
+    page.on("console", lambda msg: seen.append(msg.text)
+            if "Content Security Policy" in msg.text else None)
+    return seen
+
+
+def test_a_clinician_signs_in_with_password_and_code(context: BrowserContext) -> None:
+    tab = context.new_page()
+    tab.goto("/review")
+    expect(tab.get_by_label("Code from your authenticator app")).to_be_visible()
+    assert_accessible(tab)
+    screenshot(tab, "sign-in")
+    sign_in_with_form(tab, "dr.ward")
+    tab.get_by_role("heading", name="Your caseload").wait_for()
+    expect(tab.get_by_role("navigation", name="Account")).to_contain_text("Signed in as Dr Ward")
+
+
+def test_the_caseload_lists_patients_in_words_with_follow_up(page: Page) -> None:
+    rows = page.locator("table.caseload tbody tr")
+    expect(rows).to_have_count(2)
+    assert rows.nth(0).locator("th").inner_text().startswith("Amy Jones")
+    assert "self-harm urge up to 7 out of 10" in rows.nth(0).inner_text()
+    follow_up = page.get_by_role("region", name="Follow up: appointments not attended")
+    expect(follow_up).to_contain_text("Ben Cole")
+    expect(follow_up).to_contain_text("missed the last appointment")
+    assert_accessible(page)
+    screenshot(page, "caseload")
+
+
+def test_a_patients_review_shows_digest_charts_tables_and_timeline(page: Page) -> None:
+    csp = watch_csp(page)
+    page.get_by_role("link", name="Amy Jones").first.click()
+    page.get_by_role("heading", name="Amy Jones: before the session").wait_for()
+    expect(page.locator(".digest li").first).to_contain_text("(the last session): 12 entries.")
+    figures = page.locator("figure.chart")
+    expect(figures).to_have_count(4)
+    for i in range(4):
+        figure = figures.nth(i)
+        expect(figure.locator("svg[role=img]")).to_have_count(1)
+        assert figure.locator("p.summary").inner_text().endswith(".")
+        figure.locator("summary").click()
+        expect(figure.locator("table tbody tr").first).to_be_visible()
+    svg_label = figures.nth(0).locator("svg").get_attribute("aria-labelledby") or ""
+    assert len(svg_label.split()) == 2
+    # The patient's words are text, never markup or script.
+    expect(page.locator("ol.timeline")).to_contain_text(HOSTILE)
+    assert page.locator("ol.timeline img").count() == 0
+    assert "pwned" not in page.title()
+    status = page.get_by_role("status")
+    expect(status).to_have_text("Showing 12 of 12 entries.")
+    page.get_by_label("Category", exact=True).select_option("not_attending")
+    expect(status).to_have_text("Showing 4 of 12 entries.")
+    page.get_by_label("Only entries with a risk item").check()
+    expect(status).to_have_text("Showing 2 of 12 entries.")
+    page.get_by_label("What happened").select_option("acted")
+    expect(status).to_have_text("Showing 1 of 12 entries.")
+    page.get_by_label("Category", exact=True).select_option("")
+    page.get_by_label("Only entries with a risk item").uncheck()
+    expect(status).to_have_text("Showing 3 of 12 entries.")
+    assert_accessible(page)
+    screenshot(page, "patient")
+    assert csp == []
+
+
+def test_a_note_on_an_entry_is_saved_beside_it(page: Page, caseload: Caseload) -> None:
+    page.goto(f"/review#/patients/{caseload.ben}")
+    page.get_by_role("heading", name="Ben Cole: before the session").wait_for()
+    entry = page.locator("article.entry").first
+    entry.locator("summary", has_text="Add a note on this entry").click()
+    entry.get_by_label("Add a note on this entry").fill("Ask about the weekend.")
+    entry.get_by_role("button", name="Save note").click()
+    expect(page.locator("article.entry").first.locator("ul.notes")).to_contain_text(
+        "Dr Ward, ")
+    expect(page.locator("article.entry").first.locator("ul.notes")).to_contain_text(
+        "Ask about the weekend.")
+    assert_accessible(page)
+
+
+def test_the_print_view_fits_one_or_two_a4_pages(page: Page, caseload: Caseload) -> None:
+    page.goto(f"/review#/patients/{caseload.amy}")
+    page.get_by_role("link", name="Print view").click()
+    page.get_by_role("heading", name="Amy Jones: pre-session summary").wait_for()
+    expect(page.locator(".sheet figure.chart")).to_have_count(4)
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    screenshot(page, "print")
+    pdf = page.pdf(format="A4", print_background=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, pages
+    page.emulate_media(media="screen")
