@@ -43,17 +43,19 @@ def password_hash() -> str:
 
 @dataclass
 class World:
+    # Appended to logins and site names, so several worlds can share one database.
+    tag: str = ""
     sites: dict[str, UUID] = field(default_factory=dict)
     ids: dict[str, UUID] = field(default_factory=dict)
 
     def login(self, name: str) -> str:
-        return f"user.{name.lower()}"
+        return f"user.{name.lower()}{self.tag}"
 
 
-async def seed_world(conn: asyncpg.Connection) -> World:
-    world = World()
+async def seed_world(conn: asyncpg.Connection, tag: str = "") -> World:
+    world = World(tag)
     for site in ("A", "B"):
-        world.sites[site] = await ensure_site(conn, f"Site {site}")
+        world.sites[site] = await ensure_site(conn, f"Site {site}{tag}")
     for name, (role, site) in ACTORS.items():
         secret = None if role == "patient" else TOTP_SECRET
         world.ids[name] = await ensure_user(

@@ -1,25 +1,34 @@
 """The access matrix (schemas/access-matrix.json) against every route of the app.
 
-Each row is one request made by every actor of the seeded world (see access_world.py) in
-a fresh database, checked against the status the row expects. A route of the app with no
+Each row is one request made by every actor of a freshly seeded world (see
+access_world.py), checked against the status the row expects. A route of the app with no
 row, or a row whose route no longer exists, fails. The format is described in
 docs/development.md, "Access matrix".
+
+All rows share one database and one app (cloning a database per row cost about a second
+each); every row seeds its own world, with its own sites and logins, so rows stay
+independent of one another.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import pytest
+import pytest_asyncio
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from access_world import ACTORS, World, seed_world, session_headers
 from diarycard.app import create_app
+from diarycard.db.database import with_database
 from diarycard.settings import load_settings
 
 MATRIX = Path(__file__).resolve().parents[1] / "schemas" / "access-matrix.json"
@@ -27,6 +36,8 @@ ROWS: list[dict[str, Any]] = json.loads(MATRIX.read_text(encoding="utf-8"))["rou
 ALL_ACTORS = ["anon", *ACTORS]
 _CONVERTER = re.compile(r"\{(\w+):[^}]+\}")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+BASE_URL = "https://testserver.local"
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
 
 def _route_key(route: str) -> tuple[str, str]:
@@ -102,19 +113,67 @@ async def _run_setup(
             names[name] = str(value)
 
 
+def _own_ids(value: Any, number: int) -> Any:
+    """The row with every literal UUID swapped for one unique to the row (the same literal
+    gets the same swap throughout the row), so client-chosen ids never meet another row's
+    records in the shared database."""
+    if isinstance(value, str):
+        return _UUID.sub(lambda m: str(uuid.uuid5(uuid.NAMESPACE_URL, f"{number}/{m[0]}")), value)
+    if isinstance(value, list):
+        return [_own_ids(v, number) for v in value]
+    if isinstance(value, dict):
+        return {k: _own_ids(v, number) for k, v in value.items()}
+    return value
+
+
 def _row_id(row: dict[str, Any]) -> str:
     return row["route"] + (f" [{row['note']}]" if "note" in row else "")
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[_row_id(r) for r in ROWS])
+@pytest.fixture(scope="module")
+def matrix_db(pg_url: str, template_db: str) -> Iterator[str]:
+    name = f"{template_db}_matrix"
+    asyncio.run(_admin(pg_url, f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"'))
+    yield with_database(pg_url, name)
+    asyncio.run(_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _admin(url: str, statement: str) -> None:
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def matrix_client(
+    matrix_db: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    settings = load_settings({}, public_url=BASE_URL, pool_max=4,
+                             data_dir=str(tmp_path_factory.mktemp("matrix")))
+    async with AsyncTestClient(create_app(settings, matrix_db), base_url=BASE_URL) as client:
+        yield client
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def matrix_conn(matrix_db: str) -> AsyncIterator[asyncpg.Connection]:
+    conn = await asyncpg.connect(matrix_db)
+    yield conn
+    await conn.close()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@pytest.mark.parametrize("number", range(len(ROWS)), ids=[_row_id(r) for r in ROWS])
 async def test_matrix_row(
-    row: dict[str, Any], client: AsyncTestClient[Litestar], conn: asyncpg.Connection
+    number: int, matrix_client: AsyncTestClient[Litestar], matrix_conn: asyncpg.Connection
 ) -> None:
-    world = await seed_world(conn)
+    row, client, conn = _own_ids(ROWS[number], number), matrix_client, matrix_conn
+    world = await seed_world(conn, tag=f"-r{number}")
     method, path = _route_key(row["route"])
     failures = []
     for actor in ALL_ACTORS:
-        names = {**_names(world), **row.get("params", {}), "actor": actor.lower()}
+        names = {**_names(world), **row.get("params", {}), "actor": f"{actor.lower()}{world.tag}"}
         names = {k: _names(world).get(v, v) for k, v in names.items()}
         await _run_setup(client, conn, world, row, names)
         names = {k: names.get(v, v) for k, v in names.items()}
