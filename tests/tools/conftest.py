@@ -29,6 +29,7 @@ def api(client: AsyncTestClient[Litestar], conn: asyncpg.Connection, world: Worl
         if actor not in sessions:
             sessions[actor] = await session_headers(conn, world, actor)
         url = "/api/v1" + path.format(**{k: str(v) for k, v in world.ids.items()})
-        return await client.request(method, url, headers=sessions[actor], **kwargs)
+        headers = {**sessions[actor], **kwargs.pop("headers", {})}
+        return await client.request(method, url, headers=headers, **kwargs)
 
     return call

@@ -157,3 +157,14 @@ async def test_bad_input_names_the_field_and_stores_nothing(
     assert response.headers["content-type"].startswith("application/problem+json")
     assert field in response.json()["detail"]
     assert await conn.fetchval("SELECT count(*) FROM crisis_drafts") == 0
+
+
+async def test_a_lone_surrogate_is_refused_naming_the_field(
+    api: Call, conn: asyncpg.Connection
+) -> None:
+    raw = b'{"base_version": 0, "plan": {"reasons": ["ok", "bad \\ud800 here"]}}'
+    response = await api("P1", "PUT", "/crisis-plan/draft", content=raw,
+                         headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert "plan.reasons[1]" in response.json()["detail"]
+    assert await conn.fetchval("SELECT count(*) FROM crisis_drafts") == 0

@@ -116,3 +116,14 @@ async def test_bad_input_names_the_field_and_stores_nothing(
     assert response.status_code == 422
     assert field in response.json()["detail"]
     assert await conn.fetchval("SELECT count(*) FROM tool_records") == 0
+
+
+async def test_a_lone_surrogate_in_a_worksheet_is_refused_naming_the_field(
+    api: Call, conn: asyncpg.Connection
+) -> None:
+    raw = b'{"base_version": 0, "solutions": [{"idea": "\\udc00"}]}'
+    response = await api("P1", "PUT", SHEET, content=raw,
+                         headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert "solutions[0].idea" in response.json()["detail"]
+    assert await conn.fetchval("SELECT count(*) FROM tool_records") == 0

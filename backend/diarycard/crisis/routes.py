@@ -29,6 +29,7 @@ from diarycard.crisis.models import (
     Offer,
     OfferIn,
 )
+from diarycard.entries.checks import DiaryRequest
 from diarycard.tools.clinician import as_clinician
 from diarycard.web.deps import Conn, CurrentUser
 
@@ -56,21 +57,21 @@ async def my_draft(conn: Conn, principal: CurrentUser) -> Draft:
     return await store.draft(conn, who.user_id, who.site_id)
 
 
-@put(f"{MINE}/draft", tags=TAGS)
+@put(f"{MINE}/draft", tags=TAGS, request_class=DiaryRequest)
 async def save_my_draft(conn: Conn, principal: CurrentUser, data: JSONBody[DraftIn]) -> Draft:
     """Change the draft, based on the version you last saw (412 if it changed since)."""
     who = principal.require("patient")
     return await store.save_draft(conn, who, who.user_id, who.site_id, data)
 
 
-@put(f"{MINE}/agreement", tags=TAGS)
+@put(f"{MINE}/agreement", tags=TAGS, request_class=DiaryRequest)
 async def agree_mine(conn: Conn, principal: CurrentUser, data: JSONBody[AgreeIn]) -> Agreement:
     """Agree this version of the draft. Once your clinician has too, it is your plan."""
     who = principal.require("patient")
     return await store.agree(conn, "patient", who, who.user_id, who.site_id, data)
 
 
-@put(f"{MINE}/offers/{{offer_id:uuid}}", tags=TAGS)
+@put(f"{MINE}/offers/{{offer_id:uuid}}", tags=TAGS, request_class=DiaryRequest)
 async def record_offer(
     conn: Conn, principal: CurrentUser, offer_id: FromPath[UUID], data: JSONBody[OfferIn]
 ) -> Offer:
@@ -101,7 +102,7 @@ async def their_draft(conn: Conn, principal: CurrentUser, patient_id: FromPath[U
                               lambda: store.draft(conn, patient_id, principal.site_id))
 
 
-@put(f"{THEIRS}/draft", tags=TAGS)
+@put(f"{THEIRS}/draft", tags=TAGS, request_class=DiaryRequest)
 async def save_their_draft(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], data: JSONBody[DraftIn]
 ) -> Draft:
@@ -112,7 +113,7 @@ async def save_their_draft(
     )
 
 
-@put(f"{THEIRS}/agreement", tags=TAGS)
+@put(f"{THEIRS}/agreement", tags=TAGS, request_class=DiaryRequest)
 async def agree_theirs(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], data: JSONBody[AgreeIn]
 ) -> Agreement:

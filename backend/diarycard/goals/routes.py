@@ -10,6 +10,7 @@ from uuid import UUID
 from litestar import put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.entries.checks import DiaryRequest
 from diarycard.goals.models import AGREED_FIELDS, Goal, GoalAgreeIn, GoalIn
 from diarycard.tools import records
 from diarycard.tools.clinician import as_clinician
@@ -17,7 +18,8 @@ from diarycard.tools.routes import record_routes
 from diarycard.web.deps import Conn, CurrentUser
 
 
-@put("/patients/{patient_id:uuid}/goals/{goal_id:uuid}/agreement", tags=["goals"])
+@put("/patients/{patient_id:uuid}/goals/{goal_id:uuid}/agreement", tags=["goals"],
+     request_class=DiaryRequest)
 async def agree_goal(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], goal_id: FromPath[UUID],
     data: JSONBody[GoalAgreeIn],

@@ -20,6 +20,7 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.entries.checks import DiaryRequest
 from diarycard.tools import records
 from diarycard.tools.clinician import as_clinician
 from diarycard.web.deps import Conn, CurrentUser
@@ -47,6 +48,7 @@ def record_routes(
         return await records.one(conn, who.user_id, kind, record_id, data_out)
 
     @put(f"{mine}/{{record_id:uuid}}", tags=[tag], name=f"{kind}_save_mine",
+         request_class=DiaryRequest,
          description=f"Create or change one of your {tag} records (412 when stale).")
     async def save_mine(
         conn: Conn, principal: CurrentUser, record_id: FromPath[UUID],
