@@ -89,3 +89,13 @@ async def api_sign_in(
     if response.status_code == 200:
         client.headers["x-csrf-token"] = response.json()["csrf_token"]
     return response
+
+
+async def acting_as(
+    client: Any, conn: asyncpg.Connection, world: World, name: str
+) -> dict[str, str]:
+    """session_headers for `name`, with the client's own cookie jar emptied so that only
+    these headers decide who is asking."""
+    headers = await session_headers(conn, world, name)
+    client.cookies.clear()
+    return headers

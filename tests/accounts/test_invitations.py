@@ -8,15 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from access_world import api_sign_in, seed_world, session_headers
+from access_world import acting_as, api_sign_in, seed_world
 
 NEW_PASSWORD = "a new and rather long passphrase"
-
-
-async def _as(client, conn, world, name):
-    headers = await session_headers(conn, world, name)
-    client.cookies.clear()
-    return headers
 
 
 async def _invite(client, headers, role="patient", login="sam.new"):
@@ -34,7 +28,7 @@ async def _redeem(client, code, password=NEW_PASSWORD):
 
 async def test_an_admin_invites_and_the_code_signs_the_person_in(client, conn) -> None:
     world = await seed_world(conn)
-    created = await _invite(client, await _as(client, conn, world, "A1"))
+    created = await _invite(client, await acting_as(client, conn, world, "A1"))
     assert created.status_code == 201
     body = created.json()
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}", body["code"])
@@ -56,7 +50,7 @@ async def test_an_admin_invites_and_the_code_signs_the_person_in(client, conn) -
 
 async def test_used_expired_and_unknown_codes_get_one_identical_answer(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     used = (await _invite(client, admin, login="used.code")).json()["code"]
     expired = (await _invite(client, admin, login="old.code")).json()["code"]
     await conn.execute(
@@ -78,7 +72,7 @@ async def test_used_expired_and_unknown_codes_get_one_identical_answer(client, c
 
 async def test_a_weak_password_is_refused_and_the_code_still_works(client, conn) -> None:
     world = await seed_world(conn)
-    code = (await _invite(client, await _as(client, conn, world, "A1"))).json()["code"]
+    code = (await _invite(client, await acting_as(client, conn, world, "A1"))).json()["code"]
     for weak in ("short", "password1234", "sam.new-is-me"):
         refused = await _redeem(client, code, weak)
         assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "password"
@@ -92,7 +86,7 @@ async def test_a_weak_password_is_refused_and_the_code_still_works(client, conn)
 
 async def test_a_clinician_invites_patients_onto_their_own_care_team(client, conn) -> None:
     world = await seed_world(conn)
-    clinician = await _as(client, conn, world, "C1")
+    clinician = await acting_as(client, conn, world, "C1")
     created = await _invite(client, clinician)
     assert created.status_code == 201
     team = await conn.fetchval(
@@ -116,7 +110,7 @@ async def test_no_one_can_set_the_site_a_role_or_a_password_by_adding_it(
     world = await seed_world(conn)
     body = {"role": "patient", "login": "sam.new", "display_name": "Sam", **extra}
     response = await client.post(
-        "/api/v1/invitations", headers=await _as(client, conn, world, "A1"), json=body
+        "/api/v1/invitations", headers=await acting_as(client, conn, world, "A1"), json=body
     )
     assert response.status_code in (400, 422)
     assert await conn.fetchval("SELECT count(*) FROM users WHERE login = 'sam.new'") == 0
@@ -124,7 +118,7 @@ async def test_no_one_can_set_the_site_a_role_or_a_password_by_adding_it(
 
 async def test_bad_logins_names_and_taken_logins(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     for login, name in (("a b", "Sam"), ("ok.login", "bad\x00name"), ("x", "Sam")):
         response = await client.post(
             "/api/v1/invitations", headers=admin,
@@ -138,7 +132,7 @@ async def test_bad_logins_names_and_taken_logins(client, conn) -> None:
 
 async def test_a_new_code_replaces_the_old_one(client, conn) -> None:
     world = await seed_world(conn)
-    clinician = await _as(client, conn, world, "C1")
+    clinician = await acting_as(client, conn, world, "C1")
     path = f"/api/v1/users/{world.ids['P1']}/invitation"
     first = (await client.post(path, headers=clinician)).json()["code"]
     second = (await client.post(path, headers=clinician)).json()["code"]

@@ -3,18 +3,12 @@ always within the admin's own site."""
 
 from __future__ import annotations
 
-from access_world import seed_world, session_headers
-
-
-async def _as(client, conn, world, name):
-    headers = await session_headers(conn, world, name)
-    client.cookies.clear()
-    return headers
+from access_world import acting_as, seed_world, session_headers
 
 
 async def test_admins_list_only_their_own_site(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     users = (await client.get("/api/v1/users", headers=admin)).json()
     logins = {u["login"] for u in users}
     assert logins == {"user.p1", "user.p2", "user.c1", "user.c2", "user.a1"}
@@ -27,7 +21,7 @@ async def test_admins_list_only_their_own_site(client, conn) -> None:
 
 async def test_another_sites_people_cannot_be_touched(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     p3, c3 = world.ids["P3"], world.ids["C3"]
     for method, path in (
         ("POST", f"/api/v1/users/{p3}/disable"),
@@ -46,7 +40,7 @@ async def test_another_sites_people_cannot_be_touched(client, conn) -> None:
 
 async def test_an_admin_cannot_disable_themselves(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     response = await client.post(f"/api/v1/users/{world.ids['A1']}/disable", headers=admin)
     assert response.status_code == 404
     assert (await client.get("/api/v1/me", headers=admin)).status_code == 200
@@ -54,7 +48,7 @@ async def test_an_admin_cannot_disable_themselves(client, conn) -> None:
 
 async def test_disable_then_enable(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     p2 = world.ids["P2"]
     assert (await client.post(f"/api/v1/users/{p2}/disable", headers=admin)).status_code == 204
     users = (await client.get("/api/v1/users", headers=admin)).json()
@@ -67,8 +61,8 @@ async def test_disable_then_enable(client, conn) -> None:
 
 async def test_unassigning_takes_effect_on_the_very_next_request(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
-    clinician = await _as(client, conn, world, "C2")
+    admin = await acting_as(client, conn, world, "A1")
+    clinician = await acting_as(client, conn, world, "C2")
     c2, p1 = world.ids["C2"], world.ids["P1"]
     path = f"/api/v1/users/{p1}/invitation"  # a clinician's action on one patient
     assert (await client.post(path, headers=clinician)).status_code == 404
@@ -85,24 +79,24 @@ async def test_unassigning_takes_effect_on_the_very_next_request(client, conn) -
 
 async def test_resetting_a_lost_authenticator(client, conn) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
-    clinician = await _as(client, conn, world, "C1")
+    admin = await acting_as(client, conn, world, "A1")
+    clinician = await acting_as(client, conn, world, "C1")
     reset = await client.delete(f"/api/v1/users/{world.ids['C1']}/totp", headers=admin)
     assert reset.status_code == 204
     assert (await client.get("/api/v1/me", headers=clinician)).status_code == 401
-    fresh = await _as(client, conn, world, "C1")
+    fresh = await acting_as(client, conn, world, "C1")
     me = (await client.get("/api/v1/me", headers=fresh)).json()
     assert me["needs_totp_enrolment"] is True and me["totp_enabled"] is False
 
 
 async def test_emergency_numbers(client, conn) -> None:
     world = await seed_world(conn)
-    patient = await _as(client, conn, world, "P1")
+    patient = await acting_as(client, conn, world, "P1")
     site = (await client.get("/api/v1/site", headers=patient)).json()
     assert site["name"] == "Site A"
     samaritans = {"label": "Samaritans, any time, free", "number": "116 123"}
     assert samaritans in site["emergency_numbers"]
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     numbers = [{"label": "Crisis team (Leeds)", "number": "0800 183 1485"},
                {"label": "Emergency services", "number": "999"}]
     changed = await client.put(
@@ -111,7 +105,7 @@ async def test_emergency_numbers(client, conn) -> None:
     assert changed.status_code == 200 and changed.json()["emergency_numbers"] == numbers
     seen = (await client.get("/api/v1/site", headers=patient)).json()
     assert seen["emergency_numbers"] == numbers
-    other = await _as(client, conn, world, "P3")
+    other = await acting_as(client, conn, world, "P3")
     assert (await client.get("/api/v1/site", headers=other)).json()["emergency_numbers"] != numbers
     for bad in ([], [{"label": "x", "number": "call me"}], [{"label": "", "number": "999"}],
                 [{"label": "x", "number": "999", "site_id": "y"}]):

@@ -6,18 +6,12 @@ from __future__ import annotations
 import asyncpg
 import pytest
 
-from access_world import seed_world, session_headers
-
-
-async def _as(client, conn, world, name):
-    headers = await session_headers(conn, world, name)
-    client.cookies.clear()
-    return headers
+from access_world import acting_as, seed_world
 
 
 async def test_an_admin_read_writes_a_full_audit_row(client, conn) -> None:
     world = await seed_world(conn)
-    response = await client.get("/api/v1/users", headers=await _as(client, conn, world, "A1"))
+    response = await client.get("/api/v1/users", headers=await acting_as(client, conn, world, "A1"))
     assert response.status_code == 200
     row = await conn.fetchrow("SELECT * FROM audit_log")
     assert row["actor_id"] == world.ids["A1"] and row["actor_role"] == "admin"
@@ -30,7 +24,7 @@ async def test_a_clinician_action_on_a_patient_is_recorded_against_that_patient(
     client, conn
 ) -> None:
     world = await seed_world(conn)
-    clinician = await _as(client, conn, world, "C1")
+    clinician = await acting_as(client, conn, world, "C1")
     await client.post(f"/api/v1/users/{world.ids['P1']}/invitation", headers=clinician)
     row = await conn.fetchrow("SELECT * FROM audit_log")
     assert row["patient_id"] == world.ids["P1"] and row["actor_id"] == world.ids["C1"]
@@ -65,7 +59,7 @@ async def broken_audit(conn: asyncpg.Connection) -> None:
 
 async def test_no_data_leaves_when_the_audit_write_fails(client, conn, broken_audit) -> None:
     world = await seed_world(conn)
-    response = await client.get("/api/v1/users", headers=await _as(client, conn, world, "A1"))
+    response = await client.get("/api/v1/users", headers=await acting_as(client, conn, world, "A1"))
     assert response.status_code == 503
     assert response.headers["content-type"].startswith("application/problem+json")
     assert "user.p1" not in response.text and "Person P1" not in response.text
@@ -74,7 +68,7 @@ async def test_no_data_leaves_when_the_audit_write_fails(client, conn, broken_au
 
 async def test_no_change_is_kept_when_the_audit_write_fails(client, conn, broken_audit) -> None:
     world = await seed_world(conn)
-    admin = await _as(client, conn, world, "A1")
+    admin = await acting_as(client, conn, world, "A1")
     disable = await client.post(f"/api/v1/users/{world.ids['P1']}/disable", headers=admin)
     invite = await client.post(
         "/api/v1/invitations", headers=admin,
@@ -89,22 +83,22 @@ async def test_no_change_is_kept_when_the_audit_write_fails(client, conn, broken
 
 async def test_who_has_looked_at_my_diary(client, conn) -> None:
     world = await seed_world(conn)
-    clinician = await _as(client, conn, world, "C1")
-    admin = await _as(client, conn, world, "A1")
+    clinician = await acting_as(client, conn, world, "C1")
+    admin = await acting_as(client, conn, world, "A1")
     await client.post(f"/api/v1/users/{world.ids['P1']}/invitation", headers=clinician)
     await client.put(f"/api/v1/care-team/{world.ids['C2']}/{world.ids['P1']}", headers=admin)
     await client.put(f"/api/v1/care-team/{world.ids['C2']}/{world.ids['P2']}", headers=admin)
     mine = (await client.get("/api/v1/me/access-log",
-                             headers=await _as(client, conn, world, "P1"))).json()
+                             headers=await acting_as(client, conn, world, "P1"))).json()
     assert [(m["who"], m["role"], m["action"]) for m in mine] == [
         ("Person A1", "admin", "care_team.assign"),
         ("Person C1", "clinician", "invitation.reissue"),
     ]
     limited = await client.get("/api/v1/me/access-log?limit=1",
-                               headers=await _as(client, conn, world, "P1"))
+                               headers=await acting_as(client, conn, world, "P1"))
     assert len(limited.json()) == 1
     theirs = (await client.get("/api/v1/me/access-log",
-                               headers=await _as(client, conn, world, "P3"))).json()
+                               headers=await acting_as(client, conn, world, "P3"))).json()
     assert theirs == []
     staff = await client.get("/api/v1/me/access-log", headers=clinician)
     assert staff.status_code == 403
