@@ -64,6 +64,19 @@ def test_every_route_has_a_row_and_every_row_a_route() -> None:
     assert not stale, f"rows for routes the app no longer has: {stale}"
 
 
+# The only API routes anyone may call without a session (security goal: the
+# unauthenticated surface equals a documented allow-list). Add to it deliberately.
+PUBLIC_API = {("POST", "/api/v1/session"), ("POST", "/api/v1/invitations/redeem")}
+
+
+def test_only_the_allowed_api_routes_answer_without_a_session() -> None:
+    public = {
+        _route_key(row["route"]) for row in ROWS
+        if row["route"].split(" ", 1)[1].startswith("/api/") and expected(row, "anon") != [401]
+    }
+    assert public <= PUBLIC_API, f"open without a session: {sorted(public - PUBLIC_API)}"
+
+
 def expected(row: dict[str, Any], actor: str) -> list[int]:
     expect = row["expect"]
     role = ACTORS[actor][0] if actor != "anon" else "anon"
