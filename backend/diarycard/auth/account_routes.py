@@ -2,43 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
 from uuid import UUID
 
-import msgspec
 from litestar import delete, get, post, put
 from litestar.params import JSONBody
-from msgspec import Meta
 
 from diarycard.auth import account, sessions
+from diarycard.auth.models import PasswordChange, Session, TotpCode, TotpSetup
 from diarycard.auth.totp import provisioning_uri, qr_svg
 from diarycard.web.deps import Conn, CurrentUser
-
-Code = Annotated[str, Meta(min_length=6, max_length=10)]
-
-
-class Session(msgspec.Struct):
-    id: UUID
-    created_at: datetime
-    last_seen_at: datetime
-    user_agent: str
-    current: bool
-
-
-class PasswordChange(msgspec.Struct, forbid_unknown_fields=True):
-    current_password: Annotated[str, Meta(min_length=1, max_length=1024)]
-    new_password: Annotated[str, Meta(min_length=1, max_length=1024)]
-
-
-class TotpSetup(msgspec.Struct):
-    secret: str
-    otpauth_uri: str
-    qr_svg: str
-
-
-class TotpCode(msgspec.Struct, forbid_unknown_fields=True):
-    code: Code
 
 
 @get("/me/sessions", tags=["auth"], before_totp=True)
