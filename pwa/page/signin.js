@@ -25,9 +25,11 @@ function field(label, attrs) {
  * @param {import("./registry.js").ScreenContext} ctx
  * @param {{title: string, intro: string, button: string, url: string,
  *   fields: {name: string, label: string, attrs: Record<string, string>}[]}} kind
+ * @param {Record<string, string>} [filled] values to start with
  */
-function form(main, ctx, kind) {
+function form(main, ctx, kind, filled = {}) {
   const inputs = kind.fields.map((f) => ({ name: f.name, ...field(f.label, f.attrs) }));
+  for (const i of inputs) if (filled[i.name]) i.input.value = filled[i.name];
   const problem = h("p", { class: "error", role: "alert" });
   const submit = h("button", { class: "button", type: "submit", text: kind.button });
   const el = h("form", { novalidate: true }, ...inputs.map((i) => i.element), problem, h("div", { class: "actions" }, submit));
@@ -75,6 +77,14 @@ registerScreen({
   title: "Sign in",
   public: true,
   render(main, ctx) {
+    // The clinician's invitation link carries the code in the fragment (never sent to
+    // a server); take it out of the address at once and offer the first-time form.
+    const code = new URLSearchParams(location.hash.slice(1)).get("invite");
+    if (code) {
+      history.replaceState(null, "", location.pathname + location.search);
+      welcome(main, ctx, code);
+      return;
+    }
     form(main, ctx, {
       title: "Sign in",
       intro: "Sign in to see your table and your diary.",
@@ -91,21 +101,30 @@ registerScreen({
   },
 });
 
+/**
+ * @param {HTMLElement} main
+ * @param {import("./registry.js").ScreenContext} ctx
+ * @param {string} [code]
+ */
+function welcome(main, ctx, code) {
+  form(main, ctx, {
+    title: "Welcome to diarycard",
+    intro: "Type the invitation code your clinician gave you, then choose a password. You will use the password to sign in from now on.",
+    button: "Start",
+    url: "/api/v1/invitations/redeem",
+    fields: [
+      { name: "code", label: "Invitation code", attrs: { type: "text", autocomplete: "one-time-code", autocapitalize: "characters", spellcheck: "false", maxlength: "40" } },
+      { name: "password", label: "Choose a password", attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
+    ],
+  }, code ? { code } : {});
+  main.append(h("p", {}, h("a", { href: "/signin", text: "I already have a password" })));
+}
+
 registerScreen({
   path: "/welcome",
   title: "Welcome",
   public: true,
   render(main, ctx) {
-    form(main, ctx, {
-      title: "Welcome to diarycard",
-      intro: "Type the invitation code your clinician gave you, then choose a password. You will use the password to sign in from now on.",
-      button: "Start",
-      url: "/api/v1/invitations/redeem",
-      fields: [
-        { name: "code", label: "Invitation code", attrs: { type: "text", autocomplete: "one-time-code", autocapitalize: "characters", spellcheck: "false", maxlength: "64" } },
-        { name: "password", label: "Choose a password", attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
-      ],
-    });
-    main.append(h("p", {}, h("a", { href: "/signin", text: "I already have a password" })));
+    welcome(main, ctx);
   },
 });

@@ -4,7 +4,7 @@
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
  */
-export const VERSION = "f9e7d33f69a3";
+export const VERSION = "a47b8563baa6";
 
 export const SHELL_FILES = [
   "/",

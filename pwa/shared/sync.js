@@ -99,15 +99,30 @@ async function sendOne(record) {
   if (rev === undefined) return "done";
   let reply;
   try {
-    reply = await call(record.method, record.url, await bodyOf(record));
+    reply = await call(record.method, record.url, withBase(await bodyOf(record), record));
   } catch (error) {
     await settle(record.key, rev, "retry");
     throw error;
   }
   if (reply.status === 401 || (reply.status === 403 && reply.data?.code === "csrf")) return "signin";
   const outcome = classify(reply.status, record.op);
-  await settle(record.key, rev, outcome, { problem: reply.data, retryAfter: reply.retryAfter });
+  await settle(record.key, rev, outcome, {
+    entry: reply.ok ? reply.data : undefined, problem: reply.data, retryAfter: reply.retryAfter,
+  });
   return outcome === "retry" ? "offline" : "done";
+}
+
+/**
+ * A body that names the version it is based on (the tools' PUTs) follows the record's:
+ * it moves on after an in-flight edit is acknowledged, or when the patient keeps theirs.
+ * @param {any} body
+ * @param {OutboxRecord} record
+ */
+function withBase(body, record) {
+  if (body && typeof body === "object" && "base_version" in body && record.base_version !== undefined) {
+    return { ...body, base_version: record.base_version };
+  }
+  return body;
 }
 
 /**

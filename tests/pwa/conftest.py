@@ -49,31 +49,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class Server:
     """The real app in a granian process, which a test may stop and start again."""
 
-    def __init__(self, db_url: str, data_dir: Path) -> None:
+    def __init__(
+        self, db_url: str, data_dir: Path, port: int = PORT, pwa_dir: Path | None = None
+    ) -> None:
         self.db_url = db_url
         self.data_dir = data_dir
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+        self.pwa_dir = pwa_dir
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         env = {
             **os.environ,
             "DATABASE_URL": self.db_url,
-            "DIARYCARD_PUBLIC_URL": BASE,
+            "DIARYCARD_PUBLIC_URL": self.base,
             "DIARYCARD_DATA_DIR": str(self.data_dir),
             "DIARYCARD_LOG_LEVEL": "WARNING",
             "DIARYCARD_POOL_MAX": "4",
         }
+        if self.pwa_dir:
+            env["DIARYCARD_PWA_DIR"] = str(self.pwa_dir)
         granian = Path(sys.executable).with_name("granian")
         self.process = subprocess.Popen(
             [str(granian), "--interface", "asgi", "--factory", "--host", "127.0.0.1",
-             "--port", str(PORT), "--workers", "1", "--no-access-log",
+             "--port", str(self.port), "--workers", "1", "--no-access-log",
              "diarycard.asgi:app_from_env"],
             env=env, stdout=subprocess.DEVNULL, stderr=(self.data_dir / "server.log").open("ab"),
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{BASE}/readyz", timeout=1).status_code == 200:
+                if httpx.get(f"{self.base}/readyz", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
