@@ -10,6 +10,7 @@ from litestar.testing import AsyncTestClient
 
 from access_world import PASSWORD, api_sign_in, seed_world
 from diarycard.app import create_app
+from diarycard.auth.passwords import hash_password, verify_password
 from diarycard.settings import load_settings
 
 
@@ -84,3 +85,13 @@ async def test_unknown_fields_in_sign_in_are_refused(client, conn) -> None:
     assert response.status_code in (400, 422)
     assert response.headers["content-type"].startswith("application/problem+json")
     assert await conn.fetchval("SELECT count(*) FROM sessions") == 0
+
+
+async def test_hashing_costs_what_it_should() -> None:
+    started = time.perf_counter()
+    stored = await hash_password("a perfectly ordinary passphrase")
+    took = time.perf_counter() - started
+    # Slow enough to hurt a password guesser, quick enough for a person signing in.
+    assert 0.02 < took < 1.5
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert not await verify_password(stored, "a perfectly ordinary passphrasE")
