@@ -95,3 +95,11 @@ async def test_hashing_costs_what_it_should() -> None:
     assert 0.02 < took < 1.5
     assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert not await verify_password(stored, "a perfectly ordinary passphrasE")
+
+
+async def test_odd_logins_get_a_clear_answer_not_an_error(client, conn) -> None:
+    await seed_world(conn)
+    for login in ("a\x00b", "x" * 65, ""):
+        response = await client.post("/api/v1/session", json={"login": login, "password": "p"})
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "login"

@@ -26,7 +26,8 @@ from diarycard.web.deps import Conn, CurrentUser
 
 
 class SignIn(msgspec.Struct, forbid_unknown_fields=True):
-    login: Annotated[str, Meta(min_length=1, max_length=64)]
+    # No control characters: PostgreSQL cannot store NUL, and no login has the others.
+    login: Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
     password: Annotated[str, Meta(min_length=1, max_length=1024)]
     totp: Annotated[str, Meta(max_length=10)] | None = None
 
