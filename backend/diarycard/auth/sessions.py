@@ -45,6 +45,12 @@ async def create_session(
         ABSOLUTE[role],
         user_agent[:300],
     )
+    if secrets.randbelow(100) == 0:
+        # Housekeeping: sessions long over are of no use to anyone; keep the table small.
+        await conn.execute(
+            "DELETE FROM sessions WHERE expires_at < now() - interval '7 days'"
+            " OR revoked_at < now() - interval '7 days'"
+        )
     return NewSession(session_id, token, csrf)
 
 

@@ -62,6 +62,12 @@ async def record_failure(conn: asyncpg.Connection, login: str) -> None:
             WHERE login = $1 AND failures > $4""",
         login, MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS, FREE_FAILURES,
     )
+    if random.random() < 0.01:  # noqa: S311 - housekeeping: guesses at made-up logins pile up
+        await conn.execute(
+            """DELETE FROM login_throttle
+                WHERE last_failure_at < now() - interval '1 day'
+                  AND (locked_until IS NULL OR locked_until < now())"""
+        )
 
 
 async def clear_login(conn: asyncpg.Connection, login: str) -> None:
