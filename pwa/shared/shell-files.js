@@ -4,7 +4,7 @@
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
  */
-export const VERSION = "a47b8563baa6";
+export const VERSION = "32e9fd58f3ae";
 
 export const SHELL_FILES = [
   "/",

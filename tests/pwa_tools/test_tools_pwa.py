@@ -94,6 +94,33 @@ def test_a_worksheet_written_offline_is_sent_once(
     assert '"chosen": 0' in rows[0]["body"]
 
 
+def test_a_worksheet_changed_elsewhere_parks_and_keep_mine_sends_it_on_top(
+    page: Page, patient: Any
+) -> None:
+    page.goto("/tools?tool=problem-solving")
+    page.get_by_role("link", name="Start a new worksheet").click()
+    page.get_by_label("1. What is the problem?").fill("First words")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved.", exact=True)).to_be_visible()
+    # Meanwhile the worksheet moves on elsewhere (another phone of the patient's).
+    patient.query("UPDATE tool_records SET version = 2, request_hash = '\\x00' "
+                  "WHERE patient_id = $1", patient.user_id)
+    page.get_by_label("1. What is the problem?").fill("My newer words")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("it was changed somewhere else")).to_be_visible()
+    page.goto("/waiting")
+    expect(page.get_by_text("This was changed somewhere else")).to_be_visible()
+    page.get_by_role("button", name="Keep mine").click()
+
+    def stored() -> list:  # type: ignore[type-arg]
+        return patient.query("SELECT version, body->>'problem' AS problem FROM tool_records "
+                             "WHERE patient_id = $1", patient.user_id)
+
+    wait_until(lambda: stored()[0]["version"] == 3)
+    assert stored()[0]["problem"] == "My newer words"
+    wait_until(lambda: outbox(page) == 0)
+
+
 def test_an_entry_matching_the_plan_offers_it_offline_and_records_the_offer(
     context: BrowserContext, page: Page, patient: Any
 ) -> None:

@@ -46,39 +46,49 @@ export async function listOf(tool) {
  * @param {string} id
  * @param {number} baseVersion the version the patient started from (0: a new record)
  * @param {Record<string, unknown>} fields
- * @returns {Promise<string>} how the send went: "done" when the server has it
+ * @returns {Promise<string>} where it is now: "sent", "queued", "conflict" or "rejected"
  */
 export async function saveRecord(tool, id, baseVersion, fields) {
   const body = { ...fields, base_version: baseVersion };
   await enqueue({ kind: tool.kind, id, method: "PUT", url: `/api/v1/${tool.path}/${id}`, body, base_version: baseVersion });
-  return sendSoon();
+  return sendSoon(`${tool.kind}:${id}`);
 }
 
 /**
  * Send the outbox now, but do not keep the patient waiting on a weak signal: after a few
  * seconds the write simply stays queued and goes later.
- * @returns {Promise<string>}
+ * @param {string} key the outbox key of the write just queued
+ * @returns {Promise<string>} "sent", "queued", "conflict" or "rejected"
  */
-export function sendSoon() {
-  const patience = new Promise((resolve) => { setTimeout(() => resolve("offline"), 4000); });
-  return /** @type {Promise<string>} */ (Promise.race([kick(true), patience]));
+export async function sendSoon(key) {
+  const patience = new Promise((resolve) => { setTimeout(resolve, 4000); });
+  await Promise.race([kick(true), patience]);
+  const left = (await records()).find((r) => r.key === key);
+  return left ? left.state : "sent";
 }
+
+/** @type {Record<string, string>} */
+const NOT_SENT = {
+  queued: "Saved on this phone. It will be sent when there is a signal.",
+  conflict: "Saved on this phone, but not sent: it was changed somewhere else. See “Waiting to send” to choose which version to keep.",
+  rejected: "Saved on this phone, but the server could not accept it. See “Waiting to send”.",
+};
 
 /**
  * After a save: when the server has it, draw the screen again so the next change is
- * based on the new version; otherwise say it is waiting on the phone.
+ * based on the new version; otherwise say where it is.
  * @param {import("../registry.js").ScreenContext} ctx
- * @param {string} outcome what `saveRecord` answered
+ * @param {string} outcome what `saveRecord` or `sendSoon` answered
  * @param {(text: string) => void} say
  */
 export function afterSave(ctx, outcome, say) {
   ctx.saved();
-  if (outcome === "done") {
+  if (outcome === "sent") {
     const here = new URLSearchParams(location.search);
     here.set("saved", "1");
     ctx.go(`${location.pathname}?${here}`, { replace: true });
   } else {
-    say("Saved on this phone. It will be sent when there is a signal.");
+    say(NOT_SENT[outcome] || NOT_SENT.queued);
   }
 }
 

@@ -4,7 +4,7 @@
  * based on the version the writer saw, so nobody's words are overwritten unseen. Once
  * both have agreed the same version, it becomes the agreed plan shown on /crisis.
  */
-import { enqueue } from "../../shared/outbox.js";
+import { bodyOf, enqueue, records } from "../../shared/outbox.js";
 import { h } from "../dom.js";
 import { fresh } from "../entries.js";
 import { afterSave, savedNote, sendSoon } from "./data.js";
@@ -76,6 +76,11 @@ export async function renderPlanEditor(main, ctx) {
   }
   if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. This is the draft as last saved on this phone; changes will be sent when you are back online." }));
   const draft = read.data;
+  const pending = (await records()).find((r) => r.key === "crisis-draft:draft");
+  if (pending) {
+    draft.plan = (await bodyOf(pending)).plan;
+    main.append(h("p", { class: "offline-copy", text: "Your latest changes are on this phone, waiting to be sent." }));
+  }
   // Keep the agreed copy on the phone in step with what was just agreed.
   if (!read.offlineAt) refreshPlan().catch(() => { /* no signal: the copy stays */ });
   const status = h("p", { class: "message", text: draft.version === 0 ? "Nothing has been written yet."
@@ -91,13 +96,13 @@ export async function renderPlanEditor(main, ctx) {
     await enqueue({ kind: "crisis-draft", id: "draft", method: "PUT", url: "/api/v1/crisis-plan/draft",
       body: { base_version: draft.version, plan: form.read() }, base_version: draft.version });
     agree.setAttribute("disabled", "");
-    afterSave(ctx, await sendSoon(), said.say);
+    afterSave(ctx, await sendSoon("crisis-draft:draft"), said.say);
   });
   agree.addEventListener("click", async () => {
     await enqueue({ kind: "crisis-agreement", id: `v${draft.version}`, method: "PUT", url: "/api/v1/crisis-plan/agreement",
       body: { draft_version: draft.version } });
     agree.setAttribute("disabled", "");
-    afterSave(ctx, await sendSoon(), said.say);
+    afterSave(ctx, await sendSoon(`crisis-agreement:v${draft.version}`), said.say);
   });
   main.append(status, formEl);
 }
