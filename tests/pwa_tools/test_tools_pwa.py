@@ -163,6 +163,22 @@ def test_an_entry_matching_the_plan_offers_it_offline_and_records_the_offer(
     assert offers()[0]["entry_id"] == "3f0c6a52-7d4b-4c1e-9f3a-2b5d8e7c6a10"
 
 
+def test_a_goal_is_added_and_its_progress_updated(page: Page, patient: Any) -> None:
+    page.goto("/tools?tool=goals")
+    page.get_by_label("My goal").fill("Walk to the shop and back")
+    page.get_by_role("button", name="Add this goal").click()
+    progress = page.get_by_label("Progress with “Walk to the shop and back”")
+    expect(progress).to_be_visible()
+    expect(page.get_by_text("Not agreed with your clinician yet.")).to_be_visible()
+    progress.fill("6")
+    page.get_by_role("button", name="Save progress").click()
+    expect(page.get_by_text("Saved.", exact=True)).to_be_visible()
+    rows = patient.query("SELECT version, body->>'progress' AS progress, body->>'term' AS term "
+                         "FROM tool_records WHERE patient_id = $1 AND kind = 'goal'",
+                         patient.user_id)
+    assert [(r["version"], r["progress"], r["term"]) for r in rows] == [(2, "6", "short")]
+
+
 SCREENS = [
     ("/tools", "Tools"),
     ("/tools?tool=crisis-plan", "My crisis plan"),
