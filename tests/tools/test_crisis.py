@@ -58,6 +58,9 @@ async def test_both_edit_then_both_agree_makes_a_dated_version(
 
     mine = await api("P1", "PUT", "/crisis-plan/agreement", json={"draft_version": 2})
     assert mine.json()["agreed"] is None and mine.json()["draft"]["patient_agreed"] is True
+    first_at = await conn.fetchval("SELECT patient_agreed_at FROM crisis_drafts")
+    await api("P1", "PUT", "/crisis-plan/agreement", json={"draft_version": 2})  # a replay
+    assert await conn.fetchval("SELECT patient_agreed_at FROM crisis_drafts") == first_at
     assert (await api("P1", "GET", "/crisis-plan")).status_code == 404
     theirs = await api("C1", "PUT", f"{THEIRS}/agreement", json={"draft_version": 2})
     agreed = theirs.json()["agreed"]

@@ -50,13 +50,17 @@ UPDATE crisis_drafts
  WHERE patient_id = $1;
 
 -- name: mark_patient_agreed
+-- Agreeing the same version again (an outbox replay) keeps the first time.
 UPDATE crisis_drafts SET patient_agreed = version, patient_agreed_at = now()
- WHERE patient_id = $1;
+ WHERE patient_id = $1 AND patient_agreed IS DISTINCT FROM version;
 
 -- name: mark_clinician_agreed
 UPDATE crisis_drafts
    SET clinician_agreed = version, clinician_agreed_at = now(), clinician_id = $2
- WHERE patient_id = $1;
+ WHERE patient_id = $1 AND clinician_agreed IS DISTINCT FROM version;
+
+-- name: latest_version
+SELECT max(version) FROM crisis_plan_versions WHERE patient_id = $1;
 
 -- name: agree_if_both
 -- Both sides have agreed the current draft: fix it as the next version.

@@ -68,8 +68,7 @@ async def draft(conn: asyncpg.Connection, patient_id: UUID, site_id: UUID) -> Dr
         raw = await conn.fetchval(SQL["site_numbers"], site_id)
         lines = _numbers.decode(raw) if raw else []
         plan = Plan(professionals=[Contact(name=n.label, phone=n.number) for n in lines])
-        agreed = await conn.fetchval("SELECT max(version) FROM crisis_plan_versions "
-                                     "WHERE patient_id = $1", patient_id)
+        agreed = await conn.fetchval(SQL["latest_version"], patient_id)
         return Draft(0, plan, None, False, False, agreed)
     return Draft(
         version=row["version"], plan=_plan.decode(row["plan"]), updated_at=row["updated_at"],
