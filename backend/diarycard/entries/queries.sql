@@ -29,6 +29,23 @@ RETURNING id, occurred_at, occurred_offset, category, emotion, emotion_intensity
           risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
           time_flagged;
 
+-- name: insert_entry
+-- insert_entries for a single entry, with plain parameters: the single-entry PUT is the
+-- hot path, and this skips building and unpacking a JSON array (about a third cheaper).
+INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category, emotion,
+                     emotion_intensity, urge, urge_strength, indicators, helpful_response,
+                     outcome, risk_self_harm, risk_aggression, risk_substance_use, note,
+                     body_hash, time_flagged)
+SELECT $2, $1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+       $3 < acct.created_at - interval '1 day' OR $3 > now() + interval '5 minutes'
+  FROM users AS acct
+ WHERE acct.id = $1
+ON CONFLICT (id) DO NOTHING
+RETURNING id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,
+          urge_strength, indicators, helpful_response, outcome, risk_self_harm,
+          risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
+          time_flagged;
+
 -- name: lock_entries
 -- The rows a batch touches that already exist, locked (in id order) while we decide.
 SELECT id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,

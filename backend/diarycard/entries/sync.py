@@ -71,13 +71,31 @@ async def apply(
         # Autocommit: the insert is one atomic statement, and the common case (new
         # entries) needs no transaction round trips at all.
         records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry]
-        for row in await conn.fetch(SQL["insert_entries"], who.user_id, records_json(records)):
+        if len(records) == 1:
+            rows = await conn.fetch(SQL["insert_entry"], who.user_id, *_params(records[0]))
+        else:
+            rows = await conn.fetch(SQL["insert_entries"], who.user_id, records_json(records))
+        for row in rows:
             outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
     pending = [c for c in changes if c.id not in outcomes]
     if pending:
         async with conn.transaction():
             await _settle(conn, who, pending, outcomes)
     return outcomes
+
+
+def _params(record: dict[str, Any]) -> list[Any]:
+    """insert_entry's $2.. from a record (the same keys insert_entries unpacks)."""
+    params = [record[name] for name in _COLUMNS]
+    params[0] = UUID(record["id"])
+    params[-1] = bytes.fromhex(record["body_hash"])
+    return params
+
+
+_COLUMNS = ("id", "occurred_at", "occurred_offset", "category", "emotion",
+            "emotion_intensity", "urge", "urge_strength", "indicators", "helpful_response",
+            "outcome", "risk_self_harm", "risk_aggression", "risk_substance_use", "note",
+            "body_hash")
 
 
 async def _settle(

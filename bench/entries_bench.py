@@ -1,0 +1,247 @@
+"""Diary write benchmark (run by hand, not in CI; prints figures for docs/benchmarks.md).
+
+    .venv/bin/python bench/entries_bench.py [--port 8300] [--seconds 8] [--clients 32]
+
+In one run, against a scratch database on the local PostgreSQL (BENCH_PG, default
+postgresql://postgres@127.0.0.1:5432/postgres):
+  1. raw asyncpg (a pool of 16, the same 32-way concurrency) inserting the same rows: the
+     ceiling, and the denominator of the ratio;
+  2. the app under granian (as `diarycard serve` starts it) on 1 and then 2 workers: each of
+     32 clients is a signed-in patient sending single-entry PUTs with its session cookie
+     and CSRF token over keep-alive HTTP/1.1; throughput and p50/p99 latency;
+  3. one 500-entry POST /sync, several times: time from request to full response over
+     loopback (an upper bound on server time).
+The load generator is a few lines of asyncio, not httpx, so the client costs little of the
+two cores the server also needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+import msgspec
+
+from diarycard.auth.sessions import create_session
+from diarycard.db.database import with_database
+from diarycard.db.migrate import migrate
+from diarycard.entries.checks import body_hash
+from diarycard.entries.models import EntryIn
+
+PG = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+DB = "diarycard_bench_entries"
+NOW = datetime.now(UTC)
+
+
+def entry(i: int) -> dict[str, Any]:
+    when = (NOW - timedelta(minutes=i % 600)).astimezone().isoformat()
+    return {"occurred_at": when, "category": "action", "emotion": "Loneliness",
+            "emotion_intensity": i % 11, "urge": "Get drunk", "urge_strength": (i * 7) % 11,
+            "indicators": ["I notice the urge to act pushing me"],
+            "helpful_response": "Meet friends", "outcome": "resisted",
+            "note": "Rang my sister instead, and went for a walk after. 🙂"}
+
+
+async def prepare(patients: int) -> tuple[str, list[uuid.UUID], list[tuple[str, str]]]:
+    admin = await asyncpg.connect(PG)
+    await admin.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+    await admin.execute(f'CREATE DATABASE "{DB}"')
+    await admin.close()
+    url = with_database(PG, DB)
+    conn = await asyncpg.connect(url)
+    await migrate(conn)
+    site = await conn.fetchval("INSERT INTO sites (name) VALUES ('Bench site') RETURNING id")
+    ids, sessions = [], []
+    for i in range(patients):
+        user = await conn.fetchval(
+            """INSERT INTO users (site_id, role, login, display_name, created_at)
+               VALUES ($1, 'patient', $2, 'Bench', now() - interval '30 days') RETURNING id""",
+            site, f"bench.{i}",
+        )
+        new = await create_session(conn, user, "patient", "bench")
+        ids.append(user)
+        sessions.append((new.token, new.csrf_token))
+    await conn.close()
+    return url, ids, sessions
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+RAW_INSERT = """
+INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category, emotion,
+    emotion_intensity, urge, urge_strength, indicators, helpful_response, outcome, note,
+    body_hash)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"""
+
+
+async def raw_asyncpg(url: str, patients: list[uuid.UUID], clients: int,
+                      seconds: float) -> float:
+    """Rows per second for plain single-row INSERTs of the same entries."""
+    pool = await asyncpg.create_pool(url, min_size=16, max_size=16)
+    done = 0
+
+    async def worker(n: int) -> None:
+        nonlocal done
+        i = n * 1_000_000
+        while time.perf_counter() < deadline:
+            body = entry(i)
+            parsed = msgspec.convert(body, EntryIn)
+            offset = parsed.occurred_at.utcoffset() or timedelta(0)
+            await pool.execute(
+                RAW_INSERT, uuid.uuid4(), patients[n % len(patients)], parsed.occurred_at,
+                int(offset.total_seconds()), "action", body["emotion"],
+                body["emotion_intensity"], body["urge"], body["urge_strength"],
+                body["indicators"], body["helpful_response"], body["outcome"], body["note"],
+                body_hash(parsed),
+            )
+            done += 1
+            i += 1
+
+    deadline = time.perf_counter() + seconds
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(n) for n in range(clients)))
+    elapsed = time.perf_counter() - started
+    await pool.close()
+    return done / elapsed
+
+
+class Http:
+    """One keep-alive HTTP/1.1 connection: just enough client for this benchmark."""
+
+    def __init__(self, port: int, token: str, csrf: str) -> None:
+        self.port, self.token, self.csrf = port, token, csrf
+
+    async def open(self) -> None:
+        self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+
+    async def send(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+        head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                f"Cookie: diarycard={self.token}\r\nX-CSRF-Token: {self.csrf}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+        self.writer.write(head.encode() + body)
+        raw = await self.reader.readuntil(b"\r\n\r\n")
+        lines = raw.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {k.lower(): v.strip() for k, _, v in (h.partition(":") for h in lines[1:] if h)}
+        if "content-length" in headers:
+            return status, await self.reader.readexactly(int(headers["content-length"]))
+        chunks = b""
+        while size := int((await self.reader.readuntil(b"\r\n")).strip(), 16):
+            chunks += await self.reader.readexactly(size + 2)
+        await self.reader.readuntil(b"\r\n")
+        return status, chunks
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def http_puts(port: int, sessions: list[tuple[str, str]], seconds: float,
+                    warmup: float = 2.0) -> tuple[float, list[float], int]:
+    conns = [Http(port, token, csrf) for token, csrf in sessions]
+    await asyncio.gather(*(c.open() for c in conns))
+    latencies: list[float] = []
+    errors = 0
+
+    async def client(c: Http, n: int) -> None:
+        nonlocal errors
+        i = n * 1_000_000
+        while (now := time.perf_counter()) < stop:
+            body = msgspec.json.encode(entry(i))
+            started = time.perf_counter()
+            status, _ = await c.send("PUT", f"/api/v1/entries/{uuid.uuid4()}", body)
+            if now >= measure_from:
+                latencies.append(time.perf_counter() - started)
+                errors += status != 201
+            i += 1
+
+    measure_from = time.perf_counter() + warmup
+    stop = measure_from + seconds
+    await asyncio.gather(*(client(c, n) for n, c in enumerate(conns)))
+    for c in conns:
+        c.close()
+    return len(latencies) / seconds, latencies, errors
+
+
+async def sync_batches(port: int, session: tuple[str, str], repeats: int = 5) -> list[float]:
+    c = Http(port, *session)
+    await c.open()
+    times = []
+    for r in range(repeats):
+        ops = [{"op": "upsert", "id": str(uuid.uuid4()), "entry": entry(r * 1000 + i)}
+               for i in range(500)]
+        body = msgspec.json.encode({"operations": ops})
+        started = time.perf_counter()
+        status, reply = await c.send("POST", "/api/v1/sync", body)
+        times.append(time.perf_counter() - started)
+        results = msgspec.json.decode(reply)["results"]
+        assert status == 200 and {x["status"] for x in results} == {201}, reply[:300]
+    c.close()
+    return times
+
+
+def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": url, "DIARYCARD_PUBLIC_URL": f"http://127.0.0.1:{port}",
+           "DIARYCARD_LOG_LEVEL": "WARNING"}
+    command = [sys.executable, "-m", "granian", "--interface", "asgi", "--factory",
+               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+               "--no-access-log", "--log-level", "warning", "diarycard.asgi:app_from_env"]
+    return subprocess.Popen(command, env=env)
+
+
+async def wait_ready(port: int) -> None:
+    for _ in range(100):
+        try:
+            c = Http(port, "", "")
+            await c.open()
+            status, _ = await c.send("GET", "/readyz")
+            c.close()
+            if status == 200:
+                return
+        except OSError:
+            pass
+        await asyncio.sleep(0.1)
+    raise SystemExit("the app did not become ready")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8300)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--clients", type=int, default=32)
+    args = parser.parse_args()
+    url, patients, sessions = await prepare(args.clients)
+    raw = await raw_asyncpg(url, patients, args.clients, args.seconds)
+    print(f"raw asyncpg, pool 16, {args.clients} concurrent single-row INSERTs: "
+          f"{raw:,.0f} rows/s")
+    for workers in (1, 2):
+        server = serve(url, args.port, workers)
+        try:
+            await wait_ready(args.port)
+            rate, latencies, errors = await http_puts(args.port, sessions, args.seconds)
+            batches = await sync_batches(args.port, sessions[0])
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        print(f"{workers} worker{'s' if workers > 1 else ''}: PUT /api/v1/entries/{{id}}, "
+              f"{args.clients} signed-in clients with CSRF: {rate:,.0f} req/s "
+              f"({rate / raw:.0%} of raw asyncpg), p50 {percentile(latencies, 0.5) * 1000:.1f} ms,"
+              f" p99 {percentile(latencies, 0.99) * 1000:.1f} ms, non-201 answers: {errors}")
+        print(f"{workers} worker{'s' if workers > 1 else ''}: POST /api/v1/sync with 500 new "
+              f"entries: median {statistics.median(batches) * 1000:.0f} ms, best "
+              f"{min(batches) * 1000:.0f} ms over {len(batches)} batches")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
