@@ -22,7 +22,7 @@ export async function kick(force) {
     console.error("Sending the outbox failed", error instanceof Error ? error.name : "");
   }
   await scheduleNext();
-  if (outcome !== "empty" && outcome !== "done") await askForBackgroundSync();
+  if (outcome === "offline") await askForBackgroundSync();
   window.dispatchEvent(new CustomEvent("diarycard:drained", { detail: outcome }));
   return outcome;
 }

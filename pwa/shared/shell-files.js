@@ -4,7 +4,7 @@
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
  */
-export const VERSION = "32e9fd58f3ae";
+export const VERSION = "ffe0ee93c6f0";
 
 export const SHELL_FILES = [
   "/",

@@ -200,11 +200,15 @@ def sign_in(page: Page, patient: Patient) -> None:
     page.goto("/signin")
     page.get_by_label("Your login").fill(patient.login)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    try:
-        page.get_by_role("heading", name="Log an urge").wait_for()
-    except Exception:
-        raise AssertionError(f"not signed in: {page.locator('main').inner_text()}") from None
+    with page.expect_response("**/api/v1/session") as answer:
+        page.get_by_role("button", name="Sign in").click()
+    reply = answer.value
+    sent = reply.request.post_data_json
+    if reply.status != 200:
+        # Say everything that could explain it: what was sent, and the login's lock state.
+        throttle = patient.query("SELECT * FROM login_throttle WHERE login = $1", patient.login)
+        raise AssertionError(f"sign-in {reply.status}: sent {sent}, {throttle}, {reply.text()}")
+    page.get_by_role("heading", name="Log an urge").wait_for()
     wait_controlled(page)
 
 
