@@ -1,0 +1,84 @@
+// @ts-check
+/** Your own account: where you are signed in, and your password. */
+import { call, reasonOf } from "../review/api.js";
+import { dateTime, h, show } from "../review/dom.js";
+
+export async function meScreen() {
+  const reply = await call("GET", "/me/sessions");
+  const list = h("div", {});
+  if (reply.ok) list.append(sessionsTable(reply.data));
+  else list.append(h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+  show("Your account",
+    h("h1", {}, "Your account"),
+    h("h2", {}, "Where you are signed in"),
+    list,
+    h("h2", {}, "Change your password"),
+    passwordForm());
+}
+
+/** @param {Array<{id: string, created_at: string, last_seen_at: string, user_agent: string, current: boolean}>} sessions */
+function sessionsTable(sessions) {
+  const end = async (/** @type {string} */ path) => {
+    await call("DELETE", path);
+    meScreen();
+  };
+  const rows = sessions.map((s) => h("tr", {},
+    h("th", { scope: "row" }, s.current ? "This browser" : deviceOf(s.user_agent)),
+    h("td", {}, dateTime(s.created_at)),
+    h("td", {}, dateTime(s.last_seen_at)),
+    h("td", {}, s.current ? "" : h("button", { type: "button", class: "secondary",
+      onclick: () => end(`/me/sessions/${s.id}`) }, "Sign it out"))));
+  return h("div", {},
+    h("table", {},
+      h("caption", {}, "Your sessions"),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Device"),
+        h("th", { scope: "col" }, "Signed in"), h("th", { scope: "col" }, "Last used"),
+        h("th", { scope: "col" }, h("span", { class: "muted" }, "Action")))),
+      h("tbody", {}, ...rows)),
+    sessions.length > 1
+      ? h("button", { type: "button", onclick: () => end("/me/sessions") }, "Sign out everywhere else")
+      : h("p", { class: "muted" }, "You are not signed in anywhere else."));
+}
+
+/** @param {string} agent */
+function deviceOf(agent) {
+  if (!agent) return "Another device";
+  const browser = /Firefox/.test(agent) ? "Firefox" : /Edg\//.test(agent) ? "Edge"
+    : /Chrome|Chromium/.test(agent) ? "Chrome" : /Safari/.test(agent) ? "Safari" : "A browser";
+  const system = /Android/.test(agent) ? "Android" : /iPhone|iPad/.test(agent) ? "iPhone or iPad"
+    : /Windows/.test(agent) ? "Windows" : /Mac OS/.test(agent) ? "Mac" : /Linux/.test(agent) ? "Linux" : "";
+  return system ? `${browser} on ${system}` : browser;
+}
+
+function passwordForm() {
+  const problem = h("p", { class: "problem", role: "alert", id: "password-problem" });
+  const done = h("p", { role: "status" });
+  const form = h("form", { class: "card narrow", "aria-describedby": "password-problem" },
+    h("p", { class: "field" }, h("label", { for: "current_password" }, "Your password now"),
+      h("input", { id: "current_password", name: "current_password", type: "password",
+        autocomplete: "current-password", required: true })),
+    h("p", { class: "field" }, h("label", { for: "new_password" }, "New password"),
+      h("input", { id: "new_password", name: "new_password", type: "password", minlength: 10,
+        autocomplete: "new-password", required: true, "aria-describedby": "password-hint" }),
+      h("span", { class: "muted", id: "password-hint" },
+        "At least 10 characters. A few words together work well.")),
+    problem, done,
+    h("button", { type: "submit" }, "Change password"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    problem.textContent = "";
+    done.textContent = "";
+    const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    const reply = await call("PUT", "/me/password", {
+      current_password: String(data.get("current_password")),
+      new_password: String(data.get("new_password")),
+    });
+    if (!reply.ok) {
+      problem.textContent = reply.data?.errors?.[0]?.rule || reasonOf(reply.data);
+      return;
+    }
+    /** @type {HTMLFormElement} */ (form).reset();
+    done.textContent = "Your password has changed. You are now signed out everywhere else.";
+  });
+  return form;
+}

@@ -1,0 +1,146 @@
+// @ts-check
+/**
+ * For admins: everyone at the site, what they can do, their care teams, and the site's
+ * emergency numbers. Every change is made on the server and the screen drawn again.
+ */
+import { call, reasonOf } from "../review/api.js";
+import { h, show } from "../review/dom.js";
+import { showInvitation } from "./invite.js";
+
+/** @typedef {{user_id: string, role: string, login: string, display_name: string, disabled: boolean, totp_enabled: boolean, invited: boolean, care_team: string[]}} Person */
+
+const ROLES = { patient: "Patient", clinician: "Clinician", admin: "Admin" };
+
+/** @param {string} meId the signed-in admin, who cannot disable or reset themselves */
+export async function peopleScreen(meId) {
+  const [people, site] = await Promise.all([call("GET", "/users"), call("GET", "/site")]);
+  const problem = h("p", { class: "problem", role: "alert", id: "people-problem", tabindex: -1 });
+  if (!people.ok || !site.ok) {
+    show("People", h("h1", {}, "People"), h("p", { class: "problem", role: "alert" },
+      reasonOf(people.ok ? site.data : people.data)));
+    return;
+  }
+  /** @type {Person[]} */
+  const everyone = people.data;
+  const names = new Map(everyone.map((p) => [p.user_id, p.display_name]));
+  const clinicians = everyone.filter((p) => p.role === "clinician" && !p.disabled);
+
+  /** Run a change, then draw the screen again (or say why it did not work). */
+  const change = async (/** @type {string} */ method, /** @type {string} */ path, /** @type {unknown} */ body) => {
+    const reply = await call(method, path, body);
+    if (!reply.ok) {
+      problem.textContent = reasonOf(reply.data);
+      problem.focus();
+      return null;
+    }
+    return reply;
+  };
+  const act = async (/** @type {string} */ method, /** @type {string} */ path) => {
+    if (await change(method, path)) peopleScreen(meId);
+  };
+
+  const row = (/** @type {Person} */ p) => h("tr", {},
+    h("th", { scope: "row" }, p.display_name, h("br"), h("span", { class: "muted" }, p.login)),
+    h("td", {}, ROLES[/** @type {keyof ROLES} */ (p.role)] ?? p.role),
+    h("td", {}, h("span", { class: "status" }, statusOf(p))),
+    h("td", {}, p.role === "admin" ? "" : team(p)),
+    h("td", {}, h("div", { class: "actions" }, ...actions(p))));
+
+  const team = (/** @type {Person} */ p) => {
+    const list = h("ul", { class: "plain team" }, ...p.care_team.map((id) => h("li", {},
+      names.get(id) ?? "Someone",
+      p.role === "patient"
+        ? h("button", { type: "button", class: "link",
+          "aria-label": `Remove ${names.get(id) ?? ""} from ${p.display_name}'s care team`,
+          onclick: () => act("DELETE", `/care-team/${id}/${p.user_id}`) }, "Remove")
+        : null)));
+    if (p.role !== "patient") return list;
+    const choices = clinicians.filter((c) => !p.care_team.includes(c.user_id));
+    if (!choices.length) return list;
+    const id = `add-${p.user_id}`;
+    const select = h("select", { id }, ...choices.map((c) => h("option", { value: c.user_id }, c.display_name)));
+    return h("div", {}, list, h("p", { class: "actions" },
+      h("label", { for: id }, `Add a clinician for ${p.display_name}`), select,
+      h("button", { type: "button", class: "secondary",
+        onclick: () => act("PUT", `/care-team/${/** @type {HTMLSelectElement} */ (select).value}/${p.user_id}`) },
+      "Add")));
+  };
+
+  /** A button whose visible words begin its name, which goes on to say who it is for. */
+  const button = (/** @type {string} */ words, /** @type {Person} */ p, /** @type {() => void} */ onclick) =>
+    h("button", { type: "button", class: "secondary", "aria-label": `${words} for ${p.display_name}`, onclick }, words);
+
+  const actions = (/** @type {Person} */ p) => {
+    if (p.user_id === meId) return [h("span", { class: "muted" }, "This is you")];
+    const buttons = [button("New invitation code", p, async () => {
+      const reply = await change("POST", `/users/${p.user_id}/invitation`);
+      if (reply) showInvitation(reply.data, p.display_name);
+    })];
+    if (p.totp_enabled && p.role !== "patient") {
+      buttons.push(button("Reset authenticator app", p, () => {
+        if (confirm(`Clear ${p.display_name}'s authenticator app? They will set it up again when they next sign in.`)) {
+          act("DELETE", `/users/${p.user_id}/totp`);
+        }
+      }));
+    }
+    buttons.push(p.disabled
+      ? button("Allow sign-in", p, () => act("POST", `/users/${p.user_id}/enable`))
+      : button("Stop sign-in", p, () => {
+        if (confirm(`Stop ${p.display_name} signing in? They are signed out everywhere at once.`)) {
+          act("POST", `/users/${p.user_id}/disable`);
+        }
+      }));
+    return buttons;
+  };
+
+  show("People",
+    h("h1", {}, `People at ${site.data.name}`),
+    problem,
+    h("p", { class: "actions" }, h("a", { class: "button", href: "#/invite" }, "Invite someone")),
+    h("table", { class: "people" },
+      h("caption", {}, "Everyone at your site, with their care teams"),
+      h("thead", {}, h("tr", {}, ...["Name", "Role", "Status", "Care team", "Actions"]
+        .map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", {}, ...everyone.map(row))),
+    h("h2", {}, "Emergency numbers"),
+    numbersForm(site.data.emergency_numbers, change));
+}
+
+/** @param {Person} p */
+function statusOf(p) {
+  if (p.disabled) return "Cannot sign in";
+  if (p.invited) return "Invited, not signed in yet";
+  if (p.role !== "patient" && !p.totp_enabled) return "Setting up authenticator app";
+  return "Active";
+}
+
+/**
+ * @param {Array<{label: string, number: string}>} numbers
+ * @param {(method: string, path: string, body: unknown) => Promise<any>} change
+ */
+function numbersForm(numbers, change) {
+  const done = h("p", { role: "status" });
+  const rows = [...numbers, { label: "", number: "" }];
+  const grid = h("div", { class: "numbers" }, ...rows.flatMap((n, i) => [
+    h("p", { class: "field" }, h("label", { for: `label-${i}` }, `Name ${i + 1}`),
+      h("input", { id: `label-${i}`, name: `label-${i}`, value: n.label, maxlength: 80 })),
+    h("p", { class: "field" }, h("label", { for: `number-${i}` }, `Number ${i + 1}`),
+      h("input", { id: `number-${i}`, name: `number-${i}`, value: n.number, maxlength: 30,
+        inputmode: "tel", pattern: "[0-9+ ()\\-]+" })),
+  ]));
+  const form = h("form", { class: "card" },
+    h("p", {}, "Everyone at your site sees these on the crisis screen. Leave a name empty to remove its number."),
+    grid, done, h("button", { type: "submit" }, "Save the numbers"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    done.textContent = "";
+    const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    const chosen = rows.map((_, i) => ({
+      label: String(data.get(`label-${i}`) || "").trim(), number: String(data.get(`number-${i}`) || "").trim(),
+    })).filter((n) => n.label);
+    if (await change("PUT", "/site/emergency-numbers", { emergency_numbers: chosen })) {
+      done.textContent = "Saved. Everyone sees the new numbers from their next visit.";
+    }
+  });
+  return form;
+}

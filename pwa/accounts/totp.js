@@ -1,0 +1,55 @@
+// @ts-check
+/** Setting up an authenticator app: scan the QR code (or type the key), then a code. */
+import { call, reasonOf } from "../review/api.js";
+import { h, show } from "../review/dom.js";
+
+/**
+ * An <img> showing server-made QR code SVG (a data: URL, so no markup enters the page).
+ * @param {string} svg
+ * @param {string} alt
+ */
+export function qrImage(svg, alt) {
+  const bytes = new TextEncoder().encode(svg);
+  const url = `data:image/svg+xml;base64,${btoa(String.fromCharCode(...bytes))}`;
+  return h("img", { class: "qr", src: url, alt, width: 208, height: 208 });
+}
+
+/** @param {() => void} done called once the app is set up */
+export async function enrolScreen(done) {
+  const started = await call("POST", "/me/totp");
+  if (!started.ok) {
+    show("Authenticator app", h("h1", {}, "Set up your authenticator app"),
+      h("p", { class: "problem", role: "alert" }, reasonOf(started.data)));
+    return;
+  }
+  const key = String(started.data.secret).replace(/(.{4})/g, "$1 ").trim();
+  const problem = h("p", { class: "problem", role: "alert", id: "totp-problem" });
+  const form = h("form", { class: "card narrow", "aria-describedby": "totp-problem" },
+    h("p", { class: "field" },
+      h("label", { for: "code" }, "The 6-digit code your app shows now"),
+      h("input", { id: "code", name: "code", inputmode: "numeric", autocomplete: "one-time-code",
+        pattern: "[0-9 ]{6,8}", maxlength: 8, required: true })),
+    problem,
+    h("button", { type: "submit" }, "Turn it on"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const code = String(new FormData(/** @type {HTMLFormElement} */ (form)).get("code")).replace(/\s/g, "");
+    const reply = await call("POST", "/me/totp/confirm", { code });
+    if (!reply.ok) {
+      problem.textContent = reasonOf(reply.data);
+      return;
+    }
+    done();
+  });
+  show("Set up your authenticator app",
+    h("h1", {}, "Set up your authenticator app"),
+    h("p", { class: "lead" },
+      "Clinicians and admins sign in with a code from an authenticator app as well as a password, because diaries hold very private things. You do this once."),
+    h("ol", {},
+      h("li", {}, "Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator) and add an account."),
+      h("li", {}, "Scan this QR code, or type the key below it."),
+      h("li", {}, "Enter the code the app shows.")),
+    qrImage(started.data.qr_svg, "QR code for your authenticator app"),
+    h("p", {}, "Key: ", h("span", { class: "secret" }, key)),
+    form);
+}
