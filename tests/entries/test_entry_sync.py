@@ -141,3 +141,14 @@ async def test_a_lone_surrogate_in_a_batch_names_its_field(
     result = reply.json()["results"][0]
     assert result["status"] == 422
     assert result["problem"]["errors"][0]["field"] == "entry.urge"
+
+
+async def test_an_entry_sent_by_put_replays_through_sync(client: AsyncTestClient,
+                                                         people: People) -> None:
+    entry_id = uuid.uuid4()
+    body = entry("sent twice, two ways")
+    first = await client.put(f"/api/v1/entries/{entry_id}", json={**body, "id": str(entry_id)})
+    assert first.status_code == 201
+    reply = await client.post(SYNC, json={"operations": [upsert(entry_id, body)]})
+    result = reply.json()["results"][0]
+    assert result["status"] == 200 and result["entry"] == first.json()

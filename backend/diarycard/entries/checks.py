@@ -86,7 +86,9 @@ def body_hash(entry: EntryIn) -> bytes:
     """SHA-256 of what the patient wrote. Fields left at their defaults are omitted (the
     Struct sets omit_defaults), so a field added later does not turn a replay of an old
     body into a conflict; `id` and `base_version` are not part of the words."""
-    words = msgspec.structs.replace(entry, id=None)
-    if hasattr(words, "base_version"):
+    words = entry
+    if entry.id is not None:
+        words = msgspec.structs.replace(words, id=None)
+    if getattr(words, "base_version", None) is not None:
         words = msgspec.structs.replace(words, base_version=None)
     return hashlib.sha256(_CANONICAL.encode(words)).digest()
