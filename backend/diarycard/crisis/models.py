@@ -118,7 +118,7 @@ class OfferIn(msgspec.Struct, forbid_unknown_fields=True):
 
     entry_id: UUID
     offered_at: Annotated[datetime, Meta(tz=True)]
-    reason: Annotated[str, Meta(min_length=1, max_length=300, pattern=r"\A[^\x00]*\Z")]
+    reason: Annotated[str, Meta(min_length=1, max_length=300)]
 
 
 class Offer(msgspec.Struct):

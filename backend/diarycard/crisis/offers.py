@@ -16,6 +16,7 @@ from diarycard.auth.principal import Principal
 from diarycard.crisis.models import Offer, OfferIn
 from diarycard.crisis.store import SQL
 from diarycard.errors import Conflict, NotFound
+from diarycard.tools.text import check_text
 
 
 def _offer(row: Any) -> Offer:
@@ -27,6 +28,7 @@ async def save_offer(
 ) -> Offer:
     """Store an offer once. The same offer sent again answers the same; a different body
     for a stored id is a conflict; someone else's id is not found."""
+    check_text(data)
     async with conn.transaction():
         await conn.execute(SQL["save_offer"], offer_id, who.user_id, who.site_id,
                            data.entry_id, data.offered_at, data.reason)

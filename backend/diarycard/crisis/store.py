@@ -29,6 +29,7 @@ from diarycard.crisis.models import (
 )
 from diarycard.db.queries import load_queries
 from diarycard.errors import Invalid, NotFound, PreconditionFailed
+from diarycard.tools.text import check_text
 from diarycard.tools.versioning import Step, decide, request_hash
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
@@ -82,6 +83,7 @@ async def save_draft(
     conn: asyncpg.Connection, who: Principal, patient_id: UUID, site_id: UUID, data: DraftIn
 ) -> Draft:
     """Apply a change based on `data.base_version` (412 when the draft moved on since)."""
+    check_text(data)
     digest = request_hash(data)
     body = msgspec.json.encode(data.plan).decode()
     async with conn.transaction():

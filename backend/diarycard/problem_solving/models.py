@@ -29,7 +29,7 @@ class Solution(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class Fields(msgspec.Struct, forbid_unknown_fields=True):
-    problem: Annotated[str, Meta(max_length=300, pattern=r"\A[^\x00]*\Z")] = ""
+    problem: Annotated[str, Meta(max_length=300)] = ""
     solutions: Annotated[list[Solution], Meta(max_length=12)] = []
     chosen: Annotated[int, Meta(ge=0, le=11)] | None = None
     first_step: Text = ""

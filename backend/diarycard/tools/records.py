@@ -19,6 +19,7 @@ import msgspec
 from diarycard.auth.principal import Principal
 from diarycard.db.queries import load_queries
 from diarycard.errors import NotFound, PreconditionFailed
+from diarycard.tools.text import check_text
 from diarycard.tools.versioning import Step, decide, request_hash
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
@@ -46,6 +47,7 @@ async def save(
 ) -> Out:
     """Create or change the patient's record `record_id`. `agreed_fields`: a change to
     any of them undoes the clinician's agreement."""
+    check_text(data)
     digest = request_hash(data)
     body = {k: v for k, v in msgspec.to_builtins(data).items() if k not in _NOT_BODY}
     encoded = msgspec.json.encode(body).decode()
