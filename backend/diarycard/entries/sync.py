@@ -9,6 +9,7 @@ id that does not exist.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from diarycard.entries.rows import records_json, to_entry, to_record
 from diarycard.errors import Conflict, DiaryError, NotFound, PreconditionFailed
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
+log = logging.getLogger("diarycard.security")
 
 Kind = Literal["created", "unchanged", "edited", "deleted"]
 
@@ -104,6 +106,12 @@ async def _settle(
 ) -> None:
     rows = await conn.fetch(SQL["lock_entries"], who.user_id, [c.id for c in pending])
     stored = {row["id"]: row for row in rows}
+    foreign = [c.id for c in pending if c.entry is not None and c.id not in stored]
+    if foreign:
+        # The insert found these ids taken, and not by this patient: someone else's entry.
+        # The answer is a plain 404; the attempt is a security event (ids only, no words).
+        log.warning("entry ids of another patient", extra={
+            "actor": str(who.user_id), "entry_ids": [str(i) for i in foreign]})
     plan = _Plan()
     for change in pending:
         outcomes[change.id] = _decide(change, stored.get(change.id), plan)

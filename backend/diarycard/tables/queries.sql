@@ -27,14 +27,3 @@ INSERT INTO site_table_templates (site_id, version, rows, updated_by)
 SELECT $1, $2 + 1, $3::jsonb, $4
  WHERE coalesce((SELECT max(version) FROM site_table_templates WHERE site_id = $1), 0) = $2
 RETURNING version, updated_at;
-
--- name: patient_site
--- The patient, if they exist as a patient.
-SELECT site_id FROM users WHERE id = $1 AND role = 'patient';
-
--- name: care_team_patient
--- A clinician reaches a patient only through their own care team at their own site.
-SELECT p.site_id
-  FROM care_team ct
-  JOIN users p ON p.id = ct.patient_id AND p.role = 'patient'
- WHERE ct.clinician_id = $1 AND ct.patient_id = $2 AND ct.site_id = $3;

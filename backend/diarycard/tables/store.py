@@ -11,11 +11,11 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from diarycard.audit.store import record
 from diarycard.auth.principal import Principal
+from diarycard.caseload.access import open_patient
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import text_errors
-from diarycard.errors import FieldError, Invalid, NotFound, PreconditionFailed
+from diarycard.errors import FieldError, Invalid, PreconditionFailed
 from diarycard.tables.models import Table, TableIn, TableRow
 from diarycard.tables.template import DEFAULT_ROWS
 
@@ -86,35 +86,23 @@ async def save_table(
         return Table(row["version"], row["updated_at"], data.rows)
 
 
-async def _care_team_site(conn: asyncpg.Connection, who: Principal, patient_id: UUID) -> UUID:
-    site_id: UUID | None = await conn.fetchval(
-        SQL["care_team_patient"], who.user_id, patient_id, who.site_id
-    )
-    if site_id is None:
-        raise NotFound()
-    return site_id
-
-
 async def read_patient_table(
     conn: asyncpg.Connection, who: Principal, patient_id: UUID
 ) -> Table:
     """An assigned clinician reads a patient's table (audited before it is returned)."""
-    who.require("clinician")
     async with conn.transaction():
-        site_id = await _care_team_site(conn, who, patient_id)
-        await record(conn, who, patient_id, "table.read", "personal_table")
-        return await get_table(conn, patient_id, site_id)
+        await open_patient(conn, who, patient_id, "table.read", "personal_table")
+        # open_patient checked the patient is at the clinician's own site.
+        return await get_table(conn, patient_id, who.site_id)
 
 
 async def save_patient_table(
     conn: asyncpg.Connection, who: Principal, patient_id: UUID, data: TableIn
 ) -> Table:
     """An assigned clinician saves a new version of a patient's table (audited)."""
-    who.require("clinician")
     async with conn.transaction():
-        site_id = await _care_team_site(conn, who, patient_id)
-        await record(conn, who, patient_id, "table.update", "personal_table")
-        return await save_table(conn, who, patient_id, site_id, data)
+        await open_patient(conn, who, patient_id, "table.update", "personal_table")
+        return await save_table(conn, who, patient_id, who.site_id, data)
 
 
 async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn) -> Table:
