@@ -107,6 +107,9 @@ async def test_batch_limits(client: AsyncTestClient, people: People,
     assert malformed.status_code == 400, malformed.text
     unknown = await client.post(SYNC, json={"operations": [], "patient_id": "x"})
     assert unknown.status_code == 422
+    huge = [upsert(uuid.uuid4(), entry("😀" * 2000)) for _ in range(300)]  # 2.4 MB
+    too_big = await client.post(SYNC, json={"operations": huge})
+    assert too_big.status_code == 413
     assert await conn.fetchval("SELECT count(*) FROM entries") == 0
 
 

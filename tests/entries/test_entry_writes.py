@@ -173,3 +173,18 @@ async def test_odd_clocks_are_kept_but_flagged(client: AsyncTestClient, people: 
         reply = await client.put(URL.format(uuid.uuid4()), json=body(occurred_at=when))
         assert reply.status_code == 201, reply.text
         assert reply.json()["time_flagged"] is flagged, when
+
+
+async def test_racing_edits_from_one_version_let_exactly_one_win(
+    client: AsyncTestClient, people: People, conn: asyncpg.Connection
+) -> None:
+    entry_id = uuid.uuid4()
+    first = body(note="as first written")
+    await client.put(URL.format(entry_id), json=first)
+    edits = [{**first, "note": f"edit {i}", "base_version": 1} for i in range(10)]
+    replies = await asyncio.gather(*(client.put(URL.format(entry_id), json=e) for e in edits))
+    assert sorted(r.status_code for r in replies) == [200] + [412] * 9
+    winner = next(r.json() for r in replies if r.status_code == 200)
+    stored = await conn.fetchrow("SELECT version, note FROM entries WHERE id = $1", entry_id)
+    assert (stored["version"], stored["note"]) == (2, winner["note"])
+    assert await conn.fetchval("SELECT count(*) FROM entry_revisions") == 1
