@@ -4,7 +4,7 @@
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
  */
-export const VERSION = "ffe0ee93c6f0";
+export const VERSION = "4191af1fbf6d";
 
 export const SHELL_FILES = [
   "/",

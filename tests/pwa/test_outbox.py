@@ -28,8 +28,9 @@ def queued_ids(page: Page) -> list[str]:
 def test_nothing_lost_nothing_doubled(
     context: BrowserContext, page: Page, patient: Patient, live: Server
 ) -> None:
-    context.set_offline(True)
+    page.locator(".row-button").first.wait_for()
     rows = page.locator(".row-button").count()
+    context.set_offline(True)
     for n in range(20):
         log_familiar(page, n % rows, "I acted on it" if n % 3 else "I resisted it")
     page.get_by_role("link", name="My diary", exact=True).click()
@@ -207,5 +208,11 @@ def test_unsent_entries_are_sealed_and_sign_out_warns_before_deleting_them(
         return { outbox: (await all('outbox')).length, copies: (await all('copies')).length,
                  meta: (await all('meta')).length };
     }""")
-    # Only the note to finish signing out on the server once there is a signal.
+    # Signed out with no signal: only the note to end the server session later is left.
     assert left == {"outbox": 0, "copies": 0, "meta": 1}
+    live_sessions = "SELECT count(*) FROM sessions WHERE user_id = $1 AND revoked_at IS NULL"
+    assert patient.query(live_sessions, patient.user_id)[0][0] == 1
+    context.set_offline(False)  # the signal returns: the server session ends too
+    assert wait_for(lambda: patient.query(live_sessions, patient.user_id)[0][0] == 0)
+    assert wait_for(lambda: page.evaluate(
+        "async () => (await (await import('/shared/idb.js')).all('meta')).length") == 0)
