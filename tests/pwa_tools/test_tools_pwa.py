@@ -5,6 +5,7 @@ diary's warning-sign link, and axe on every tool screen."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from tools_browser import agree_plan, run_async
 
 pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
 def wait_until(check, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
@@ -195,11 +197,14 @@ SCREENS = [
 def test_every_tool_screen_passes_axe(context: BrowserContext, page: Page, patient: Any) -> None:
     run_async(agree_plan(patient.db_url, patient.user_id))
     axe = Axe()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = {}
     for url, heading in SCREENS:
         page.goto(url)
         expect(page.get_by_role("heading", name=heading, exact=True).first).to_be_visible()
         page.wait_for_load_state("networkidle")
+        name = url.strip("/").replace("?tool=", "-").split("&")[0]
+        page.screenshot(path=str(SCREENSHOTS / f"tools-{name}.png"), full_page=True)
         result = axe.run(page)
         assert result.response["testEngine"]["name"] == "axe-core"
         if result.violations_count:

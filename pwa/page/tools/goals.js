@@ -3,9 +3,10 @@
  * Goals: short-term and long-term, agreed with the clinician, each with a progress
  * rating the patient updates as things move on.
  */
-import { dayOf, h } from "../dom.js";
+import { h } from "../dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { rating, saying, textArea, textInput, uid } from "./fields.js";
+import { onDay } from "./list.js";
 
 const TOOL = TOOLS.goals;
 const progressWords = (/** @type {number} */ n) => (n === 0 ? "0 out of 10: not started" : n === 10 ? "10 out of 10: done" : `${n} out of 10`);
@@ -28,7 +29,7 @@ function goalCard(goal, ctx) {
     const outcome = await saveRecord(TOOL, goal.id, goal.version, { ...fieldsOf(goal), progress: value, status: value === 10 ? "achieved" : goal.status || "open" });
     afterSave(ctx, outcome, said.say);
   });
-  const agreed = goal.agreed_by ? `Agreed with ${goal.agreed_by} on ${dayOf(goal.agreed_at)}.` : "Not agreed with your clinician yet.";
+  const agreed = goal.agreed_by ? `Agreed with ${goal.agreed_by} ${onDay(goal.agreed_at)}.` : "Not agreed with your clinician yet.";
   return h("li", { class: "entry goal" },
     h("p", { class: "entry-title", text: goal.goal }),
     goal.steps ? h("p", { text: `How: ${goal.steps}` }) : null,

@@ -2,10 +2,18 @@
 /** A list of a tool's records, each a link to open it, with its state in words. */
 import { dayOf, h } from "../dom.js";
 
+/**
+ * "today", "yesterday" or "on Monday, 3 March 2026", to follow a verb.
+ * @param {string | number} when
+ */
+export function onDay(when) {
+  const day = dayOf(when);
+  return /^(Today|Yesterday)$/.test(day) ? day.toLowerCase() : `on ${day}`;
+}
+
 /** @param {string} when */
 function changed(when) {
-  const day = dayOf(when);
-  return /^(Today|Yesterday)$/.test(day) ? `changed ${day.toLowerCase()}` : `changed on ${day}`;
+  return `changed ${onDay(when)}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { currentSession } from "../../shared/api.js";
 import { dayOf, h, timeOf } from "../dom.js";
 import { registerCrisisSection } from "../registry.js";
+import { onDay } from "./list.js";
 import { dialable, keptPlan, refreshPlan } from "./plan-data.js";
 
 /** @param {string} title @param {string[]} items */
@@ -40,7 +41,7 @@ export function drawPlan(agreed, at) {
     listSection("Reasons that matter to me", plan.reasons),
     crises.length ? h("details", {}, h("summary", { text: "What led to crises before" }),
       h("ul", {}, ...crises.map((/** @type {any} */ c) => h("li", { text: [c.when, c.what_led_up].filter(Boolean).join(": ") })))) : null,
-    h("p", { class: "hint", text: `Version ${agreed.version}, agreed with ${agreed.clinician_name} on ${dayOf(agreed.agreed_at)}. To be looked at again by ${dayOf(agreed.review_date)}.` }),
+    h("p", { class: "hint", text: `Version ${agreed.version}, agreed with ${agreed.clinician_name} ${onDay(agreed.agreed_at)}. To be looked at again by ${dayOf(`${agreed.review_date}T12:00`)}.` }),
     at ? h("p", { class: "hint", text: `Last updated on this phone: ${dayOf(at)} at ${timeOf(at)}.` }) : null,
   );
 }
