@@ -1,20 +1,29 @@
-"""Reading a sync batch one operation at a time, so a bad operation gets its own 422
-(naming the field, relative to the operation) and the good ones still go through."""
+"""POST /sync's body, one operation at a time: a bad operation gets its own 422 (naming
+the field, relative to the operation) and the good ones still go through; each result
+carries the status and problem body the single call would have answered."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
+from datetime import UTC, datetime
+from typing import Annotated, Any
 from uuid import UUID
 
+import asyncpg
 import msgspec
+from litestar import Request
+from litestar.exceptions import ClientException, ValidationException
 from msgspec import Meta
 
+from diarycard.auth.principal import Principal
 from diarycard.entries import sync
 from diarycard.entries.checks import entry_errors
-from diarycard.entries.models import MAX_BATCH, SyncOp
-from diarycard.errors import FieldError, Invalid
+from diarycard.entries.models import MAX_BATCH, Problem, SyncOp, SyncOut, SyncResult
+from diarycard.errors import DiaryError, FieldError, Invalid
+from diarycard.web import problems
 from diarycard.web.problems import field_error
+
+# What each successful outcome answers, in the single call and in a batch alike.
+STATUS = {"created": 201, "unchanged": 200, "edited": 200, "deleted": 204}
 
 
 class Envelope(msgspec.Struct, forbid_unknown_fields=True):
@@ -76,3 +85,42 @@ def _repeated_ids(parsed: list[Parsed]) -> list[UUID]:
             repeated[entry_id] = None
         seen.add(entry_id)
     return list(repeated)
+
+
+async def run_batch(
+    conn: asyncpg.Connection, who: Principal, body: bytes, request: Request[Any, Any, Any]
+) -> SyncOut:
+    try:
+        envelope = msgspec.json.decode(body, type=Envelope)
+    except msgspec.ValidationError as exc:
+        raise ValidationException(str(exc), extra=[{"message": str(exc)}]) from None
+    except msgspec.DecodeError as exc:  # not JSON at all: 400, as for any other body
+        raise ClientException(str(exc)) from None
+    now = datetime.now(UTC)
+    parsed = [parse_operation(raw, now) for raw in envelope.operations]
+    refuse_repeats(parsed)
+    outcomes = await sync.apply(conn, who, [i for i in parsed if isinstance(i, sync.Change)])
+    results = []
+    for item in parsed:
+        if not isinstance(item, sync.Change):
+            results.append(_refused(request, *item))
+            continue
+        outcome = outcomes[item.id]
+        if outcome.error is not None or outcome.kind is None:
+            results.append(_refused(request, item.id, outcome.error))
+        else:
+            results.append(SyncResult(item.id, STATUS[outcome.kind], outcome.entry))
+    return SyncOut(results)
+
+
+def _refused(
+    request: Request[Any, Any, Any], entry_id: UUID | None, exc: DiaryError | None
+) -> SyncResult:
+    """The problem the single call would answer, through the one error mapping."""
+    assert exc is not None
+    response = problems.handle(request, exc)
+    body = msgspec.json.decode(response.content)
+    problem = msgspec.convert(
+        {k: body[k] for k in ("status", "code", "detail", "errors") if k in body}, Problem
+    )
+    return SyncResult(entry_id, response.status_code or 500, problem=problem)

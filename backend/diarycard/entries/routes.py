@@ -4,17 +4,16 @@ and never write a patient's words: every route here is for patients only (403 ot
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
 from litestar import Request, Response, delete, get, post, put
-from litestar.exceptions import ClientException, ValidationException
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from diarycard.entries import store, sync
-from diarycard.entries.batch import Envelope, parse_operation, refuse_repeats
+from diarycard.entries import store
+from diarycard.entries.batch import STATUS, run_batch
 from diarycard.entries.checks import DiaryRequest
 from diarycard.entries.models import (
     Category,
@@ -23,17 +22,13 @@ from diarycard.entries.models import (
     EntryPut,
     EntryQuery,
     EntryRevision,
-    Problem,
     SyncOut,
-    SyncResult,
 )
-from diarycard.errors import DiaryError, Invalid
-from diarycard.web import problems
+from diarycard.errors import Invalid
 from diarycard.web.deps import Conn, CurrentUser
 
 # A full outbox of 500 entries with long notes fits; one entry never needs more than 64 KB.
 SYNC_MAX_BYTES = 2 * 1024 * 1024
-_STATUS = {"created": 201, "unchanged": 200, "edited": 200, "deleted": 204}
 
 
 @put("/entries/{entry_id:uuid}", request_class=DiaryRequest, tags=["entries"])
@@ -44,7 +39,7 @@ async def put_entry(
     entry. A different body needs `base_version` (409 without it, 412 when stale)."""
     outcome = await store.put_entry(conn, principal, entry_id, data)
     assert outcome.entry is not None and outcome.kind is not None
-    return Response(outcome.entry, status_code=_STATUS[outcome.kind])
+    return Response(outcome.entry, status_code=STATUS[outcome.kind])
 
 
 @get("/entries/{entry_id:uuid}", tags=["entries"])
@@ -127,39 +122,7 @@ async def sync_entries(
     "id", "base_version"?, "entry"?}]}. Each result carries the status the single call
     would give (201, 200, 204, 404, 409, 412, 422) and its entry or problem."""
     principal.require("patient")
-    try:
-        envelope = msgspec.json.decode(await request.body(), type=Envelope)
-    except msgspec.ValidationError as exc:
-        raise ValidationException(str(exc), extra=[{"message": str(exc)}]) from None
-    except msgspec.DecodeError as exc:  # not JSON at all: 400, as for any other body
-        raise ClientException(str(exc)) from None
-    now = datetime.now(UTC)
-    parsed = [parse_operation(raw, now) for raw in envelope.operations]
-    refuse_repeats(parsed)
-    changes = [item for item in parsed if isinstance(item, sync.Change)]
-    outcomes = await sync.apply(conn, principal, changes)
-    results = []
-    for item in parsed:
-        if isinstance(item, sync.Change):
-            outcome = outcomes[item.id]
-            if outcome.error is None and outcome.kind is not None:
-                results.append(SyncResult(item.id, _STATUS[outcome.kind], outcome.entry))
-            else:
-                results.append(_refused(request, item.id, outcome.error))
-        else:
-            results.append(_refused(request, item[0], item[1]))
-    return SyncOut(results)
-
-
-def _refused(request: Request[Any, Any, Any], entry_id: UUID | None, exc: Any) -> SyncResult:
-    """The problem the single call would answer, through the one error mapping."""
-    assert isinstance(exc, DiaryError)
-    response = problems.handle(request, exc)
-    body = msgspec.json.decode(response.content)
-    problem = msgspec.convert(
-        {k: body[k] for k in ("status", "code", "detail", "errors") if k in body}, Problem
-    )
-    return SyncResult(entry_id, response.status_code or 500, problem=problem)
+    return await run_batch(conn, principal, await request.body(), request)
 
 
 routes = [put_entry, get_entry, get_revisions, delete_entry, list_entries, sync_entries]
