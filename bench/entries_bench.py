@@ -222,10 +222,13 @@ async def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     args = parser.parse_args()
     url, patients, sessions = await prepare(args.clients)
-    raw = await raw_asyncpg(url, patients, args.clients, args.seconds)
-    print(f"raw asyncpg, pool 16, {args.clients} concurrent single-row INSERTs: "
-          f"{raw:,.0f} rows/s")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} cores, load average before the run: {load}")
     for workers in (1, 2):
+        # The ceiling is measured next to each HTTP run, so both see the same machine.
+        raw = await raw_asyncpg(url, patients, args.clients, args.seconds)
+        print(f"raw asyncpg, pool 16, {args.clients} concurrent single-row INSERTs: "
+              f"{raw:,.0f} rows/s")
         server = serve(url, args.port, workers)
         try:
             await wait_ready(args.port)
@@ -234,14 +237,14 @@ async def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-        print(f"{workers} worker{'s' if workers > 1 else ''}: PUT /api/v1/entries/{{id}}, "
-              f"{args.clients} signed-in clients with CSRF: {rate:,.0f} req/s "
-              f"({rate / raw:.0%} of raw asyncpg), p50 {percentile(latencies, 0.5) * 1000:.1f} ms,"
-              f" p99 {percentile(latencies, 0.99) * 1000:.1f} ms, non-201 answers: {errors}")
-        print(f"{workers} worker{'s' if workers > 1 else ''}: POST /api/v1/sync with 500 new "
-              f"entries: median {statistics.median(batches) * 1000:.0f} ms, best "
-              f"{min(batches) * 1000:.0f} ms over {len(batches)} batches")
-
+        name = f"{workers} worker{'s' if workers > 1 else ''}"
+        print(f"{name}: PUT /api/v1/entries/{{id}}, {args.clients} signed-in clients with "
+              f"CSRF: {rate:,.0f} req/s ({rate / raw:.0%} of raw asyncpg), "
+              f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
+              f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms, non-201 answers: {errors}")
+        print(f"{name}: POST /api/v1/sync with 500 new entries: median "
+              f"{statistics.median(batches) * 1000:.0f} ms, best {min(batches) * 1000:.0f} ms "
+              f"over {len(batches)} batches")
 
 if __name__ == "__main__":
     asyncio.run(main())
