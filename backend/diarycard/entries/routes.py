@@ -10,6 +10,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Request, Response, delete, get, post, put
+from litestar.di import Provide
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from diarycard.entries import store
@@ -22,6 +23,7 @@ from diarycard.entries.models import (
     EntryPut,
     EntryQuery,
     EntryRevision,
+    SyncIn,
     SyncOut,
 )
 from diarycard.errors import Invalid
@@ -111,9 +113,15 @@ async def list_entries(
     return await store.list_entries(conn, principal.user_id, query)
 
 
+def _sync_body(data: SyncIn) -> None:
+    """Never resolved (the handler does not ask for it): the handler reads operations one
+    at a time, and this only shows the OpenAPI document the shape of the body."""
+
+
 @post(
     "/sync", status_code=200, request_class=DiaryRequest,
     request_max_body_size=SYNC_MAX_BYTES, tags=["entries"],
+    dependencies={"sync_body": Provide(_sync_body, sync_to_thread=False)},
 )
 async def sync_entries(
     request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser
