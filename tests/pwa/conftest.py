@@ -139,9 +139,10 @@ def live(server: Server) -> Server:
     return server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     # After the server (and its database): Playwright keeps an event loop on this thread.
+    # Per module, so it is gone again before the async tests collected after tests/pwa.
     os.environ["HOME"] = str(tmp_path_factory.mktemp("chromium-home"))
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
