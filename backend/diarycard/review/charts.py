@@ -1,17 +1,20 @@
 """The charts' data and their one-sentence summaries, from the entries in the window.
 
-Pure functions over entries, so tests can check every figure by hand. Days are London
-days (a 23:30 entry in BST belongs to that evening, not the next UTC day).
+Pure functions over light `Point` rows (a year can hold hundreds of entries, and this
+runs on every review), so tests can check every figure by hand. Days are London days,
+worked out by PostgreSQL (a 23:30 entry in BST belongs to that evening, not the next
+UTC day).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
+from typing import NamedTuple
 
-from diarycard.caseload.words import LONDON, plural
-from diarycard.entries.models import Category, Entry
+from diarycard.caseload.words import plural
+from diarycard.entries.models import Category
 from diarycard.review.models import (
     CategoryChart,
     CategoryRow,
@@ -28,8 +31,23 @@ CATEGORIES: tuple[Category, ...] = ("not_attending", "not_planning", "action")
 LABELS = {"not_attending": "not attending", "not_planning": "not planning", "action": "action"}
 
 
-def day_of(entry: Entry) -> date:
-    return entry.occurred_at.astimezone(LONDON).date()
+class Point(NamedTuple):
+    """What the charts and the digest need of one entry."""
+
+    day: date
+    occurred_at: datetime
+    category: str
+    emotion: str | None
+    emotion_intensity: int | None
+    urge: str | None
+    urge_strength: int | None
+    helpful_response: str | None
+    outcome: str | None
+    risk_self_harm: int | None
+    risk_aggression: int | None
+    risk_substance_use: bool | None
+    edited: bool
+    time_flagged: bool
 
 
 def day_words(day: date) -> str:
@@ -40,16 +58,16 @@ def mean(values: Sequence[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def by_day(entries: Sequence[Entry]) -> dict[date, list[Entry]]:
-    days: dict[date, list[Entry]] = defaultdict(list)
+def by_day(entries: Sequence[Point]) -> dict[date, list[Point]]:
+    days: dict[date, list[Point]] = defaultdict(list)
     for entry in entries:
-        days[day_of(entry)].append(entry)
+        days[entry.day].append(entry)
     return dict(sorted(days.items()))
 
 
-def intensity(entries: Sequence[Entry]) -> IntensityChart:
+def intensity(entries: Sequence[Point], days: dict[date, list[Point]]) -> IntensityChart:
     points = []
-    for day, group in by_day(entries).items():
+    for day, group in days.items():
         urges = [e.urge_strength for e in group if e.urge_strength is not None]
         emotions = [e.emotion_intensity for e in group if e.emotion_intensity is not None]
         points.append(IntensityPoint(day, len(group), mean(urges), max(urges, default=None),
@@ -63,14 +81,14 @@ def intensity(entries: Sequence[Entry]) -> IntensityChart:
         summary = (
             f"Urge strength averaged {mean([e.urge_strength or 0 for e in rated])} out of 10 "
             f"over {plural(len(rated), 'entry', 'entries')}, highest {top.urge_strength} on "
-            f"{day_words(day_of(top))}"
+            f"{day_words(top.day)}"
         )
         summary += (f"; emotion intensity averaged {mean(all_emotions)}." if all_emotions
                     else ".")
     return IntensityChart("Urge strength and emotion intensity", summary, points)
 
 
-def categories(entries: Sequence[Entry]) -> CategoryChart:
+def categories(entries: Sequence[Point]) -> CategoryChart:
     counts: Counter[str] = Counter(e.category for e in entries)
     rows = [CategoryRow(c, LABELS[c], counts[c]) for c in CATEGORIES]
     ranked = sorted((r for r in rows if r.count), key=lambda r: -r.count)
@@ -86,7 +104,7 @@ def categories(entries: Sequence[Entry]) -> CategoryChart:
     return CategoryChart("Entries by category", summary, rows)
 
 
-def responses(entries: Sequence[Entry]) -> ResponseChart:
+def responses(entries: Sequence[Point]) -> ResponseChart:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for e in entries:
         if e.helpful_response:
@@ -115,23 +133,26 @@ def responses(entries: Sequence[Entry]) -> ResponseChart:
     return ResponseChart("Helpful responses tried, and urges then resisted", summary, rows)
 
 
-def risk(entries: Sequence[Entry]) -> RiskChart:
+def risk(days: dict[date, list[Point]]) -> RiskChart:
     points = []
-    for day, group in by_day(entries).items():
-        harm = [e.risk.self_harm for e in group if e.risk and e.risk.self_harm is not None]
-        aggr = [e.risk.aggression for e in group if e.risk and e.risk.aggression is not None]
-        subs = sum(1 for e in group if e.risk and e.risk.substance_use)
+    for day, group in days.items():
+        harm = [e.risk_self_harm for e in group if e.risk_self_harm is not None]
+        aggr = [e.risk_aggression for e in group if e.risk_aggression is not None]
+        subs = sum(1 for e in group if e.risk_substance_use)
         if harm or aggr or subs:
             points.append(RiskPoint(day, max(harm, default=None), max(aggr, default=None), subs))
     if not points:
         return RiskChart("Risk items", "No risk items were recorded in this period.", [])
     said = []
-    for label, key in (("self-harm", "self_harm_max"), ("aggression", "aggression_max")):
-        found = [p for p in points if getattr(p, key) is not None]
+    highs: list[tuple[str, list[tuple[int, date]]]] = [
+        ("self-harm", [(p.self_harm_max, p.day) for p in points if p.self_harm_max is not None]),
+        ("aggression", [(p.aggression_max, p.day) for p in points
+                        if p.aggression_max is not None]),
+    ]
+    for label, found in highs:
         if found:
-            top = max(found, key=lambda p: (getattr(p, key), p.day))
-            said.append(f"{label} urge highest {getattr(top, key)} out of 10 on "
-                        f"{day_words(top.day)}")
+            value, day = max(found)
+            said.append(f"{label} urge highest {value} out of 10 on {day_words(day)}")
     days_used = sum(1 for p in points if p.substance_use)
     if days_used:
         said.append(f"alcohol or drugs used on {plural(days_used, 'day')}")
@@ -139,5 +160,6 @@ def risk(entries: Sequence[Entry]) -> RiskChart:
     return RiskChart("Risk items", summary[0].upper() + summary[1:] + ".", points)
 
 
-def charts(entries: Sequence[Entry]) -> Charts:
-    return Charts(intensity(entries), categories(entries), responses(entries), risk(entries))
+def charts(entries: Sequence[Point]) -> Charts:
+    days = by_day(entries)
+    return Charts(intensity(entries, days), categories(entries), responses(entries), risk(days))

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from diarycard.caseload.words import QUIET_DAYS, days_between, plural, times
-from diarycard.review.charts import day_of, day_words
-from diarycard.review.models import Charts, Offer, ReviewedEntry, Window
+from diarycard.review.charts import Point, day_words
+from diarycard.review.models import Charts, Offer, Window
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Context:
     last_entry_at: datetime | None
 
 
-def digest(entries: Sequence[ReviewedEntry], charts: Charts, ctx: Context) -> list[str]:
+def digest(entries: Sequence[Point], charts: Charts, ctx: Context) -> list[str]:
     lines = [f"{ctx.window.words[0].upper()}{ctx.window.words[1:]}: "
              f"{plural(len(entries), 'entry', 'entries') if entries else 'no entries'}."]
     outcomes: Counter[str] = Counter(e.outcome for e in entries if e.outcome)
@@ -44,7 +44,7 @@ def digest(entries: Sequence[ReviewedEntry], charts: Charts, ctx: Context) -> li
         top_entry = max(strong, key=lambda e: (e.urge_strength or 0, e.occurred_at))
         what = f" ({top_entry.urge})" if top_entry.urge else ""
         lines.append(f"The strongest urge was {top_entry.urge_strength} out of 10{what} on "
-                     f"{day_words(day_of(top_entry))}.")
+                     f"{day_words(top_entry.day)}.")
     if charts.risk.points:
         lines.append(charts.risk.summary)
     if ctx.offers:
@@ -52,7 +52,7 @@ def digest(entries: Sequence[ReviewedEntry], charts: Charts, ctx: Context) -> li
     if ctx.missed:
         lines.append(f"{plural(ctx.missed, 'appointment')} not attended since the last "
                      "session: please follow up.")
-    edited = sum(1 for e in entries if e.edited_since_last_view)
+    edited = sum(1 for e in entries if e.edited)
     if edited:
         lines.append(f"{plural(edited, 'entry', 'entries')} edited since you last looked "
                      "(marked in the timeline).")

@@ -109,6 +109,6 @@ class Review(msgspec.Struct):
     crisis_offers: list[Offer]
     plan_review_date: date | None
     last_viewed_at: datetime | None
-    # Newest first, at most TIMELINE_LIMIT; `timeline_total` says how many are in the window.
+    # Newest first, at most 200; `timeline_total` says how many are in the window.
     timeline: list[ReviewedEntry]
     timeline_total: int

@@ -31,13 +31,17 @@ WITH before AS (
 SELECT (SELECT viewed_at FROM before);
 
 -- name: window_entries
--- Every live entry in [start, end), newest first, through the patient's time index, with
--- the number of clinician notes on each (the patient's notes only, by their own index).
-SELECT e.id, e.occurred_at, e.occurred_offset, e.category, e.emotion, e.emotion_intensity,
-       e.urge, e.urge_strength, e.indicators, e.helpful_response, e.outcome,
-       e.risk_self_harm, e.risk_aggression, e.risk_substance_use, e.note, e.version,
-       e.recorded_at, e.updated_at, e.time_flagged,
-       coalesce(n.notes, 0)::int AS notes
+-- Every live entry in [$2, $3), newest first, through the patient's time index. The first
+-- fourteen columns are what the charts need (review.charts.Point, in its order), with the
+-- London day worked out here; `edited` marks a change since $4 (this clinician's last
+-- look); `notes` counts clinician notes (the patient's notes only, by their own index).
+SELECT (e.occurred_at AT TIME ZONE 'Europe/London')::date AS day, e.occurred_at,
+       e.category, e.emotion, e.emotion_intensity, e.urge, e.urge_strength,
+       e.helpful_response, e.outcome, e.risk_self_harm, e.risk_aggression,
+       e.risk_substance_use,
+       coalesce(e.version > 1 AND e.updated_at > $4, false) AS edited, e.time_flagged,
+       e.id, e.occurred_offset, e.indicators, e.note, e.version, e.recorded_at,
+       e.updated_at, coalesce(n.notes, 0)::int AS notes
   FROM entries e
   LEFT JOIN (SELECT entry_id, count(*) AS notes FROM clinician_notes
               WHERE patient_id = $1 AND entry_id IS NOT NULL

@@ -16,14 +16,17 @@ from diarycard.caseload.words import LONDON, review_due, since_words
 from diarycard.db.queries import load_queries
 from diarycard.entries.rows import to_entry
 from diarycard.errors import Invalid, NotFound
-from diarycard.review.charts import charts, day_words
+from diarycard.review.charts import Point, charts, day_words
 from diarycard.review.digest import Context, digest
 from diarycard.review.models import Offer, Review, ReviewedEntry, Window
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
 RECENT_DAYS = 14
 MAX_DAYS = 366
-TIMELINE_LIMIT = 500
+# The timeline carries the newest entries only; a longer window is read in pages through
+# /patients/{id}/entries, or by choosing a shorter range. The charts use every entry.
+TIMELINE_LIMIT = 200
+POINT_COLUMNS = len(Point._fields)
 # Entries a phone dated a little ahead (clock skew) still belong to "since the last session".
 AHEAD = timedelta(days=1)
 
@@ -63,11 +66,9 @@ def choose_window(
     return Window(now - timedelta(days=RECENT_DAYS), now, "recent", words), now + AHEAD
 
 
-def reviewed(row: asyncpg.Record, last_viewed: datetime | None) -> ReviewedEntry:
+def reviewed(row: asyncpg.Record) -> ReviewedEntry:
     entry = to_entry(row)
-    edited = (last_viewed is not None and entry.version > 1
-              and entry.updated_at > last_viewed)
-    return ReviewedEntry(**msgspec.structs.asdict(entry), edited_since_last_view=edited,
+    return ReviewedEntry(**msgspec.structs.asdict(entry), edited_since_last_view=row["edited"],
                          notes=row["notes"])
 
 
@@ -91,11 +92,12 @@ async def review(
             head["last_session_at"] or datetime(1970, 1, 1, tzinfo=UTC), now,
         )
         last_viewed = await conn.fetchval(SQL["seen"], who.user_id, patient_id, now)
-        rows = await conn.fetch(SQL["window_entries"], patient_id, window.start, upper)
+        rows = await conn.fetch(SQL["window_entries"], patient_id, window.start, upper,
+                                last_viewed)
         offers = await conn.fetch(SQL["offers"], patient_id, window.start, upper)
-    entries = [reviewed(r, last_viewed) for r in rows]
+    points = [Point._make(r[:POINT_COLUMNS]) for r in rows]
     offer_list = [Offer(o["entry_id"], o["offered_at"], o["reason"]) for o in offers]
-    drawn = charts(entries)
+    drawn = charts(points)
     ctx = Context(window, now, missed, offer_list, head["plan_review_date"],
                   review_due(head["plan_review_date"], now), head["last_entry_at"])
     return Review(
@@ -106,11 +108,11 @@ async def review(
         last_session_at=head["last_session_at"],
         next_appointment_at=head["next_appointment_at"],
         missed_appointments=missed,
-        digest=digest(entries, drawn, ctx),
+        digest=digest(points, drawn, ctx),
         charts=drawn,
         crisis_offers=offer_list,
         plan_review_date=head["plan_review_date"],
         last_viewed_at=last_viewed,
-        timeline=entries[:TIMELINE_LIMIT],
-        timeline_total=len(entries),
+        timeline=[reviewed(r) for r in rows[:TIMELINE_LIMIT]],
+        timeline_total=len(rows),
     )
