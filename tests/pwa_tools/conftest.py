@@ -11,7 +11,6 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 from tools_browser import run_async
 
 from diarycard.db.database import with_database
@@ -40,6 +39,7 @@ def _load_pwa_fixtures():  # type: ignore[no-untyped-def]
 pwa = _load_pwa_fixtures()
 server = pwa.server
 live = pwa.live
+browser = pwa.browser
 context = pwa.context
 patient = pwa.patient
 page = pwa.page
@@ -61,14 +61,3 @@ def pwa_db(pg_url: str, template_db: str) -> Iterator[str]:
     run_async(admin(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"'))
     yield with_database(pg_url, name)
     run_async(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
-@pytest.fixture(scope="module")
-def browser(server: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    """Per module, not per session: Playwright's sync API holds an event loop on this
-    thread while it runs, and the async tests collected after this folder need it gone."""
-    os.environ["HOME"] = str(tmp_path_factory.mktemp("chromium-home"))
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=pwa.CHROMIUM_ARGS)
-        yield launched
-        launched.close()
