@@ -1,23 +1,23 @@
 -- name: patient
 -- The patient and their sessions: the last attended one sets "since the last session";
 -- not attended since then is the follow-up count. Care team checked by the caller.
-SELECT u.login::text AS login, u.display_name,
-       (SELECT a.starts_at FROM appointments a
-         WHERE a.patient_id = u.id AND a.status = 'attended' AND a.starts_at <= $2
-         ORDER BY a.starts_at DESC LIMIT 1) AS last_session_at,
+SELECT u.login::text AS login, u.display_name, last.starts_at AS last_session_at,
        (SELECT a.starts_at FROM appointments a
          WHERE a.patient_id = u.id AND a.status = 'scheduled' AND a.starts_at > $2
          ORDER BY a.starts_at LIMIT 1) AS next_appointment_at,
+       (SELECT count(*)::int FROM appointments a
+         WHERE a.patient_id = u.id AND a.status = 'not_attended' AND a.starts_at <= $2
+           AND a.starts_at > coalesce(last.starts_at, '-infinity')) AS missed,
        (SELECT v.review_date FROM crisis_plan_versions v
          WHERE v.patient_id = u.id ORDER BY v.version DESC LIMIT 1) AS plan_review_date,
        (SELECT max(e.occurred_at) FROM entries e
          WHERE e.patient_id = u.id AND e.deleted_at IS NULL) AS last_entry_at
   FROM users u
+  LEFT JOIN LATERAL (
+        SELECT a.starts_at FROM appointments a
+         WHERE a.patient_id = u.id AND a.status = 'attended' AND a.starts_at <= $2
+         ORDER BY a.starts_at DESC LIMIT 1) last ON true
  WHERE u.id = $1;
-
--- name: missed
-SELECT count(*)::int FROM appointments
- WHERE patient_id = $1 AND status = 'not_attended' AND starts_at > $2 AND starts_at <= $3;
 
 -- name: seen
 -- Answer when this clinician last opened the review, and record that they opened it now.

@@ -87,10 +87,6 @@ async def review(
         if head is None:
             raise NotFound()
         window, upper = choose_window(now, head["last_session_at"], start, end)
-        missed = await conn.fetchval(
-            SQL["missed"], patient_id,
-            head["last_session_at"] or datetime(1970, 1, 1, tzinfo=UTC), now,
-        )
         last_viewed = await conn.fetchval(SQL["seen"], who.user_id, patient_id, now)
         rows = await conn.fetch(SQL["window_entries"], patient_id, window.start, upper,
                                 last_viewed)
@@ -98,7 +94,7 @@ async def review(
     points = [Point._make(r[:POINT_COLUMNS]) for r in rows]
     offer_list = [Offer(o["entry_id"], o["offered_at"], o["reason"]) for o in offers]
     drawn = charts(points)
-    ctx = Context(window, now, missed, offer_list, head["plan_review_date"],
+    ctx = Context(window, now, head["missed"], offer_list, head["plan_review_date"],
                   review_due(head["plan_review_date"], now), head["last_entry_at"])
     return Review(
         patient_id=patient_id,
@@ -107,7 +103,7 @@ async def review(
         window=window,
         last_session_at=head["last_session_at"],
         next_appointment_at=head["next_appointment_at"],
-        missed_appointments=missed,
+        missed_appointments=head["missed"],
         digest=digest(points, drawn, ctx),
         charts=drawn,
         crisis_offers=offer_list,
