@@ -53,6 +53,7 @@ BAD: list[tuple[str, bytes, int, str]] = [
     ("far future", raw_entry(when=FAR_FUTURE), 422, "occurred_at"),
     ("invalid UTF-8", raw_entry(b', "note": "\xff\xfe"'), 422, "body"),
     ("missing category", b'{"occurred_at": "' + recent().encode() + b'"}', 422, "category"),
+    ("a key twice", raw_entry(b', "note": "one", "note": "two"'), 422, "note"),
 ]
 
 
@@ -132,3 +133,24 @@ async def test_the_first_version_payload_is_accepted(client: AsyncTestClient, pe
     reply = await client.put(URL.format(payload["id"]), json=payload)
     assert reply.status_code == 201, reply.text
     assert reply.json()["note"] == payload["note"]
+
+
+HOSTILE = {
+    "deep nesting": b'{"indicators": ' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+    "huge number": raw_entry(b', "emotion_intensity": 1e400'),
+    "NaN": raw_entry(b', "urge_strength": NaN'),
+    "duplicate keys": raw_entry(b', "note": "one", "note": "two"'),
+    "not an object": b'["occurred_at", "category"]',
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("payload", HOSTILE.values(), ids=HOSTILE.keys())
+async def test_hostile_json_is_a_4xx(client: AsyncTestClient, people: People,
+                                     conn: asyncpg.Connection, payload: bytes) -> None:
+    for url in (URL.format(uuid.uuid4()), "/api/v1/sync"):
+        reply = await client.request("PUT" if "entries" in url else "POST", url,
+                                     content=payload,
+                                     headers={"content-type": "application/json"})
+        assert 400 <= reply.status_code < 500, (url, reply.text)
+    assert await conn.fetchval("SELECT count(*) FROM entries") == 0

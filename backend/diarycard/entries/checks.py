@@ -1,5 +1,6 @@
 """Rules msgspec cannot express, checked after decoding so each failure names its field:
-no NUL or unpaired surrogates in text, and a believable `occurred_at`.
+no NUL or unpaired surrogates in text, no key twice in one object, and a believable
+`occurred_at`.
 
 msgspec refuses a lone surrogate escape ("\\ud800") with a byte offset, not a field name.
 `DiaryRequest` rewrites such escapes to "\\u0000" before decoding, so they reach the
@@ -9,6 +10,7 @@ text check below and come back as a 422 naming the field; invalid UTF-8 is refus
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -48,7 +50,29 @@ class DiaryRequest(Request[Any, Any, Any]):
             raw.decode("utf-8")
         except UnicodeDecodeError:
             raise Invalid.field("body", "must be valid UTF-8") from None
-        return neutralise_surrogates(raw)
+        body = neutralise_surrogates(raw)
+        refuse_repeated_keys(body)
+        return body
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise Invalid.field(key, "must appear only once in an object")
+        seen[key] = value
+    return seen
+
+
+def refuse_repeated_keys(body: bytes) -> None:
+    """msgspec keeps the last of two equal keys; which one the sender meant is unknowable,
+    so the body is refused instead. A body that is not JSON is left for msgspec to name."""
+    if not body:
+        return
+    try:
+        json.loads(body, object_pairs_hook=_no_repeats)
+    except (ValueError, RecursionError):
+        return
 
 
 def text_errors(field: str, value: str | None) -> list[FieldError]:
