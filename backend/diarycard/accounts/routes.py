@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from litestar import Request, Response, delete, get, post, put
-from litestar.params import JSONBody
+from litestar.params import FromPath, JSONBody
 
 from diarycard.accounts import invitations, store
 from diarycard.accounts.models import (
@@ -50,7 +50,7 @@ async def redeem(
 
 @post("/users/{user_id:uuid}/invitation", status_code=201, tags=["accounts"])
 async def reissue(
-    request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser, user_id: UUID
+    request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser, user_id: FromPath[UUID]
 ) -> Invitation:
     """A new invitation code for someone who has forgotten their password."""
     return await invitations.reissue(conn, principal, user_id, _link_base(request))
@@ -63,26 +63,26 @@ async def list_users(conn: Conn, principal: CurrentUser) -> list[User]:
 
 
 @post("/users/{user_id:uuid}/disable", status_code=204, tags=["accounts"])
-async def disable(conn: Conn, principal: CurrentUser, user_id: UUID) -> None:
+async def disable(conn: Conn, principal: CurrentUser, user_id: FromPath[UUID]) -> None:
     """Stop someone signing in; their sessions end at once."""
     await store.set_disabled(conn, principal, user_id, True)
 
 
 @post("/users/{user_id:uuid}/enable", status_code=204, tags=["accounts"])
-async def enable(conn: Conn, principal: CurrentUser, user_id: UUID) -> None:
+async def enable(conn: Conn, principal: CurrentUser, user_id: FromPath[UUID]) -> None:
     """Let a disabled person sign in again."""
     await store.set_disabled(conn, principal, user_id, False)
 
 
 @delete("/users/{user_id:uuid}/totp", status_code=204, tags=["accounts"])
-async def reset_totp(conn: Conn, principal: CurrentUser, user_id: UUID) -> None:
+async def reset_totp(conn: Conn, principal: CurrentUser, user_id: FromPath[UUID]) -> None:
     """Clear someone's authenticator app (a lost phone); they set it up again."""
     await store.reset_totp(conn, principal, user_id)
 
 
 @put("/care-team/{clinician_id:uuid}/{patient_id:uuid}", status_code=204, tags=["accounts"])
 async def assign(
-    conn: Conn, principal: CurrentUser, clinician_id: UUID, patient_id: UUID
+    conn: Conn, principal: CurrentUser, clinician_id: FromPath[UUID], patient_id: FromPath[UUID]
 ) -> None:
     """Let a clinician see a patient's diary."""
     await store.assign(conn, principal, clinician_id, patient_id)
@@ -90,7 +90,7 @@ async def assign(
 
 @delete("/care-team/{clinician_id:uuid}/{patient_id:uuid}", status_code=204, tags=["accounts"])
 async def unassign(
-    conn: Conn, principal: CurrentUser, clinician_id: UUID, patient_id: UUID
+    conn: Conn, principal: CurrentUser, clinician_id: FromPath[UUID], patient_id: FromPath[UUID]
 ) -> None:
     """Stop a clinician seeing a patient's diary, from their next request."""
     await store.unassign(conn, principal, clinician_id, patient_id)

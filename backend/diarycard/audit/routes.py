@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import get
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from diarycard.audit.store import views_of
 from diarycard.web.deps import Conn, CurrentUser
@@ -24,7 +24,7 @@ class AccessLogItem(msgspec.Struct):
 async def access_log(
     conn: Conn,
     principal: CurrentUser,
-    limit: Annotated[int, Parameter(ge=1, le=500)] = 100,
+    limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
 ) -> list[AccessLogItem]:
     """Who has looked at or changed your diary, and when (patients only)."""
     principal.require("patient")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from litestar import delete, get, post, put
-from litestar.params import JSONBody
+from litestar.params import FromPath, JSONBody
 
 from diarycard.auth import account, sessions
 from diarycard.auth.models import PasswordChange, Session, TotpCode, TotpSetup
@@ -21,7 +21,7 @@ async def list_sessions(conn: Conn, principal: CurrentUser) -> list[Session]:
 
 
 @delete("/me/sessions/{session_id:uuid}", status_code=204, tags=["auth"], before_totp=True)
-async def end_session(conn: Conn, principal: CurrentUser, session_id: UUID) -> None:
+async def end_session(conn: Conn, principal: CurrentUser, session_id: FromPath[UUID]) -> None:
     """Sign out one of your sessions (for example a lost phone)."""
     await sessions.end_session(conn, principal, session_id)
 
