@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import statistics
 import time
 from datetime import UTC, datetime, timedelta
@@ -73,7 +74,8 @@ async def run(requests: int) -> None:
     start = (datetime.now(UTC) - timedelta(days=364)).date().isoformat()
     today = datetime.now(UTC).date().isoformat()
     print(f"{total:,} entries in the table; clinician with {len(patients)} patients; "
-          f"{requests} requests each after {WARM_UP} to warm up")
+          f"{requests} requests each after {WARM_UP} to warm up; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'':46} {'server p50':>10} {'p95':>8} {'p99':>8} {'client p50':>11} {'p95':>8}")
     async with AsyncTestClient(app, base_url="https://bench.local") as client:
         client.cookies.set("__Host-diarycard", made.token)

@@ -17,6 +17,7 @@ import asyncpg
 import pyotp
 
 from diarycard.accounts.seed import assign, ensure_site, ensure_user, totp_secret_of
+from diarycard.appointments.demo import load_demo as appointments_demo
 from diarycard.auth.passwords import hash_password
 from diarycard.auth.principal import Role
 from diarycard.checking.demo import load_demo as checking_demo
@@ -34,6 +35,8 @@ DEMO_LOADERS: list[DemoLoader] = []
 DEMO_LOADERS += [tables_demo, entries_demo]
 # Between-session tools (issue 6).
 DEMO_LOADERS += [crisis_demo, problem_solving_demo, checking_demo, goals_demo]
+# Clinician review (issue 7): sessions, one missed, one with a note.
+DEMO_LOADERS += [appointments_demo]
 
 DEMO_SITE = "Demo site"
 

@@ -1,0 +1,28 @@
+"""`diarycard demo` opens the review populated: sessions, a missed one, a session note."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+import asyncpg
+import pytest
+
+from diarycard.auth.principal import Principal
+from diarycard.caseload.store import caseload
+from diarycard.demo import load_demo
+
+
+async def test_demo_sessions_fill_the_review_and_a_second_run_adds_none(
+    db_url: str, conn: asyncpg.Connection, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for _ in range(2):
+        assert await load_demo(db_url) == 0
+    patients = await conn.fetchval("SELECT count(*) FROM users WHERE role = 'patient'")
+    statuses = dict(await conn.fetch(
+        "SELECT status, count(*) FROM appointments GROUP BY status"))
+    assert statuses == {"attended": patients, "scheduled": patients, "not_attended": 1}
+    assert await conn.fetchval("SELECT count(*) FROM clinician_notes") == 1
+    who = await conn.fetchrow("SELECT id, site_id FROM users WHERE login = 'demo.clinician2'")
+    rows = await caseload(conn, Principal(who["id"], "clinician", who["site_id"],
+                                          "demo.clinician2", "Sam Okafor", uuid4()))
+    assert rows[0].display_name == "Jordan" and rows[0].follow_up
