@@ -43,14 +43,22 @@ export async function show() {
   document.title = `${screen.title} · diarycard`;
   drawNav(path, session);
   clear(main);
-  await screen.render(main, {
-    session,
-    params: new URLSearchParams(location.search),
-    go,
-    saved: () => {
-      dirty = false;
-    },
-  });
+  try {
+    await screen.render(main, {
+      session,
+      params: new URLSearchParams(location.search),
+      go,
+      saved: () => {
+        dirty = false;
+      },
+    });
+  } catch (error) {
+    console.error("A screen failed to draw", error instanceof Error ? error.name : "");
+    main.replaceChildren(
+      h("h1", { text: "Sorry, this screen did not open" }),
+      h("p", { text: "Nothing you saved has been lost. Please try again in a moment." }),
+      h("p", {}, h("a", { class: "button", href: "/crisis", text: "Open my crisis plan" })));
+  }
   // Move focus to the new screen for screen readers, but not on the very first load.
   if (!first) main.focus();
   first = false;

@@ -12,7 +12,13 @@ import { kick } from "./drainer.js";
 /** @param {any} body the reply to sign-in or invitation redemption */
 export async function startSession(body) {
   const previous = await get("meta", "session");
-  if (previous && previous.user_id !== body.user_id) await forget();
+  if (previous && previous.user_id !== body.user_id) {
+    // Someone else on this phone. Their last good copies go; their unsent writes stay,
+    // sealed and never sent as this person (the outbox sends only its owner's records),
+    // until they sign in again or sign out and agree to delete them.
+    await clear("copies");
+    await del("meta", "site");
+  }
   await put("meta", {
     user_id: body.user_id,
     role: body.role,

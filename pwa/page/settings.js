@@ -3,7 +3,7 @@
  * Settings and my data: who is signed in, downloading everything the service holds about
  * the patient, and signing out (which warns about anything not yet sent).
  */
-import { records } from "../shared/outbox.js";
+import { all } from "../shared/idb.js";
 import { confirmDialog, h } from "./dom.js";
 import { kick } from "./drainer.js";
 import { registerScreen } from "./registry.js";
@@ -17,7 +17,8 @@ function render(main, ctx) {
   const note = h("p", { role: "status" });
   const signOut = async () => {
     await kick(true);
-    const unsent = (await records()).length;
+    // Everything unsent on this phone, whoever wrote it: signing out clears the phone.
+    const unsent = (await all("outbox")).length;
     if (unsent > 0) {
       const sure = await confirmDialog({
         title: `${unsent} ${unsent === 1 ? "entry has" : "entries have"} not been sent yet`,

@@ -4,7 +4,7 @@
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
  */
-export const VERSION = "4191af1fbf6d";
+export const VERSION = "0f904df89da3";
 
 export const SHELL_FILES = [
   "/",

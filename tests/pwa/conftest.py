@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -27,7 +28,31 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from diarycard.db.database import with_database
 from factories import PASSWORD, make_site, make_user
 
-PORT = int(os.environ.get("DIARYCARD_PWA_TEST_PORT", "8401"))
+
+def _is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _pick_port() -> int:
+    """A port of 8401-8498 (and the next one, for test_update's second server) that nobody
+    listens on: granian shares a port it can reuse, so a second test session on the same
+    port would quietly answer half of our requests from its own database."""
+    if os.environ.get("DIARYCARD_PWA_TEST_PORT"):
+        return int(os.environ["DIARYCARD_PWA_TEST_PORT"])
+    first = (os.getpid() % 49) * 2
+    for step in range(0, 98, 2):
+        port = 8401 + (first + step) % 98
+        if _is_free(port) and _is_free(port + 1):
+            return port
+    raise RuntimeError("no free port in 8401-8499")
+
+
+PORT = _pick_port()
 BASE = f"http://127.0.0.1:{PORT}"
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
