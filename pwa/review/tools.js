@@ -1,11 +1,12 @@
 // @ts-check
 /**
- * What the patient has been working on, for going through together: their personal table,
- * the crisis plan (its draft editable here in the session, agreed by both), open
+ * What the patient has been working on, for going through together: their personal table
+ * and the crisis plan (both editable here in the session), open
  * problem-solving worksheets, checking-it-out records and goals.
  */
 import { call, reasonOf } from "./api.js";
 import { day, h } from "./dom.js";
+import { tableEditor } from "./table.js";
 
 /** Plain list sections of the crisis plan that can be edited here, one item a line. */
 const SECTIONS = [
@@ -31,7 +32,7 @@ async function fill(id, into) {
     call("GET", `${base}/problem-solving?status=open`), call("GET", `${base}/checking-it-out?status=open`),
     call("GET", `${base}/goals`)]);
   into.replaceChildren(
-    card("Personal table", table.ok ? tableList(table.data) : unavailable(table)),
+    card("Personal table", table.ok ? tableEditor(id, table.data, () => fill(id, into)) : unavailable(table)),
     card("Crisis plan", draft.ok ? planEditor(id, draft.data, into) : unavailable(draft)),
     card("Open problem-solving worksheets", worksheets.ok ? list(worksheets.data, (w) =>
       [w.problem || "A problem not yet put into words", w.first_step && ` – first step: ${w.first_step}`, w.when && ` (${w.when})`]) : unavailable(worksheets)),
@@ -55,18 +56,6 @@ function unavailable(reply) {
 function list(items, words) {
   if (!items.length) return h("p", { class: "muted" }, "None open.");
   return h("ul", {}, ...items.map((x) => h("li", {}, ...words(x))));
-}
-
-/** @param {any} table */
-function tableList(table) {
-  const rows = table.rows.filter((/** @type {any} */ r) => !r.retired);
-  if (!rows.length) return h("p", { class: "muted" }, "No rows yet.");
-  return h("table", {},
-    h("caption", {}, table.version ? `Version ${table.version}` : "The site's starting table (not yet changed together)"),
-    h("thead", {}, h("tr", {}, ...["Emotion", "Urge", "What to notice", "What helps"].map((t) => h("th", { scope: "col" }, t)))),
-    h("tbody", {}, ...rows.map((/** @type {any} */ r) => h("tr", {},
-      h("th", { scope: "row" }, r.emotion), h("td", {}, r.urge), h("td", {}, r.indicators.join("; ")),
-      h("td", {}, r.helpful_response || "")))));
 }
 
 /**
