@@ -3,16 +3,18 @@
  * The app shell the service worker precaches. VERSION names the cache: change it whenever
  * any file below changes (tests/pwa checks it against a hash of the files and prints the
  * value to use), so phones fetch the new shell and offer the update.
+ *
+ * Every file here counts towards the 60 KB (gzipped) first-load budget that
+ * tests/pwa/test_shell.py measures: icons are left out (the browser fetches them when it
+ * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
+ * answered with /index.html).
  */
-export const VERSION = "0f904df89da3";
+export const VERSION = "d3bd4f9ecce6";
 
 export const SHELL_FILES = [
-  "/",
   "/index.html",
   "/style.css",
   "/manifest.webmanifest",
-  "/icons/icon-192.png",
-  "/icons/maskable-192.png",
   "/page/crisis.js",
   "/page/dom.js",
   "/page/drainer.js",

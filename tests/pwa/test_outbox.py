@@ -88,6 +88,13 @@ def test_a_500_keeps_the_entry_queued(
     expect(page.get_by_role("link", name="Waiting to send: 1")).to_be_visible()
     page.wait_for_timeout(300)
     assert outbox_count(page) == 1 and patient.entries() == []
+    # Kept, and waiting its turn: a back-off of about a second after the first failure.
+    state = page.evaluate("""async () => {
+        const [r] = await (await import('/shared/outbox.js')).records();
+        return { state: r.state, attempts: r.attempts, wait: r.next_at - Date.now() };
+    }""")
+    assert state["state"] == "queued" and state["attempts"] >= 1
+    assert 0 < state["wait"] <= 1000 * 2 ** (state["attempts"] - 1)
     context.unroute("**/api/v1/sync")
     page.get_by_role("link", name="Waiting to send: 1").click()
     expect(page.get_by_text("Could not be sent yet")).to_be_visible()
