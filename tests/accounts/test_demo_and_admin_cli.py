@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
+from argon2 import PasswordHasher
 
 from access_world import api_sign_in
 from diarycard import demo
@@ -29,6 +30,13 @@ async def test_demo_accounts_sign_in_and_survive_a_second_run(
         seen.append((site_id, list(patient_ids), list(clinician_ids)))
 
     monkeypatch.setattr(demo, "DEMO_LOADERS", [loader])
+    # Full-cost argon2 for 14 hashes is slow on a busy machine; signing in upgrades these.
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+    async def quick_hash(password: str) -> str:
+        return cheap.hash(password)
+
+    monkeypatch.setattr(demo, "hash_password", quick_hash)
     first = await _load(db_url, capsys)
     roles = [a["role"] for a in first]
     assert roles.count("admin") == 1 and roles.count("clinician") == 2
@@ -44,6 +52,10 @@ async def test_demo_accounts_sign_in_and_survive_a_second_run(
         response = await api_sign_in(client, account["login"], account["password"], code)
         assert response.status_code == 200, account["login"]
         assert response.json()["role"] == account["role"]
+        stored = await conn.fetchval(
+            "SELECT password_hash FROM users WHERE login = $1", account["login"]
+        )
+        assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")  # upgraded on sign-in
     teams = await conn.fetch(
         "SELECT patient_id, array_agg(clinician_id ORDER BY clinician_id) AS team "
         "FROM care_team GROUP BY patient_id"
