@@ -29,7 +29,7 @@ async def test_a_new_patient_starts_from_the_template(client: AsyncTestClient, c
                                                       conn: asyncpg.Connection) -> None:
     await sign_in(client, conn, clinic.patient)
     table = (await client.get(OWN)).json()
-    assert table["version"] == 0 and table["updated_at"] is None
+    assert table["version"] == 0 and table["updated_at"] is None and table["updated_by"] is None
     assert [r["category"] for r in table["rows"]] == [
         "not_attending", "not_planning", "action", "action"]
     assert table["rows"][0]["emotion"] == "Boredom"
@@ -99,7 +99,8 @@ async def test_the_assigned_clinician_reads_and_edits_with_an_audit_trail(
         (clinic.clinician, clinic.patient, "table.read"),
         (clinic.clinician, clinic.patient, "table.update")]
     await sign_in(client, conn, clinic.patient)
-    assert (await client.get(OWN)).json()["rows"][0]["emotion"] == "Shame"
+    mine = (await client.get(OWN)).json()
+    assert mine["rows"][0]["emotion"] == "Shame" and mine["updated_by"] == "Dr.Okafor"
     assert await conn.fetchval(
         "SELECT updated_by FROM personal_table_versions") == clinic.clinician
 

@@ -40,8 +40,10 @@ class TableIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class Table(msgspec.Struct):
     """A table as stored. Version 0 is the site's template, not yet saved for this
-    patient (then `updated_at` is null)."""
+    patient (then `updated_at` and `updated_by` are null). `updated_by` is the display
+    name of whoever saved this version."""
 
     version: int
     updated_at: datetime | None
     rows: list[TableRow]
+    updated_by: str | None = None

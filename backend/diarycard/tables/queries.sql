@@ -2,9 +2,11 @@
 -- highest version.
 
 -- name: current_table
-SELECT version, updated_at, rows FROM personal_table_versions
- WHERE patient_id = $1
- ORDER BY version DESC
+SELECT t.version, t.updated_at, t.rows, u.display_name AS updated_by
+  FROM personal_table_versions t
+  JOIN users u ON u.id = t.updated_by
+ WHERE t.patient_id = $1
+ ORDER BY t.version DESC
  LIMIT 1;
 
 -- name: save_table
@@ -17,9 +19,11 @@ SELECT $1, $2 + 1, $3::jsonb, $4
 RETURNING version, updated_at;
 
 -- name: current_template
-SELECT version, updated_at, rows FROM site_table_templates
- WHERE site_id = $1
- ORDER BY version DESC
+SELECT t.version, t.updated_at, t.rows, u.display_name AS updated_by
+  FROM site_table_templates t
+  JOIN users u ON u.id = t.updated_by
+ WHERE t.site_id = $1
+ ORDER BY t.version DESC
  LIMIT 1;
 
 -- name: save_template

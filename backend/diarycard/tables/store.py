@@ -24,7 +24,7 @@ _ROWS = msgspec.json.Decoder(list[TableRow])
 
 
 def _table(row: asyncpg.Record) -> Table:
-    return Table(row["version"], row["updated_at"], _ROWS.decode(row["rows"]))
+    return Table(row["version"], row["updated_at"], _ROWS.decode(row["rows"]), row["updated_by"])
 
 
 async def get_template(conn: asyncpg.Connection, site_id: UUID) -> Table:
@@ -83,7 +83,7 @@ async def save_table(
             row = None
         if row is None:
             raise PreconditionFailed()
-        return Table(row["version"], row["updated_at"], data.rows)
+        return Table(row["version"], row["updated_at"], data.rows, who.display_name)
 
 
 async def read_patient_table(
@@ -120,4 +120,4 @@ async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn)
         raise PreconditionFailed(
             "The template was changed since you opened it. Please reload it and try again."
         )
-    return Table(row["version"], row["updated_at"], data.rows)
+    return Table(row["version"], row["updated_at"], data.rows, who.display_name)
