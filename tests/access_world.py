@@ -52,7 +52,10 @@ class World:
         return f"user.{name.lower()}{self.tag}"
 
 
-async def seed_world(conn: asyncpg.Connection, tag: str = "") -> World:
+async def seed_world(
+    conn: asyncpg.Connection, tag: str = "", hashed: str | None = None
+) -> World:
+    """Seed the world; `hashed` replaces the hash of PASSWORD (e.g. a cheaper one)."""
     world = World(tag)
     for site in ("A", "B"):
         world.sites[site] = await ensure_site(conn, f"Site {site}{tag}")
@@ -60,7 +63,7 @@ async def seed_world(conn: asyncpg.Connection, tag: str = "") -> World:
         secret = None if role == "patient" else TOTP_SECRET
         world.ids[name] = await ensure_user(
             conn, world.sites[site], role, world.login(name), f"Person {name}",
-            password_hash(), secret,
+            hashed or password_hash(), secret,
         )
     for clinician, patient in CARE_TEAMS:
         site = world.sites[ACTORS[patient][1]]

@@ -23,11 +23,13 @@ from typing import Any
 import asyncpg
 import pytest
 import pytest_asyncio
+from argon2 import PasswordHasher
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from access_world import ACTORS, World, seed_world, session_headers
+from access_world import ACTORS, PASSWORD, World, seed_world, session_headers
 from diarycard.app import create_app
+from diarycard.auth import passwords
 from diarycard.db.database import with_database
 from diarycard.settings import load_settings
 
@@ -143,6 +145,20 @@ def _row_id(row: dict[str, Any]) -> str:
     return row["route"] + (f" [{row['note']}]" if "note" in row else "")
 
 
+# The matrix checks who may call what, not password hashing (tests/auth does that): a
+# cheap argon2id for this module keeps its sign-in rows from costing seconds each.
+CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cheap_argon2() -> Iterator[str]:
+    patch = pytest.MonkeyPatch()
+    patch.setattr(passwords, "_hasher", CHEAP)
+    patch.setattr(passwords, "_DUMMY", CHEAP.hash("diarycard-timing-equaliser"))
+    yield CHEAP.hash(PASSWORD)
+    patch.undo()
+
+
 @pytest.fixture(scope="module")
 def matrix_db(pg_url: str, template_db: str) -> Iterator[str]:
     name = f"{template_db}_matrix"
@@ -179,10 +195,11 @@ async def matrix_conn(matrix_db: str) -> AsyncIterator[asyncpg.Connection]:
 @pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("number", range(len(ROWS)), ids=[_row_id(r) for r in ROWS])
 async def test_matrix_row(
-    number: int, matrix_client: AsyncTestClient[Litestar], matrix_conn: asyncpg.Connection
+    number: int, matrix_client: AsyncTestClient[Litestar], matrix_conn: asyncpg.Connection,
+    cheap_argon2: str,
 ) -> None:
     row, client, conn = _own_ids(ROWS[number], number), matrix_client, matrix_conn
-    world = await seed_world(conn, tag=f"-r{number}")
+    world = await seed_world(conn, tag=f"-r{number}", hashed=cheap_argon2)
     method, path = _route_key(row["route"])
     failures = []
     for actor in ALL_ACTORS:
