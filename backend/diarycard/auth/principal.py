@@ -85,7 +85,9 @@ async def provide_principal(
         # Until a clinician or admin has a second factor, only the routes that set one up
         # (marked `before_totp=True`) are open to them.
         if not request.route_handler.opt.get("before_totp"):
-            raise Forbidden("Please set up your authenticator app before going on.")
+            raise Forbidden(
+                "Please set up your authenticator app first. You can do it at /accounts/."
+            )
     return Principal(
         user_id=row["user_id"],
         role=row["role"],
