@@ -1,6 +1,9 @@
 """Measure the clinician review on the benchmark database (see review_generate.py).
 
-    python bench/review_bench.py [--requests 300]
+    python bench/review_bench.py [--requests 300] [--database NAME ...]
+
+With several databases (one per size), the runs alternate between them, so a change in
+the machine's load during the run falls on every size alike.
 
 Through the real app in-process (routing, session check, care-team check, audit rows,
 queries, words, JSON), as the measured clinician bench.c0001 with 40 patients:
@@ -28,7 +31,9 @@ from review_generate import NAME, SERVER
 
 from diarycard.app import create_app
 from diarycard.auth.sessions import create_session
+from diarycard.caseload.access import SQL as CASELOAD_SQL
 from diarycard.db.database import with_database
+from diarycard.review.store import SQL as REVIEW_SQL
 from diarycard.settings import load_settings
 
 WARM_UP = 20
@@ -47,13 +52,42 @@ class ServerTimes(logging.Handler):
             self.ms.append(float(ms))
 
 
+async def queries_alone(url: str, requests: int) -> None:
+    """The two statements that read the big table, timed on their own: the part whose
+    cost must follow the patient's own data, not the size of the table."""
+    conn = await asyncpg.connect(url)
+    try:
+        who = await conn.fetchrow("SELECT id, site_id FROM users WHERE login = 'bench.c0001'")
+        patients = [r[0] for r in await conn.fetch(
+            "SELECT patient_id FROM care_team WHERE clinician_id = $1", who["id"])]
+        now = datetime.now(UTC)
+        year_ago = now - timedelta(days=364)
+        runs = {
+            "  caseload query alone": lambda i: conn.fetch(
+                CASELOAD_SQL["caseload"], who["id"], who["site_id"], now, timedelta(days=14)),
+            "  one patient's year of entries, query alone": lambda i: conn.fetch(
+                REVIEW_SQL["window_entries"], patients[i % len(patients)], year_ago, now, None),
+        }
+        for label, call in runs.items():
+            took = []
+            for i in range(WARM_UP + requests):
+                started = time.perf_counter()
+                await call(i)
+                if i >= WARM_UP:
+                    took.append((time.perf_counter() - started) * 1000)
+            print(f"{label:46} {pct(took, 50):8.1f}ms {pct(took, 95):6.1f}ms "
+                  f"{pct(took, 99):6.1f}ms")
+    finally:
+        await conn.close()
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def run(requests: int) -> None:
-    url = with_database(SERVER, NAME)
+async def run(requests: int, name: str) -> None:
+    url = with_database(SERVER, name)
     conn = await asyncpg.connect(url)
     try:
         total = await conn.fetchval("SELECT count(*) FROM entries")
@@ -110,12 +144,19 @@ async def run(requests: int) -> None:
                       f"?from={start}&to={today}",
             review_ok,
         )
+    await queries_alone(url, requests)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=300)
-    asyncio.run(run(parser.parse_args().requests))
+    parser.add_argument("--database", action="append", help=f"default {NAME}")
+    parser.add_argument("--rounds", type=int, default=1)
+    args = parser.parse_args()
+    for _ in range(args.rounds):
+        for name in args.database or [NAME]:
+            print(f"\n{name}")
+            asyncio.run(run(args.requests, name))
 
 
 if __name__ == "__main__":

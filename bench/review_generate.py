@@ -4,6 +4,7 @@ progress bar.
     python bench/review_generate.py --entries 1000000     # create, migrate, load to 1M
     python bench/review_generate.py --entries 10000000    # grow the same data to 10M
     python bench/review_generate.py --drop                # remove the database
+    (--database NAME works on another database, e.g. one per size side by side)
 
 The world: one site, 20,000 patients, 500 clinicians with 40 patients each. The measured
 clinician (bench.c0001) has the same 40 patients at every size, each with 500 entries
@@ -28,7 +29,7 @@ from diarycard.db.database import ensure_database, with_database
 from diarycard.db.migrate import migrate
 
 SERVER = os.environ.get("BENCH_SERVER_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-NAME = "diarycard_review_bench"
+NAME = os.environ.get("BENCH_DATABASE", "diarycard_review_bench")
 PATIENTS = 20_000
 PER_CLINICIAN = 40
 MEASURED = 40
@@ -117,9 +118,9 @@ def bar(done: int, total: int, started: float, label: str) -> None:
     sys.stderr.flush()
 
 
-async def load(total: int) -> None:
-    await ensure_database(SERVER, NAME)
-    conn = await asyncpg.connect(with_database(SERVER, NAME))
+async def load(total: int, name: str) -> None:
+    await ensure_database(SERVER, name)
+    conn = await asyncpg.connect(with_database(SERVER, name))
     try:
         await migrate(conn)
         # A bulk load: no need to wait for each commit's flush, nor to JIT-compile.
@@ -138,7 +139,7 @@ async def load(total: int) -> None:
         await conn.execute("VACUUM ANALYZE")
         count = await conn.fetchval("SELECT count(*) FROM entries")
         size = await conn.fetchval("SELECT pg_size_pretty(pg_database_size(current_database()))")
-        print(f"{NAME}: {count:,} entries across {PATIENTS:,} patients, {size}")
+        print(f"{name}: {count:,} entries across {PATIENTS:,} patients, {size}")
     finally:
         await conn.close()
 
@@ -155,21 +156,23 @@ async def fill(conn: asyncpg.Connection, first: int, last: int, each: int, label
     sys.stderr.write(f"  {time.monotonic() - started:.0f} s\n")
 
 
-async def drop() -> None:
+async def drop(name: str) -> None:
     conn = await asyncpg.connect(SERVER)
     try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{NAME}" WITH (FORCE)')
+        # A name from our own command line, quoted as an identifier (it cannot be a parameter).
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
-    print(f"dropped {NAME}")
+    print(f"dropped {name}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--drop", action="store_true")
+    parser.add_argument("--database", default=NAME)
     args = parser.parse_args()
-    asyncio.run(drop() if args.drop else load(args.entries))
+    asyncio.run(drop(args.database) if args.drop else load(args.entries, args.database))
 
 
 if __name__ == "__main__":
