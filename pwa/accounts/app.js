@@ -3,7 +3,7 @@
  * The accounts pages for clinicians and admins: sign-in (and setting up an authenticator
  * app, which staff must do first), invitations, the site's people, and one's own sessions
  * and password. Screens are chosen by the URL hash:
- *   #/          admins: the site's people; clinicians: invite a patient
+ *   #/          admins: the site's people; clinicians: their patients
  *   #/invite    invite someone
  *   #/me        your sessions and password
  * Calls and page building are the review app's (../review/api.js, ../review/dom.js).
@@ -12,13 +12,16 @@ import { call, onSignedOut, reasonOf, remember, session } from "../review/api.js
 import { h, show } from "../review/dom.js";
 import { inviteScreen } from "./invite.js";
 import { meScreen } from "./me.js";
+import { patientsScreen } from "./patients.js";
 import { peopleScreen } from "./people.js";
 import { enrolScreen } from "./totp.js";
+import { newTurn } from "./turn.js";
 
 async function route() {
   if (!session()) return signIn();
+  const current = newTurn();
   const me = await call("GET", "/me");
-  if (!me.ok) return; // a 401 has already brought back the sign-in form
+  if (!me.ok || !current()) return; // a 401 has already brought back the sign-in form
   if (me.data.needs_totp_enrolment) {
     account(me.data, false);
     return enrolScreen(route);
@@ -26,8 +29,9 @@ async function route() {
   account(me.data, true);
   const hash = location.hash || "#/";
   if (hash === "#/me") return meScreen();
-  if (hash === "#/invite" || me.data.role !== "admin") return inviteScreen(me.data.role);
-  return peopleScreen(me.data.user_id);
+  if (hash === "#/invite") return inviteScreen(me.data.role);
+  if (me.data.role === "admin") return peopleScreen(me.data.user_id);
+  return patientsScreen();
 }
 
 /**
@@ -37,7 +41,7 @@ async function route() {
 function account(who, links) {
   const nav = /** @type {HTMLElement} */ (document.getElementById("account"));
   const items = [];
-  if (links && who.role === "admin") items.push(h("a", { href: "#/" }, "People"));
+  if (links) items.push(h("a", { href: "#/" }, who.role === "admin" ? "People" : "Your patients"));
   if (links) items.push(h("a", { href: "#/invite" }, "Invite someone"), h("a", { href: "#/me" }, "Your account"));
   nav.replaceChildren(
     ...items,
@@ -54,6 +58,7 @@ async function signOut() {
 }
 
 function signIn() {
+  newTurn();
   /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren();
   const problem = h("p", { class: "problem", role: "alert", id: "signin-problem" });
   const field = (/** @type {string} */ id, /** @type {string} */ label, /** @type {Record<string, any>} */ attrs) =>

@@ -3,9 +3,11 @@
 import { call, reasonOf } from "../review/api.js";
 import { dateTime, h, show } from "../review/dom.js";
 import { qrImage } from "./totp.js";
+import { newTurn } from "./turn.js";
 
 /** @param {string} role the signed-in person's role: admins may invite clinicians too */
 export function inviteScreen(role) {
+  newTurn(); // drawn at once: any slower screen still fetching must not draw over it
   const problem = h("p", { class: "problem", role: "alert", id: "invite-problem" });
   const roleField = role === "admin"
     ? h("p", { class: "field" }, h("label", { for: "role" }, "They are a"),

@@ -2,9 +2,12 @@
 /** Your own account: where you are signed in, and your password. */
 import { call, reasonOf } from "../review/api.js";
 import { dateTime, h, show } from "../review/dom.js";
+import { newTurn } from "./turn.js";
 
 export async function meScreen() {
+  const current = newTurn();
   const reply = await call("GET", "/me/sessions");
+  if (!current()) return;
   const list = h("div", {});
   if (reply.ok) list.append(sessionsTable(reply.data));
   else list.append(h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));

@@ -6,6 +6,7 @@
 import { call, reasonOf } from "../review/api.js";
 import { h, show } from "../review/dom.js";
 import { showInvitation } from "./invite.js";
+import { newTurn } from "./turn.js";
 
 /** @typedef {{user_id: string, role: string, login: string, display_name: string, disabled: boolean, totp_enabled: boolean, invited: boolean, care_team: string[]}} Person */
 
@@ -13,7 +14,9 @@ const ROLES = { patient: "Patient", clinician: "Clinician", admin: "Admin" };
 
 /** @param {string} meId the signed-in admin, who cannot disable or reset themselves */
 export async function peopleScreen(meId) {
+  const current = newTurn();
   const [people, site] = await Promise.all([call("GET", "/users"), call("GET", "/site")]);
+  if (!current()) return;
   const problem = h("p", { class: "problem", role: "alert", id: "people-problem", tabindex: -1 });
   if (!people.ok || !site.ok) {
     show("People", h("h1", {}, "People"), h("p", { class: "problem", role: "alert" },

@@ -2,6 +2,7 @@
 /** Setting up an authenticator app: scan the QR code (or type the key), then a code. */
 import { call, reasonOf } from "../review/api.js";
 import { h, show } from "../review/dom.js";
+import { newTurn } from "./turn.js";
 
 /**
  * An <img> showing server-made QR code SVG (a data: URL, so no markup enters the page).
@@ -16,7 +17,9 @@ export function qrImage(svg, alt) {
 
 /** @param {() => void} done called once the app is set up */
 export async function enrolScreen(done) {
+  const current = newTurn();
   const started = await call("POST", "/me/totp");
+  if (!current()) return;
   if (!started.ok) {
     show("Authenticator app", h("h1", {}, "Set up your authenticator app"),
       h("p", { class: "problem", role: "alert" }, reasonOf(started.data)));

@@ -228,9 +228,14 @@ def test_a_new_clinician_sets_up_an_authenticator_before_anything_else(
     key = page.locator(".secret").inner_text().replace(" ", "")
     page.get_by_label("The 6-digit code your app shows now").fill(pyotp.TOTP(key).now())
     page.get_by_role("button", name="Turn it on").click()
+    expect(page.get_by_role("heading", name="Your patients")).to_be_visible()
+    assert _run(_sql(pages_db, "SELECT totp_enabled FROM users WHERE id = $1", world.ids["C2"]))
+    accessible(page, "your-patients")
+    page.get_by_role("button", name="New invitation code for Person P2").click()
+    expect(page.get_by_role("heading", name="Invitation for Person P2")).to_be_visible()
+    page.get_by_role("link", name="Invite someone").click()
     expect(page.get_by_role("heading", name="Invite someone")).to_be_visible()
     expect(page.get_by_label("They are a")).to_have_count(0)  # clinicians invite patients
-    assert _run(_sql(pages_db, "SELECT totp_enabled FROM users WHERE id = $1", world.ids["C2"]))
 
 
 def test_your_account_lists_sessions_and_changes_the_password(

@@ -117,3 +117,16 @@ async def test_emergency_numbers(client, conn) -> None:
         assert field.startswith("emergency_numbers") or field == "site_id", field
     after = (await client.get("/api/v1/site", headers=patient)).json()
     assert after["emergency_numbers"] == numbers
+
+
+async def test_a_clinician_sees_only_their_own_patients_accounts(client, conn) -> None:
+    world = await seed_world(conn)
+    clinician = await acting_as(client, conn, world, "C1")
+    mine = (await client.get("/api/v1/care-team", headers=clinician)).json()
+    assert [p["login"] for p in mine] == ["user.p1"]
+    assert mine[0]["invited"] is False and mine[0]["role"] == "patient"
+    row = await conn.fetchrow("SELECT * FROM audit_log")
+    assert row["actor_id"] == world.ids["C1"] and row["action"] == "care_team.list"
+    admin = await acting_as(client, conn, world, "A1")
+    await client.delete(f"/api/v1/care-team/{world.ids['C1']}/{world.ids['P1']}", headers=admin)
+    assert (await client.get("/api/v1/care-team", headers=clinician)).json() == []

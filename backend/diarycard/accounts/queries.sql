@@ -82,3 +82,14 @@ SELECT name, emergency_numbers FROM sites WHERE id = $1;
 -- name: set_emergency_numbers
 UPDATE sites SET emergency_numbers = $2::jsonb WHERE id = $1
 RETURNING name, emergency_numbers;
+
+-- name: my_patients
+-- A clinician's own patients: the people they may hand a new invitation code to.
+SELECT u.id AS user_id, u.role, u.login::text AS login, u.display_name,
+       u.disabled_at IS NOT NULL AS disabled, u.totp_enabled,
+       u.password_hash IS NULL AS invited, u.created_at,
+       ARRAY[c.clinician_id] AS care_team
+  FROM care_team c
+  JOIN users u ON u.id = c.patient_id AND u.site_id = c.site_id
+ WHERE c.clinician_id = $1 AND c.site_id = $2
+ ORDER BY u.display_name, u.id;

@@ -62,6 +62,12 @@ async def list_users(conn: Conn, principal: CurrentUser) -> list[User]:
     return await store.list_users(conn, principal)
 
 
+@get("/care-team", tags=["accounts"])
+async def my_patients(conn: Conn, principal: CurrentUser) -> list[User]:
+    """Your own patients (clinicians only), for handing over a new invitation code."""
+    return await store.my_patients(conn, principal)
+
+
 @post("/users/{user_id:uuid}/disable", status_code=204, tags=["accounts"])
 async def disable(conn: Conn, principal: CurrentUser, user_id: FromPath[UUID]) -> None:
     """Stop someone signing in; their sessions end at once."""
@@ -111,6 +117,6 @@ async def set_emergency_numbers(
 
 
 routes = [
-    invite, redeem, reissue, list_users, disable, enable, reset_totp, assign, unassign, site,
-    set_emergency_numbers,
+    invite, redeem, reissue, list_users, my_patients, disable, enable, reset_totp, assign,
+    unassign, site, set_emergency_numbers,
 ]

@@ -26,6 +26,15 @@ async def list_users(conn: asyncpg.Connection, who: Principal) -> list[User]:
     return [User(**dict(row)) for row in rows]
 
 
+async def my_patients(conn: asyncpg.Connection, who: Principal) -> list[User]:
+    """A clinician's own patients (names and account state, no diary data)."""
+    who.require("clinician")
+    async with conn.transaction():
+        await record(conn, who, None, "care_team.list", "users")
+        rows = await conn.fetch(SQL["my_patients"], who.user_id, who.site_id)
+    return [User(**dict(row)) for row in rows]
+
+
 async def set_disabled(
     conn: asyncpg.Connection, who: Principal, user_id: UUID, disabled: bool
 ) -> None:
