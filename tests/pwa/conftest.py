@@ -235,6 +235,7 @@ def sign_in(page: Page, patient: Patient) -> None:
         throttle = patient.query("SELECT * FROM login_throttle WHERE login = $1", patient.login)
         raise AssertionError(f"sign-in {reply.status}: sent {sent}, {throttle}, {reply.text()}")
     page.get_by_role("heading", name="Log an urge").wait_for()
+    page.locator(".row-button").first.wait_for()  # the table arrived, and a copy is kept
     wait_controlled(page)
 
 

@@ -49,6 +49,7 @@ def test_service_worker_controls_the_page_and_the_shell_opens_offline(
     page.on("console", lambda m: violations.append(m.text) if "Security Policy" in m.text else None)
     sign_in(page, patient)
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+    page.locator(".row-button").first.wait_for()  # the table arrived (and was kept)
     context.set_offline(True)
     for path, heading in [("/history", "My diary"), ("/crisis", "Crisis plan")]:
         page.goto(path)
