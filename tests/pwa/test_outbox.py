@@ -223,3 +223,14 @@ def test_unsent_entries_are_sealed_and_sign_out_warns_before_deleting_them(
     assert wait_for(lambda: patient.query(live_sessions, patient.user_id)[0][0] == 0)
     assert wait_for(lambda: page.evaluate(
         "async () => (await (await import('/shared/idb.js')).all('meta')).length") == 0)
+
+
+def test_background_sync_sends_after_the_app_is_closed(
+    context: BrowserContext, page: Page, patient: Patient
+) -> None:
+    context.set_offline(True)
+    log_familiar(page, 0)
+    assert outbox_count(page) == 1
+    page.close()  # only the service worker is left to send it
+    context.set_offline(False)
+    assert wait_for(lambda: len(patient.entries()) == 1, 20)
