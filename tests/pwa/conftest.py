@@ -62,8 +62,6 @@ CHROMIUM_ARGS = [
 ]
 _logins = itertools.count(1)
 
-pytestmark = pytest.mark.browser
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
