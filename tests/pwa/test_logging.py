@@ -73,14 +73,19 @@ def test_detail_and_an_earlier_time_then_change_and_delete_from_history(
     screenshot(page, "history")
     day.get_by_role("link", name="Change").click()
     note = page.get_by_label("A note for you and your clinician (optional)")
-    note.fill("After the call with Mum")
+    # Markup typed by a person is kept as text and never runs.
+    written = 'After the call with Mum <img src=x onerror="window.ran=1"> & <b>me</b>'
+    note.fill(written)
     screenshot(page, "entry-change")
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_role("heading", name="My diary")).to_be_visible()
-    assert wait_for(lambda: patient.entries()[0]["note"] == "After the call with Mum")
+    assert wait_for(lambda: patient.entries()[0]["note"] == written)
     assert patient.entries()[0]["version"] == 2
 
     page.reload()
+    expect(page.locator(".entry").get_by_text(written, exact=True)).to_be_visible()
+    assert page.locator(".entry img, .entry b").count() == 0
+    assert page.evaluate("window.ran") is None
     page.locator(".entry").get_by_role("button", name="Delete").click()
     dialog = page.get_by_role("dialog", name="Delete this entry?")
     expect(dialog).to_be_visible()
