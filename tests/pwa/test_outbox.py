@@ -4,6 +4,8 @@ version, a 401 waits for sign-in, and signing out never deletes anything silentl
 
 from __future__ import annotations
 
+import time
+
 import httpx
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
@@ -234,3 +236,21 @@ def test_background_sync_sends_after_the_app_is_closed(
     page.close()  # only the service worker is left to send it
     context.set_offline(False)
     assert wait_for(lambda: len(patient.entries()) == 1, 20)
+
+
+def test_nothing_expires_after_fourteen_days_offline(
+    context: BrowserContext, patient: Patient
+) -> None:
+    page = context.new_page()
+    page.clock.install()  # the page's clock, which the test then moves on 14 days
+    sign_in(page, patient)
+    context.set_offline(True)
+    log_familiar(page, 0)
+    page.clock.fast_forward(14 * 24 * 60 * 60 * 1000)
+    page.reload()
+    expect(page.get_by_role("link", name="Waiting to send: 1")).to_be_visible()
+    ahead = page.evaluate("Date.now()") - time.time() * 1000
+    assert ahead > 13.9 * 24 * 60 * 60 * 1000  # the page believes a fortnight has passed
+    context.set_offline(False)
+    assert wait_for(lambda: len(patient.entries()) == 1, 15)
+    assert wait_for(lambda: outbox_count(page) == 0)
