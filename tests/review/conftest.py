@@ -14,8 +14,9 @@ from uuid import UUID, uuid4
 
 import asyncpg
 import pytest
-from factories import assign, make_site, make_user, sign_in
 from litestar.testing import AsyncTestClient
+
+from factories import assign, make_site, make_user, sign_in
 
 _n = itertools.count()
 

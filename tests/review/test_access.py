@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 import asyncpg
+from litestar.testing import AsyncTestClient
+
 from conftest import Team, add_entry, audit_rows
 from factories import sign_in
-from litestar.testing import AsyncTestClient
 
 CANARY = "canary-words-7f3a"
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
-from conftest import Team, add_entry, audit_rows
 from litestar.testing import AsyncTestClient
+
+from conftest import Team, add_entry, audit_rows
 
 
 async def test_a_session_is_scheduled_then_marked_and_follow_up_follows(

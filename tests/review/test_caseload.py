@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
 import asyncpg
-from conftest import Team, add_appointment, add_entry, audit_rows
-from factories import make_user, sign_in
 from litestar.testing import AsyncTestClient
 
+from conftest import Team, add_appointment, add_entry, audit_rows
 from diarycard.auth.principal import Principal
 from diarycard.caseload.store import caseload
+from factories import make_user, sign_in
 
 # Thursday 26 November 2026, midday: London is on GMT.
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

@@ -9,12 +9,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import asyncpg
-from conftest import Team, add_entry, audit_rows
-from factories import sign_in
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from litestar.testing import AsyncTestClient
+
+from conftest import Team, add_entry, audit_rows
+from factories import sign_in
 
 HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd",
            "\uff1dcmd"]

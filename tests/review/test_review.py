@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import asyncpg
-from conftest import Team, add_appointment, add_entry, audit_rows
 from litestar.testing import AsyncTestClient
 
-GMT, BST = timezone.utc, timezone(timedelta(hours=1))
+from conftest import Team, add_appointment, add_entry, audit_rows
+
+GMT, BST = UTC, timezone(timedelta(hours=1))
 
 
 async def march(conn: asyncpg.Connection, t: Team) -> dict[str, str]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from axe_playwright_python.sync_playwright import Axe
-from conftest import HOSTILE, Caseload, screenshot, sign_in_with_form
 from playwright.sync_api import BrowserContext, Page, expect
+
+from conftest import HOSTILE, Caseload, screenshot, sign_in_with_form
 
 AXE = Axe()
 
@@ -126,6 +127,7 @@ def test_the_table_and_crisis_plan_are_changed_together(page: Page, caseload: Ca
     page.get_by_label("Early warning signs").fill("Not sleeping\nStopping my calls")
     page.get_by_role("button", name="Save the draft").click()
     expect(page.get_by_text("Draft version 1.")).to_be_visible()
-    expect(page.get_by_label("Early warning signs")).to_have_value("Not sleeping\nStopping my calls")
+    signs = page.get_by_label("Early warning signs")
+    expect(signs).to_have_value("Not sleeping\nStopping my calls")
     assert_accessible(page)
     screenshot(page, "plans")
