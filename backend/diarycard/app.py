@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from litestar import Litestar, Router
+from litestar.config.compression import CompressionConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
@@ -80,6 +81,11 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         exception_handlers={Exception: problems.handle},
         openapi_config=openapi,
         request_max_body_size=settings.max_body_bytes,
+        # The app shell is compressed for phones on prepaid data. API answers are not:
+        # they can mix secrets with reflected input (BREACH), and they are small.
+        compression_config=CompressionConfig(
+            backend="gzip", gzip_compress_level=6, minimum_size=1024, exclude="^/api/"
+        ),
         debug=False,
         logging_config=None,
         state=None,

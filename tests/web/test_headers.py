@@ -57,3 +57,10 @@ async def test_production_serves_no_schema(db_url) -> None:
     async with AsyncTestClient(create_app(settings, db_url), base_url="https://diary.example") as c:
         for path in ("/schema", "/schema/openapi.json", "/schema/swagger"):
             assert (await c.get(path)).status_code == 404
+
+
+async def test_the_shell_is_compressed_and_the_api_is_not(client) -> None:
+    shell = await client.get("/", headers={"accept-encoding": "gzip"})
+    assert shell.headers.get("content-encoding") == "gzip"
+    api = await client.get("/api/v1/me", headers={"accept-encoding": "gzip"})
+    assert "content-encoding" not in api.headers
