@@ -119,3 +119,16 @@ async def test_patients_and_admins_are_refused(
     assert response.headers["content-type"].startswith("application/problem+json")
     client.cookies.clear()
     assert (await client.get("/api/v1/patients")).status_code == 401
+
+
+async def test_no_query_modifier_widens_the_caseload(
+    client: AsyncTestClient, conn: asyncpg.Connection, team: Team
+) -> None:
+    mine = {str(team.amy), str(team.ben), str(team.cai)}
+    tries = [{"patient_id": str(team.dev)}, {"site": str(team.other_site)},
+             {"site_id": str(team.other_site)}, {"clinician_id": str(team.shah)},
+             {"_sort": "patient_id", "limit": "1000"}, {"q": "*"}, {"patient_id": ""}]
+    for params in tries:
+        response = await client.get("/api/v1/patients", params=params)
+        assert response.status_code == 200, params
+        assert {row["patient_id"] for row in response.json()} == mine, params
