@@ -16,7 +16,7 @@ from diarycard.settings import load_settings
 
 async def test_sign_in_answers_who_and_sets_a_strict_host_cookie(client, conn) -> None:
     world = await seed_world(conn)
-    response = await api_sign_in(client, "USER.P1")  # logins ignore case
+    response = await api_sign_in(client, "USER.P1 ")  # logins ignore case and spaces
     assert response.status_code == 200
     body = response.json()
     assert body["user_id"] == str(world.ids["P1"])

@@ -27,6 +27,7 @@ async def sign_in(
     conn: asyncpg.Connection, login: str, password: str, code: str | None, ip: str,
     user_agent: str,
 ) -> tuple[asyncpg.Record, NewSession]:
+    login = login.strip()  # phones add a space after a word; logins never hold one
     await throttle.hit_ip(conn, ip)
     await throttle.check_login(conn, login)
     user = await conn.fetchrow(SQL["user_for_login"], login)
