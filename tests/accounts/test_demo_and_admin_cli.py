@@ -6,14 +6,17 @@ import asyncio
 import json
 import os
 import sys
+from argparse import Namespace
 from pathlib import Path
 
 import pyotp
 import pytest
 from argon2 import PasswordHasher
 
-from access_world import api_sign_in
+from access_world import api_sign_in, seed_world, session_headers
 from diarycard import demo
+from diarycard.accounts import admin_cli
+from diarycard.auth import throttle
 
 
 async def _load(db_url: str, capsys) -> list[dict]:
@@ -90,3 +93,21 @@ async def test_admin_cli_creates_a_site_and_an_admin_who_can_sign_in(client, con
     ended, out = await _cli(db_url, "admin", "end-sessions", "--login", "leeds.admin")
     assert ended == 0 and "Ended 1 sessions" in out
     assert (await client.get("/api/v1/me")).status_code == 401
+
+
+async def test_admin_cli_incident_tools(client, conn, capsys) -> None:
+    world = await seed_world(conn)
+    for _ in range(10):
+        await throttle.record_failure(conn, "user.p1")
+    assert (await api_sign_in(client, "user.p1")).status_code == 429
+    assert await admin_cli._unlock(conn, Namespace(login="user.p1")) == 0
+    assert (await api_sign_in(client, "user.p1")).status_code == 200
+    await session_headers(conn, world, "C3")
+    assert await admin_cli._end_sessions(conn, Namespace(everyone=True, login=None)) == 0
+    assert "Ended 2 sessions" in capsys.readouterr().out
+    assert (await client.get("/api/v1/me")).status_code == 401
+    assert await admin_cli._create_admin(
+        conn, Namespace(site="Nowhere", login="x.admin", name="X")) == 1
+    assert await admin_cli._create_admin(
+        conn, Namespace(site="Site B", login="user.p1", name="X")) == 1  # login taken
+    assert "taken" in capsys.readouterr().out
