@@ -165,8 +165,10 @@ def server(review_db: str, caseload: Caseload,
             process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    # Per module: Playwright's sync API holds an event loop on this thread while it runs,
+    # and the async tests collected after this folder need it gone.
     os.environ["HOME"] = str(tmp_path_factory.mktemp("chromium-home"))
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
