@@ -1,38 +1,14 @@
 """A small care team on a real database: clinician Dr Ward (signed in on `client`) with
-three patients, Dr Shah at the same site with a fourth, and Dr Okafor at another site.
-Entries are written straight into the table, with fixed values, so every figure the
-review shows can be worked out by hand."""
+three patients, Dr Shah at the same site with a fourth, and Dr Okafor at another site."""
 
 from __future__ import annotations
-
-import hashlib
-import itertools
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-from uuid import UUID, uuid4
 
 import asyncpg
 import pytest
 from litestar.testing import AsyncTestClient
+from review_data import Team
 
 from factories import assign, make_site, make_user, sign_in
-
-_n = itertools.count()
-
-
-@dataclass
-class Team:
-    site: UUID
-    other_site: UUID
-    ward: UUID  # the clinician signed in on `client`
-    shah: UUID  # same site, not on these patients' care team
-    okafor: UUID  # another site
-    amy: UUID
-    ben: UUID
-    cai: UUID
-    dev: UUID  # Dr Shah's patient
-    eve: UUID  # a patient at the other site
 
 
 @pytest.fixture
@@ -56,39 +32,3 @@ async def team(conn: asyncpg.Connection, client: AsyncTestClient) -> Team:
     await assign(conn, t.okafor, t.eve)
     await sign_in(client, conn, t.ward)
     return t
-
-
-async def add_entry(
-    conn: asyncpg.Connection, patient: UUID, occurred_at: datetime, category: str = "action",
-    **fields: Any,
-) -> UUID:
-    """One entry as the diary stores it; `fields` are columns (risk_self_harm, outcome...)."""
-    entry_id = uuid4()
-    offset = occurred_at.utcoffset()
-    columns = {"id": entry_id, "patient_id": patient, "occurred_at": occurred_at,
-               "occurred_offset": int(offset.total_seconds()) if offset else 0,
-               "category": category,
-               "body_hash": hashlib.sha256(str(next(_n)).encode()).digest(), **fields}
-    names = ", ".join(columns)
-    marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
-    await conn.execute(f"INSERT INTO entries ({names}) VALUES ({marks})", *columns.values())
-    return entry_id
-
-
-async def add_appointment(
-    conn: asyncpg.Connection, patient: UUID, clinician: UUID, starts_at: datetime,
-    status: str = "scheduled",
-) -> UUID:
-    site = await conn.fetchval("SELECT site_id FROM users WHERE id = $1", patient)
-    return await conn.fetchval(
-        "INSERT INTO appointments (patient_id, site_id, clinician_id, starts_at, status)"
-        " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        patient, site, clinician, starts_at, status,
-    )
-
-
-async def audit_rows(conn: asyncpg.Connection, actor: UUID) -> list[tuple[UUID | None, str]]:
-    rows = await conn.fetch(
-        "SELECT patient_id, action FROM audit_log WHERE actor_id = $1 ORDER BY id", actor
-    )
-    return [(r["patient_id"], r["action"]) for r in rows]

@@ -8,8 +8,8 @@ from uuid import uuid4
 
 import asyncpg
 from litestar.testing import AsyncTestClient
+from review_data import Team, add_entry, audit_rows
 
-from conftest import Team, add_entry, audit_rows
 from factories import sign_in
 
 CANARY = "canary-words-7f3a"

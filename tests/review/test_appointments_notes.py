@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 from litestar.testing import AsyncTestClient
-
-from conftest import Team, add_entry, audit_rows
+from review_data import Team, add_entry, audit_rows
 
 
 async def test_a_session_is_scheduled_then_marked_and_follow_up_follows(

@@ -7,8 +7,8 @@ from uuid import uuid4
 
 import asyncpg
 from litestar.testing import AsyncTestClient
+from review_data import Team, add_appointment, add_entry, audit_rows
 
-from conftest import Team, add_appointment, add_entry, audit_rows
 from diarycard.auth.principal import Principal
 from diarycard.caseload.store import caseload
 from factories import make_user, sign_in

@@ -13,8 +13,8 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from litestar.testing import AsyncTestClient
+from review_data import Team, add_entry, audit_rows
 
-from conftest import Team, add_entry, audit_rows
 from factories import sign_in
 
 HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd",

@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import asyncpg
 from litestar.testing import AsyncTestClient
-
-from conftest import Team, add_appointment, add_entry, audit_rows
+from review_data import Team, add_appointment, add_entry, audit_rows
 
 GMT, BST = UTC, timezone(timedelta(hours=1))
 

@@ -12,7 +12,6 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -20,24 +19,20 @@ from uuid import UUID
 
 import asyncpg
 import httpx
-import pyotp
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from review_pages import HOSTILE, Caseload
 
 from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
-from factories import PASSWORD, TOTP_SECRET, assign, make_site, make_user
+from factories import assign, make_site, make_user
 
 PORT = int(os.environ.get("DIARYCARD_REVIEW_TEST_PORT", "8601"))
 BASE = f"http://127.0.0.1:{PORT}"
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-# Written by a patient; must show as text and run nowhere.
-HOSTILE = '<img src=x onerror="document.title=\'pwned\'">=cmd|\'/c calc\'!A1'
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -58,13 +53,6 @@ async def _admin(url: str, sql: str) -> None:
         await conn.execute(sql)
     finally:
         await conn.close()
-
-
-@dataclass
-class Caseload:
-    clinician_login: str
-    amy: UUID
-    ben: UUID
 
 
 async def _entry(conn: asyncpg.Connection, patient: UUID, when: datetime, n: int,
@@ -185,15 +173,6 @@ def context(browser: Browser, server: str) -> Iterator[BrowserContext]:
     ctx.close()
 
 
-def sign_in_with_form(page: Page, login: str) -> None:
-    """Through the sign-in form, with a code from the authenticator (usable once)."""
-    page.goto("/review")
-    page.get_by_label("Login").fill(login)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(TOTP_SECRET).now())
-    page.get_by_role("button", name="Sign in").click()
-
-
 @pytest.fixture
 def page(context: BrowserContext, review_db: str, server: str) -> Page:
     """Signed in as Dr Ward: a session made directly (a TOTP code works only once, so
@@ -217,8 +196,3 @@ def page(context: BrowserContext, review_db: str, server: str) -> Page:
     tab.goto("/review")
     tab.get_by_role("heading", name="Your caseload").wait_for()
     return tab
-
-
-def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"review-{name}.png"), full_page=True)

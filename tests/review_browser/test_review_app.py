@@ -7,8 +7,7 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
-
-from conftest import HOSTILE, Caseload, screenshot, sign_in_with_form
+from review_pages import HOSTILE, Caseload, screenshot, sign_in_with_form
 
 AXE = Axe()
 
