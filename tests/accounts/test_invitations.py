@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from access_world import acting_as, api_sign_in, seed_world
+from diarycard.auth.totp import qr_svg
 
 NEW_PASSWORD = "a new and rather long passphrase"
 
@@ -33,6 +34,9 @@ async def test_an_admin_invites_and_the_code_signs_the_person_in(client, conn) -
     body = created.json()
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}", body["code"])
     assert body["qr_svg"].startswith("<svg") and body["login"] == "sam.new"
+    # The QR code opens the app with the code in the fragment (never sent to a server).
+    link = f"https://testserver.local/signin#invite={body['code']}"
+    assert body["qr_svg"] == qr_svg(link)
     expires = datetime.fromisoformat(body["expires_at"])
     left = expires - datetime.now(UTC)
     assert timedelta(hours=71, minutes=59) < left <= timedelta(hours=72)
