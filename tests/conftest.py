@@ -31,6 +31,19 @@ _PREFIX = f"dct_{os.getpid()}"
 _counter = itertools.count()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in a module that drives Playwright as `browser`, so the test command
+    runs them in a process of their own (see scripts/test)."""
+    for item in items:
+        module = getattr(item, "module", None)
+        uses_browser = any(
+            getattr(value, "__module__", "").startswith(("playwright", "axe_playwright"))
+            for value in vars(module).values()
+        ) if module is not None else False
+        if uses_browser:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """URL of a maintenance database on the server the tests use."""
