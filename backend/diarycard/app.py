@@ -92,5 +92,9 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
     )
     app.state.settings = settings
     # Outside Litestar's own middleware, so 404s, 405s and errors get the headers too.
-    app.asgi_handler = harden(app.asgi_handler, hsts=settings.cookie_secure)  # type: ignore[arg-type,assignment]
+    app.asgi_handler = harden(  # type: ignore[assignment]
+        app.asgi_handler,  # type: ignore[arg-type]
+        hsts=settings.cookie_secure,
+        proxies=settings.proxy_networks,
+    )
     return app

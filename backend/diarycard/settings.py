@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -39,6 +40,17 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     db_acquire_timeout: Seconds = 2.0
     db_command_timeout: Seconds = 5.0
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For we
+    # believe. Without it, everyone behind a proxy would share one sign-in rate limit.
+    trusted_proxies: str = ""
+
+    @property
+    def proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:
+        return tuple(
+            ip_network(part.strip(), strict=False)
+            for part in self.trusted_proxies.split(",")
+            if part.strip()
+        )
 
     @property
     def openapi_enabled(self) -> bool:
@@ -86,5 +98,9 @@ def _check(settings: Settings) -> None:
         raise SettingsError("DIARYCARD_PUBLIC_URL: must be an http:// or https:// URL")
     if settings.env == "production" and settings.public_url.startswith("http://"):
         raise SettingsError("DIARYCARD_PUBLIC_URL: production must be served over https://")
+    try:
+        settings.proxy_networks  # noqa: B018 - parsed here to fail at start-up
+    except ValueError as exc:
+        raise SettingsError(f"DIARYCARD_TRUSTED_PROXIES: {exc}") from None
     if settings.pool_min > settings.pool_max:
         raise SettingsError("DIARYCARD_POOL_MIN: must not be larger than DIARYCARD_POOL_MAX")

@@ -9,6 +9,7 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable
+from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import Any
 
 from diarycard.web.context import request_id
@@ -42,13 +43,17 @@ _HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 _DROP = {b"server", b"x-powered-by"}
 
 
-def harden(app: ASGIApp, *, hsts: bool) -> ASGIApp:
+def harden(
+    app: ASGIApp, *, hsts: bool, proxies: tuple[IPv4Network | IPv6Network, ...] = ()
+) -> ASGIApp:
     extra = [*_COMMON, _HSTS] if hsts else list(_COMMON)
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # lifespan and websockets pass straight through
             await app(scope, receive, send)
             return
+        if proxies:
+            _use_forwarded_client(scope, proxies)
         rid = secrets.token_hex(8)
         token = request_id.set(rid)
         started = time.perf_counter()
@@ -84,6 +89,34 @@ def harden(app: ASGIApp, *, hsts: bool) -> ASGIApp:
             request_id.reset(token)
 
     return middleware
+
+
+def _trusted(address: str, proxies: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def _use_forwarded_client(scope: Scope, proxies: tuple[IPv4Network | IPv6Network, ...]) -> None:
+    """Behind our own proxies, the client is the last X-Forwarded-For hop we do not trust.
+
+    Only the hops our proxies appended are believed; anything further left was written by
+    the client and could be forged to dodge the per-address sign-in limit.
+    """
+    peer = (scope.get("client") or ("", 0))[0]
+    if not _trusted(peer, proxies):
+        return
+    forwarded = b",".join(v for k, v in scope.get("headers", []) if k.lower() == b"x-forwarded-for")
+    hops = [hop.strip() for hop in forwarded.decode("latin-1").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, proxies):
+            try:
+                scope["client"] = (str(ip_address(hop)), 0)
+            except ValueError:
+                pass  # a malformed hop: keep the proxy's address rather than guess
+            return
 
 
 def _route_of(scope: Any) -> str:
