@@ -1,5 +1,5 @@
 """Browser tests of the clinician review app: Debian's Chromium driven by Playwright
-against the real app in a granian process on a port of our own (8601), on a database
+against the real app in a granian process on a free port of 8601-8699, on a database
 cloned for this session and seeded with one clinician's small caseload."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -27,7 +28,23 @@ from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
 from factories import assign, make_site, make_user
 
-PORT = int(os.environ.get("DIARYCARD_REVIEW_TEST_PORT", "8601"))
+
+def _pick_port() -> int:
+    """A port of 8601-8699 that nobody listens on. Granian binds with port reuse, so a
+    second test run on the same port would quietly answer some of our requests from its
+    own database: never share one."""
+    if os.environ.get("DIARYCARD_REVIEW_TEST_PORT"):
+        return int(os.environ["DIARYCARD_REVIEW_TEST_PORT"])
+    first = os.getpid() % 99
+    for step in range(99):
+        port = 8601 + (first + step) % 99
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port in 8601-8699")
+
+
+PORT = _pick_port()
 BASE = f"http://127.0.0.1:{PORT}"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -136,7 +153,9 @@ def server(review_db: str, caseload: Caseload,
         deadline = time.monotonic() + 30
         while True:
             try:
-                if httpx.get(f"{BASE}/readyz", timeout=1).status_code == 200:
+                # Ready, and still ours: a server that lost the port race has exited.
+                if (httpx.get(f"{BASE}/readyz", timeout=1).status_code == 200
+                        and process.poll() is None):
                     break
             except httpx.HTTPError:
                 pass
