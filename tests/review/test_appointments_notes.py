@@ -51,6 +51,11 @@ async def test_bad_appointment_requests_are_refused_and_store_nothing(
         assert response.status_code in (400, 422), body
         assert field in response.json()["detail"]
     made = (await client.post(url, json={"starts_at": future})).json()
+    later = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+    moved = await client.patch(f"{url}/{made['id']}", json={"starts_at": later.isoformat(),
+                                                            "duration_minutes": 30})
+    assert datetime.fromisoformat(moved.json()["starts_at"]) == later
+    assert moved.json()["duration_minutes"] == 30
     early = await client.patch(f"{url}/{made['id']}", json={"status": "attended"})
     assert early.status_code == 422
     assert early.json()["errors"][0]["field"] == "status"
