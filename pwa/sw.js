@@ -6,19 +6,33 @@
  * data never goes into Cache Storage; the page keeps sealed last good copies in IndexedDB).
  * A new version installs alongside and waits until the patient agrees to update.
  */
-import { SHELL_FILES, VERSION } from "./shared/shell-files.js";
+import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 import { drain } from "./shared/sync.js";
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const CACHE = `diarycard-shell-${VERSION}`;
 // Served by the same origin but not the patient app: the clinicians' review app, the API.
-const NOT_OURS = ["/api/", "/review", "/schema", "/healthz", "/readyz"];
+const NOT_OURS = ["/api/", "/review", "/accounts", "/schema", "/healthz", "/readyz"];
 
 sw.addEventListener("install", (event) => {
   // Fresh copies, not the HTTP cache's, so a new version never mixes in old files.
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(SHELL_FILES.map((url) => new Request(url, { cache: "reload" })))));
+  event.waitUntil((async () => {
+    const used = await laterFilesInUse();
+    const cache = await caches.open(CACHE);
+    await cache.addAll([...SHELL_FILES, ...used].map((url) => new Request(url, { cache: "reload" })));
+  })());
 });
+
+/** The on-demand files an older shell has kept: this phone uses them, so keep them offline. */
+async function laterFilesInUse() {
+  const used = new Set();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("diarycard-shell-") || name === CACHE) continue;
+    const cache = await caches.open(name);
+    for (const url of LATER_FILES) if (await cache.match(url)) used.add(url);
+  }
+  return [...used];
+}
 
 sw.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
@@ -56,6 +70,8 @@ async function fromShell(key, request) {
   const hit = await cache.match(key);
   if (hit) return hit;
   const response = await fetch(request);
+  // An on-demand module is kept once fetched, so its screen opens offline from then on.
+  if (response.ok && LATER_FILES.includes(key)) await cache.put(key, response.clone());
   return response;
 }
 

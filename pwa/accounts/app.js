@@ -22,10 +22,13 @@ async function route() {
   const current = newTurn();
   const me = await call("GET", "/me");
   if (!me.ok || !current()) return; // a 401 has already brought back the sign-in form
+  // Sent here by the review app to set up the authenticator: go back once it is done.
+  const back = new URLSearchParams(location.search).get("next") === "review" ? "/review" : null;
   if (me.data.needs_totp_enrolment) {
     account(me.data, false);
-    return enrolScreen(route);
+    return enrolScreen(back ? () => location.assign(back) : route);
   }
+  if (back) return location.replace(back);
   account(me.data, true);
   const hash = location.hash || "#/";
   if (hash === "#/me") return meScreen();

@@ -2,7 +2,7 @@
 /** Inviting someone, and showing an invitation code to hand over in person. */
 import { call, reasonOf } from "../review/api.js";
 import { dateTime, h, show } from "../review/dom.js";
-import { qrImage } from "./totp.js";
+import { qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
 
 /** @param {string} role the signed-in person's role: admins may invite clinicians too */

@@ -2,18 +2,8 @@
 /** Setting up an authenticator app: scan the QR code (or type the key), then a code. */
 import { call, reasonOf } from "../review/api.js";
 import { h, show } from "../review/dom.js";
+import { groupedKey, qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
-
-/**
- * An <img> showing server-made QR code SVG (a data: URL, so no markup enters the page).
- * @param {string} svg
- * @param {string} alt
- */
-export function qrImage(svg, alt) {
-  const bytes = new TextEncoder().encode(svg);
-  const url = `data:image/svg+xml;base64,${btoa(String.fromCharCode(...bytes))}`;
-  return h("img", { class: "qr", src: url, alt, width: 208, height: 208 });
-}
 
 /** @param {() => void} done called once the app is set up */
 export async function enrolScreen(done) {
@@ -25,7 +15,7 @@ export async function enrolScreen(done) {
       h("p", { class: "problem", role: "alert" }, reasonOf(started.data)));
     return;
   }
-  const key = String(started.data.secret).replace(/(.{4})/g, "$1 ").trim();
+  const key = groupedKey(started.data.secret);
   const problem = h("p", { class: "problem", role: "alert", id: "totp-problem" });
   const form = h("form", { class: "card narrow", "aria-describedby": "totp-problem" },
     h("p", { class: "field" },

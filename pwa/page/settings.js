@@ -1,7 +1,10 @@
 // @ts-check
 /**
  * Settings and my data: who is signed in, downloading everything the service holds about
- * the patient, and signing out (which warns about anything not yet sent).
+ * the patient, who has looked at the diary, the sign-in code (two-step), and signing out
+ * (which warns about anything not yet sent). The access log and the sign-in code control
+ * are loaded only when needed (LATER_FILES in shared/shell-files.js), to keep the first
+ * load small.
  */
 import { all } from "../shared/idb.js";
 import { confirmDialog, h } from "./dom.js";
@@ -15,6 +18,8 @@ import { endSession } from "./session.js";
  */
 function render(main, ctx) {
   const note = h("p", { role: "status" });
+  const code = h("section", { "aria-labelledby": "sign-in-code" }, h("h2", { id: "sign-in-code", text: "Sign-in code (two-step)" }));
+  void later(() => import("./sign-in-code.js"), code).then((m) => m?.render(code, ctx));
   const signOut = async () => {
     await kick(true);
     // Everything unsent on this phone, whoever wrote it: signing out clears the phone.
@@ -42,6 +47,10 @@ function render(main, ctx) {
     h("div", { class: "actions" },
       h("a", { class: "button secondary", href: "/api/v1/me/export?format=json", download: "diarycard.json", text: "Download (JSON)" }),
       h("a", { class: "button secondary", href: "/api/v1/me/export?format=csv", download: "diarycard.csv", text: "Download (spreadsheet, CSV)" })),
+    h("h2", { text: "Who has looked at my diary" }),
+    h("p", { text: "See when a clinician or an administrator looked at or changed your diary." }),
+    h("div", { class: "actions" }, h("a", { class: "button secondary", href: "/access-log", text: "Who has looked at my diary" })),
+    code,
     h("h2", { text: "Sign out" }),
     h("p", { text: "Signing out removes your diary from this phone. Anything not yet sent is lost, so we will check first." }),
     h("div", { class: "actions" }, h("button", { class: "button danger", type: "button", "data-action": "sign-out", onclick: signOut, text: "Sign out" })),
@@ -49,4 +58,29 @@ function render(main, ctx) {
   );
 }
 
+/**
+ * A module loaded on first use; with no signal the first time, a kind word instead.
+ * @template T
+ * @param {() => Promise<T>} load
+ * @param {HTMLElement} where
+ * @returns {Promise<T | null>}
+ */
+async function later(load, where) {
+  try {
+    return await load();
+  } catch {
+    where.append(h("p", { class: "message", text: "This part needs a signal the first time you open it. Please try again when you are back online." }));
+    return null;
+  }
+}
+
 registerScreen({ path: "/settings", title: "Settings", nav: { label: "Settings", order: 90 }, render });
+registerScreen({
+  path: "/access-log",
+  title: "Who has looked at my diary",
+  async render(main) {
+    const screen = await later(() => import("./access-log.js"), main);
+    if (screen) await screen.render(main);
+    else main.prepend(h("h1", { text: "Who has looked at my diary" }));
+  },
+});

@@ -46,7 +46,17 @@ function form(main, ctx, kind, filled = {}) {
     for (const i of inputs) body[i.name] = i.input.value;
     submit.setAttribute("disabled", "");
     try {
+      if (body.totp) body.totp = body.totp.replace(/\s/g, "");
       const reply = await call("POST", kind.url, body);
+      if (reply.status === 401 && reply.data?.errors?.[0]?.field === "totp" && !body.totp) {
+        // The password was right and the patient turned on a sign-in code: ask for it.
+        const code = { name: "totp", ...field("Code from your authenticator app", { type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10" }) };
+        inputs.push(code);
+        problem.before(code.element);
+        problem.textContent = "Please type the 6-digit code from your authenticator app.";
+        code.input.focus();
+        return;
+      }
       if (!reply.ok) {
         problem.textContent = reply.status === 429
           ? "Too many tries. Please wait a few minutes and try again."

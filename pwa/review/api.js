@@ -7,7 +7,11 @@
 
 const KEY = "diarycard-review-session";
 
-/** @typedef {{csrf_token: string, display_name: string, role: string}} Session */
+/**
+ * @typedef {{csrf_token: string, display_name: string, role: string, enrol?: boolean}} Session
+ * `enrol`: true while the clinician still has to set up an authenticator app, false once
+ * they have (checked with /me when unknown).
+ */
 /** @typedef {{status: number, ok: boolean, data: any}} Reply */
 
 /** @returns {Session | null} */

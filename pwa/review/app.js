@@ -8,6 +8,7 @@
 import { call, onSignedOut, reasonOf, remember, session } from "./api.js";
 import { caseloadScreen } from "./caseload.js";
 import { h, show } from "./dom.js";
+import { readyForPatients } from "./enrol.js";
 import { patientScreen } from "./patient.js";
 import { printScreen } from "./print.js";
 
@@ -18,6 +19,7 @@ const PRINT = new RegExp(`^#/print/(${UUID})(?:\\?(.*))?$`);
 async function route() {
   if (!session()) return signIn();
   account();
+  if (!(await readyForPatients(signOut))) return;
   const hash = location.hash || "#/";
   document.body.classList.toggle("printing", hash.startsWith("#/print/"));
   const patient = hash.match(PATIENT);
@@ -53,20 +55,24 @@ function signIn() {
   const form = h("form", { class: "card narrow", "aria-describedby": "signin-problem" },
     field("login", "Login", { autocomplete: "username", maxlength: 64 }),
     field("password", "Password", { type: "password", autocomplete: "current-password" }),
-    field("totp", "Code from your authenticator app", {
+    field("totp", "Code from your authenticator app (if you have set one up)", {
       inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9 ]{6,8}", maxlength: 8,
+      required: false,
     }),
     problem,
     h("button", { type: "submit" }, "Sign in"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    const code = String(data.get("totp") || "").replace(/\s/g, "");
     const reply = await call("POST", "/session", {
       login: String(data.get("login")), password: String(data.get("password")),
-      totp: String(data.get("totp")).replace(/\s/g, ""),
+      ...(code ? { totp: code } : {}),
     });
     if (!reply.ok) {
-      problem.textContent = reasonOf(reply.data);
+      problem.textContent = reply.data?.errors?.[0]?.field === "totp"
+        ? "Please enter the 6-digit code from your authenticator app."
+        : reasonOf(reply.data);
       return;
     }
     if (reply.data.role !== "clinician") {
@@ -74,7 +80,8 @@ function signIn() {
       problem.textContent = "This review is for clinicians. Patients can use their diary at the main address.";
       return;
     }
-    remember({ csrf_token: reply.data.csrf_token, display_name: reply.data.display_name, role: reply.data.role });
+    remember({ csrf_token: reply.data.csrf_token, display_name: reply.data.display_name,
+      role: reply.data.role, enrol: reply.data.needs_totp_enrolment });
     route();
   });
   show("Sign in", h("h1", {}, "Sign in to review your patients' diaries"), form);

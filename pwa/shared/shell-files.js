@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "d3bd4f9ecce6";
+export const VERSION = "b19e8c068158";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -55,4 +55,14 @@ export const SHELL_FILES = [
   "/shared/seal.js",
   "/shared/shell-files.js",
   "/shared/sync.js",
+];
+
+// Loaded only when a screen that needs them first opens (so they do not count towards the
+// first load): the service worker keeps each in the shell's cache once fetched, and fetches
+// the new version of those a phone has used when an update installs, so they open offline.
+export const LATER_FILES = [
+  "/page/access-log.js",
+  "/page/access-words.js",
+  "/page/sign-in-code.js",
+  "/shared/qr.js",
 ];

@@ -45,6 +45,7 @@ def test_a_clinician_without_an_authenticator_sets_one_up_and_comes_back(
     tab.get_by_role("button", name="Sign in").click()
     expect(tab.get_by_role("heading", name="Set up your authenticator app first")).to_be_visible()
     expect(tab.locator("main")).to_contain_text("You have not set one up yet")
+    tab.set_viewport_size({"width": 390, "height": 844})
     results = AXE.run(tab)
     assert results.violations_count == 0, results.generate_report()
     screenshot(tab, "enrolment-needed")

@@ -18,6 +18,9 @@ class AccessLogItem(msgspec.Struct):
     who: str  # the display name of the clinician or admin
     role: str
     action: str
+    # What kind of record was touched, when the action alone does not say ("crisis_plan"
+    # for "read"); empty when the trail names a record by its id, which a patient never sees.
+    about: str
 
 
 @get("/me/access-log", tags=["audit"])

@@ -54,7 +54,8 @@ async def record(
 async def views_of(conn: asyncpg.Connection, who: Principal, limit: int) -> list[asyncpg.Record]:
     """The principal's own rows of the audit trail, newest first, with who did it."""
     rows: list[asyncpg.Record] = await conn.fetch(
-        """SELECT a.at, u.display_name AS who, a.actor_role AS role, a.action
+        """SELECT a.at, u.display_name AS who, a.actor_role AS role, a.action,
+                  CASE WHEN a.resource ~ '^[a-z_]+$' THEN a.resource ELSE '' END AS about
              FROM audit_log a
              JOIN users u ON u.id = a.actor_id
             WHERE a.patient_id = $1 AND a.site_id = $2

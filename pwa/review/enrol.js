@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * A clinician who has not set up an authenticator app yet can sign in, but sees no patient
+ * data until they do (the server answers 403 everywhere else). Say so plainly and send them
+ * to the accounts pages' set-up, which brings them back here when it is done.
+ */
+import { call, remember, session } from "./api.js";
+import { h, show } from "./dom.js";
+
+// The accounts pages accept only this one way back (no open redirect).
+export const SET_UP = "/accounts/?next=review";
+
+/**
+ * True when the signed-in clinician may see patient data. Otherwise shows the set-up
+ * message (or, after a 401, the sign-in form has already come back) and answers false.
+ * @param {() => void} signOut
+ */
+export async function readyForPatients(signOut) {
+  const who = session();
+  if (!who) return false;
+  if (who.enrol === false) return true;
+  const me = await call("GET", "/me");
+  if (!me.ok) return false;
+  if (!me.data.needs_totp_enrolment) {
+    remember({ ...who, enrol: false });
+    return true;
+  }
+  remember({ ...who, enrol: true });
+  show("Set up your authenticator app first",
+    h("h1", {}, "Set up your authenticator app first"),
+    h("div", { class: "card narrow" },
+      h("p", {}, "Diaries hold very private things, so clinicians sign in with a code from an authenticator app as well as a password. You have not set one up yet."),
+      h("p", {}, "It takes about two minutes and you only do it once. When you have finished, we will bring you straight back here."),
+      h("p", {}, h("a", { class: "button", href: SET_UP }, "Set up my authenticator app")),
+      h("p", {}, h("button", { type: "button", class: "link", onclick: signOut }, "Sign out instead"))));
+  return false;
+}
