@@ -39,11 +39,13 @@ export async function render(section, ctx, done = "") {
 }
 
 /**
- * A form with one box for a code from the app.
- * @param {string} button
- * @param {(code: string, problem: HTMLElement) => Promise<void>} send
+ * A form with one box for a code from the app, sent to `url`; once accepted, the control
+ * is drawn again with the `done` message.
+ * @param {HTMLElement} section
+ * @param {ScreenContext} ctx
+ * @param {{button: string, url: string, done: string}} step
  */
-function codeForm(button, send) {
+function codeForm(section, ctx, { button, url, done }) {
   const id = `code-${Math.random().toString(36).slice(2)}`;
   const input = /** @type {HTMLInputElement} */ (h("input", { id, type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10", required: true }));
   const problem = h("p", { class: "error", role: "alert" });
@@ -54,13 +56,19 @@ function codeForm(button, send) {
     event.preventDefault();
     const code = input.value.replace(/\s/g, "");
     problem.textContent = "";
-    if (!/^\d{6,8}$/.test(code)) {
+    if (!/^\d{6}$/.test(code)) {
       problem.textContent = "Please type the 6 numbers your authenticator app shows.";
       input.focus();
       return;
     }
     try {
-      await send(code, problem);
+      const answer = await call("POST", url, { code });
+      if (!answer.ok) {
+        problem.textContent = problemOf(answer);
+        return;
+      }
+      ctx.saved();
+      await render(section, ctx, done);
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       problem.textContent = NO_SIGNAL;
@@ -93,14 +101,10 @@ async function start(section, ctx) {
     return;
   }
   const setup = reply.data;
-  const confirm = codeForm("Turn it on", async (code, problem) => {
-    const answer = await call("POST", "/api/v1/me/totp/confirm", { code });
-    if (!answer.ok) {
-      problem.textContent = problemOf(answer);
-      return;
-    }
-    ctx.saved();
-    await render(section, ctx, "Your sign-in code is on. From now on, type a code from your authenticator app when you sign in. You are still signed in here; any other phones have been signed out.");
+  const confirm = codeForm(section, ctx, {
+    button: "Turn it on",
+    url: "/api/v1/me/totp/confirm",
+    done: "Your sign-in code is on. From now on, type a code from your authenticator app when you sign in. You are still signed in here; any other phones have been signed out.",
   });
   section.replaceChildren(
     h("h2", { id: "sign-in-code", text: "Turn on a sign-in code" }),
@@ -121,14 +125,10 @@ async function start(section, ctx) {
  * @param {ScreenContext} ctx
  */
 function turnOff(section, ctx) {
-  const form = codeForm("Turn it off", async (code, problem) => {
-    const answer = await call("POST", "/api/v1/me/totp/off", { code });
-    if (!answer.ok) {
-      problem.textContent = problemOf(answer);
-      return;
-    }
-    ctx.saved();
-    await render(section, ctx, "Your sign-in code is off. You will sign in with just your password.");
+  const form = codeForm(section, ctx, {
+    button: "Turn it off",
+    url: "/api/v1/me/totp/off",
+    done: "Your sign-in code is off. You will sign in with just your password.",
   });
   return [h("p", { text: "Your sign-in code is on. To turn it off, type a code from your authenticator app." }), form];
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -275,3 +276,34 @@ def outbox_count(page: Page) -> int:
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def copy_server(pwa_db: str, tmp_path: Path, live: Server) -> Iterator[Server]:
+    """The app serving its own copy of pwa/, which the test then changes."""
+    pwa = tmp_path / "pwa"
+    shutil.copytree(ROOT / "pwa", pwa, ignore=shutil.ignore_patterns("review"))
+    data = tmp_path / "data"
+    data.mkdir()
+    server = Server(pwa_db, data, port=PORT + 1, pwa_dir=pwa)
+    server.start()
+    yield server
+    server.stop()
+
+
+def check_for_update(page: Page) -> None:
+    """Ask the service worker registration to look for a new version now."""
+    # Chromium answers an update check made within seconds of the first install with
+    # "cannot be started" (up to about 5 s here); the app checks again on later visits,
+    # so do we, for up to 12 s.
+    page.evaluate("""async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        for (let attempt = 0; ; attempt++) {
+            try {
+                return await registration.update();
+            } catch (error) {
+                if (attempt === 40) throw error;
+                await new Promise((r) => setTimeout(r, 300));
+            }
+        }
+    }""")

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import asyncpg
 import httpx
 import pyotp
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import Patient, Server, _run, screenshot
+from conftest import Patient, Server, _run, check_for_update, screenshot, sign_in
 from diarycard.auth.sessions import create_session
 from factories import PASSWORD, assign, make_user
 
@@ -115,3 +116,25 @@ def test_a_patient_turns_on_a_sign_in_code_and_then_needs_it(
     page.get_by_role("button", name="Turn it off").click()
     expect(page.get_by_text("Your sign-in code is off. You will sign in with just")).to_be_visible()
     assert not patient.query("SELECT totp_enabled FROM users WHERE id = $1", patient.user_id)[0][0]
+
+
+def test_an_update_fetches_afresh_the_later_files_this_phone_has_used(
+    browser: Browser, copy_server: Server, patient: Patient
+) -> None:
+    context = browser.new_context(base_url=copy_server.base, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, patient)
+    page.goto("/access-log")
+    expect(page.get_by_role("heading", name="Who has looked at my diary", level=1)).to_be_visible()
+    files = Path(str(copy_server.pwa_dir)) / "shared" / "shell-files.js"
+    files.write_text(re.sub(r'VERSION = "[^"]+"', 'VERSION = "later-test"', files.read_text()))
+    check_for_update(page)
+    expect(page.get_by_text("A new version of diarycard is ready.")).to_be_visible()
+    kept = page.evaluate("""async () => {
+        const cache = await caches.open("diarycard-shell-later-test");
+        return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    }""")
+    # Used here (the list, its words); not used yet (the sign-in code control, its QR).
+    assert {"/page/access-log.js", "/page/access-words.js"} <= set(kept)
+    assert "/page/sign-in-code.js" not in kept
+    context.close()

@@ -4,27 +4,11 @@ holding unsaved input."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import PORT, ROOT, Server, wait_controlled
-
-
-@pytest.fixture
-def copy_server(pwa_db: str, tmp_path: Path, live: Server) -> Iterator[Server]:
-    """The app serving its own copy of pwa/, which the test then changes."""
-    pwa = tmp_path / "pwa"
-    shutil.copytree(ROOT / "pwa", pwa, ignore=shutil.ignore_patterns("review"))
-    data = tmp_path / "data"
-    data.mkdir()
-    server = Server(pwa_db, data, port=PORT + 1, pwa_dir=pwa)
-    server.start()
-    yield server
-    server.stop()
+from conftest import Server, check_for_update, wait_controlled
 
 
 def reloaded(page: Page) -> bool:
@@ -43,19 +27,7 @@ def test_an_update_waits_for_consent_and_spares_unsaved_input(
 
     files = Path(str(copy_server.pwa_dir)) / "shared" / "shell-files.js"
     files.write_text(re.sub(r'VERSION = "[^"]+"', 'VERSION = "update-test"', files.read_text()))
-    # Chromium now and then answers an update check made this soon after the first
-    # install with "cannot be started"; the app checks again on later visits, so do we.
-    page.evaluate("""async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        for (let attempt = 0; ; attempt++) {
-            try {
-                return await registration.update();
-            } catch (error) {
-                if (attempt === 10) throw error;
-                await new Promise((r) => setTimeout(r, 300));
-            }
-        }
-    }""")
+    check_for_update(page)
     banner = page.locator("#update")
     expect(banner.get_by_text("A new version of diarycard is ready.")).to_be_visible()
     assert not reloaded(page)

@@ -3,12 +3,15 @@ plainly, sends them to the accounts pages' set-up, and brings them back to the c
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import asyncpg
 import pyotp
 from axe_playwright_python.sync_playwright import Axe
-from conftest import _run
 from playwright.sync_api import BrowserContext, expect
 from review_pages import screenshot
 
@@ -16,6 +19,13 @@ from diarycard.accounts.seed import ensure_user
 from factories import PASSWORD, make_site, password_hash
 
 AXE = Axe()
+
+
+def _run(coro: Coroutine[Any, Any, Any]) -> Any:
+    # In a thread of its own: Playwright's sync API keeps an event loop on this one. (Not
+    # imported from conftest: the patient app's tests have a conftest module of that name.)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def test_a_clinician_without_an_authenticator_sets_one_up_and_comes_back(
