@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,19 @@ from diarycard.db.database import with_database
 _PORT_VAR = "DIARYCARD_PWA_TEST_PORT"
 
 
+def _free_port() -> str:
+    """A port of 8500-8599 nobody listens on: two test runs at once (two people, or CI and
+    a person) must not find each other's server answering on a fixed port."""
+    for port in range(8501, 8600):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return str(port)
+    raise RuntimeError("no free port in 8501-8599 for the tools' browser tests")
+
+
 def _load_pwa_fixtures():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location(
         "pwa_fixtures_for_tools", Path(__file__).parents[1] / "pwa" / "conftest.py"
@@ -25,7 +39,7 @@ def _load_pwa_fixtures():  # type: ignore[no-untyped-def]
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     before = os.environ.get(_PORT_VAR)
-    os.environ[_PORT_VAR] = os.environ.get("DIARYCARD_PWA_TOOLS_TEST_PORT", "8501")
+    os.environ[_PORT_VAR] = os.environ.get("DIARYCARD_PWA_TOOLS_TEST_PORT") or _free_port()
     try:
         spec.loader.exec_module(module)
     finally:
