@@ -29,6 +29,12 @@ DB_DOWN = (
 )
 
 
+async def _nothing_to_reset(conn: asyncpg.Connection) -> None:
+    """Our requests leave no session state (no SET, LISTEN, cursors or advisory locks), so
+    the default reset query would be a wasted round trip on every request. asyncpg still
+    rolls back any open transaction before calling this."""
+
+
 async def create_pool(settings: Settings, dsn: str) -> Any:
     return await asyncpg.create_pool(
         dsn,
@@ -36,6 +42,7 @@ async def create_pool(settings: Settings, dsn: str) -> Any:
         max_size=settings.pool_max,
         command_timeout=settings.db_command_timeout,
         max_inactive_connection_lifetime=60,
+        reset=_nothing_to_reset,
         server_settings={
             "application_name": "diarycard",
             # A runaway query is stopped by the server too, not only by the client.
