@@ -23,7 +23,7 @@ sw.addEventListener("install", (event) => {
   })());
 });
 
-/** The on-demand files an older shell has kept: this phone uses them, so keep them offline. */
+// On-demand files an older shell kept: this phone uses them, so fetch their new version.
 async function laterFilesInUse() {
   const used = new Set();
   for (const name of await caches.keys()) {
@@ -70,7 +70,6 @@ async function fromShell(key, request) {
   const hit = await cache.match(key);
   if (hit) return hit;
   const response = await fetch(request);
-  // An on-demand module is kept once fetched, so its screen opens offline from then on.
   if (response.ok && LATER_FILES.includes(key)) await cache.put(key, response.clone());
   return response;
 }

@@ -1,10 +1,8 @@
 // @ts-check
 /**
  * Settings and my data: who is signed in, downloading everything the service holds about
- * the patient, who has looked at the diary, the sign-in code (two-step), and signing out
- * (which warns about anything not yet sent). The access log and the sign-in code control
- * are loaded only when needed (LATER_FILES in shared/shell-files.js), to keep the first
- * load small.
+ * the patient, who has looked, the sign-in code, and signing out (which warns about anything
+ * not yet sent). Some parts load on first use (LATER_FILES).
  */
 import { all } from "../shared/idb.js";
 import { confirmDialog, h } from "./dom.js";
@@ -43,13 +41,11 @@ function render(main, ctx) {
     h("h1", { text: "Settings and my data" }),
     h("p", { text: `Signed in as ${ctx.session?.display_name || ctx.session?.login || ""}.` }),
     h("h2", { text: "My data" }),
-    h("p", { text: "Download a copy of everything diarycard holds about you." }),
+    h("p", { text: "Download a copy of everything diarycard holds about you, or see who has looked at your diary." }),
     h("div", { class: "actions" },
       h("a", { class: "button secondary", href: "/api/v1/me/export?format=json", download: "diarycard.json", text: "Download (JSON)" }),
-      h("a", { class: "button secondary", href: "/api/v1/me/export?format=csv", download: "diarycard.csv", text: "Download (spreadsheet, CSV)" })),
-    h("h2", { text: "Who has looked at my diary" }),
-    h("p", { text: "See when a clinician or an administrator looked at or changed your diary." }),
-    h("div", { class: "actions" }, h("a", { class: "button secondary", href: "/access-log", text: "Who has looked at my diary" })),
+      h("a", { class: "button secondary", href: "/api/v1/me/export?format=csv", download: "diarycard.csv", text: "Download (spreadsheet, CSV)" }),
+      h("a", { class: "button secondary", href: "/access-log", text: "Who has looked at my diary" })),
     code,
     h("h2", { text: "Sign out" }),
     h("p", { text: "Signing out removes your diary from this phone. Anything not yet sent is lost, so we will check first." }),
@@ -59,11 +55,10 @@ function render(main, ctx) {
 }
 
 /**
- * A module loaded on first use; with no signal the first time, a kind word instead.
+ * A module loaded on first use; with no signal that first time, a kind word instead.
  * @template T
  * @param {() => Promise<T>} load
  * @param {HTMLElement} where
- * @returns {Promise<T | null>}
  */
 async function later(load, where) {
   try {

@@ -114,7 +114,7 @@ async function start(section, ctx) {
       h("li", { text: "Type the 6-digit code the app shows, and choose Turn it on." })),
     h("div", { class: "actions" }, h("a", { class: "button secondary", href: setup.otpauth_uri, text: "Add diarycard to my authenticator app" })),
     qrImage(setup.qr_svg, "QR code to add diarycard to your authenticator app"),
-    h("p", {}, "Key: ", h("span", { class: "secret", text: groupedKey(setup.secret) })),
+    h("p", {}, "Key: ", h("code", { text: groupedKey(setup.secret) })),
     confirm,
     h("div", { class: "actions" }, h("button", { class: "button secondary", type: "button", onclick: () => render(section, ctx), text: "Not now" })));
   confirm.querySelector("input")?.focus();

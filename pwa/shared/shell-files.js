@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "9850f8458331";
+export const VERSION = "fc119a735b24";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -57,10 +57,7 @@ export const SHELL_FILES = [
   "/shared/sync.js",
 ];
 
-// Loaded only when a screen that needs them first opens (so they do not count towards the
-// first load): the service worker keeps each in the shell's cache once fetched, and fetches
-// the new version of those a phone has used when an update installs, so they open offline.
-// VERSION covers these files too (tests/pwa/test_shell.py hashes every path listed here).
+// Loaded on first use, then kept by the service worker (pwa/README.md). VERSION covers them.
 export const LATER_FILES = [
   "/page/access-log.js",
   "/page/access-words.js",
