@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -291,8 +292,22 @@ def copy_server(pwa_db: str, tmp_path: Path, live: Server) -> Iterator[Server]:
     server.stop()
 
 
+def release_new_version(server: Server, version: str) -> None:
+    """Change the copy of pwa/ that `server` serves as a release would: a new VERSION in
+    shell-files.js and the matching "Shell version" line in sw.js."""
+    root = Path(str(server.pwa_dir))
+    files = root / "shared" / "shell-files.js"
+    files.write_text(re.sub(r'VERSION = "[^"]+"', f'VERSION = "{version}"', files.read_text()))
+    worker = root / "sw.js"
+    worker.write_text(re.sub(r"// Shell version \w+:", f"// Shell version {version}:",
+                             worker.read_text()))
+
+
 def check_for_update(page: Page) -> None:
-    """Ask the service worker registration to look for a new version now."""
+    """Ask the service worker registration to look for a new version now.
+
+    A release changes sw.js too (its "Shell version" line); tests that fake a release
+    must do the same, like `release_new_version` below."""
     # Chromium answers an update check made within seconds of the first install with
     # "cannot be started" (up to about 5 s here); the app checks again on later visits,
     # so do we, for up to 12 s.

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import asyncpg
 import httpx
@@ -13,7 +12,15 @@ import pyotp
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import Patient, Server, _run, check_for_update, screenshot, sign_in
+from conftest import (
+    Patient,
+    Server,
+    _run,
+    check_for_update,
+    release_new_version,
+    screenshot,
+    sign_in,
+)
 from diarycard.auth.sessions import create_session
 from factories import PASSWORD, assign, make_user
 
@@ -126,8 +133,7 @@ def test_an_update_fetches_afresh_the_later_files_this_phone_has_used(
     sign_in(page, patient)
     page.goto("/access-log")
     expect(page.get_by_role("heading", name="Who has looked at my diary", level=1)).to_be_visible()
-    files = Path(str(copy_server.pwa_dir)) / "shared" / "shell-files.js"
-    files.write_text(re.sub(r'VERSION = "[^"]+"', 'VERSION = "later-test"', files.read_text()))
+    release_new_version(copy_server, "later-test")
     check_for_update(page)
     expect(page.get_by_text("A new version of diarycard is ready.")).to_be_visible()
     kept = page.evaluate("""async () => {

@@ -122,3 +122,7 @@ def test_shell_version_matches_the_files() -> None:
     assert version and version.group(1) == expected, (
         f'set VERSION = "{expected}" in pwa/shared/shell-files.js'
     )
+    # The worker script must change too, or Chromium cannot start the new version.
+    assert f"// Shell version {expected}:" in (PWA / "sw.js").read_text(), (
+        f'set "// Shell version {expected}:" in pwa/sw.js'
+    )

@@ -3,12 +3,9 @@ holding unsaved input."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import Server, check_for_update, wait_controlled
+from conftest import Server, check_for_update, release_new_version, wait_controlled
 
 
 def reloaded(page: Page) -> bool:
@@ -25,8 +22,7 @@ def test_an_update_waits_for_consent_and_spares_unsaved_input(
     old = page.evaluate("caches.keys()")
     page.evaluate("window.marker = 1")
 
-    files = Path(str(copy_server.pwa_dir)) / "shared" / "shell-files.js"
-    files.write_text(re.sub(r'VERSION = "[^"]+"', 'VERSION = "update-test"', files.read_text()))
+    release_new_version(copy_server, "update-test")
     check_for_update(page)
     banner = page.locator("#update")
     expect(banner.get_by_text("A new version of diarycard is ready.")).to_be_visible()
