@@ -4,15 +4,9 @@ up an authenticator app before anything else. Every screen is checked with axe-c
 
 from __future__ import annotations
 
-import asyncio
 import json
-import os
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,27 +15,21 @@ import httpx
 import pyotp
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from access_world import PASSWORD, TOTP_SECRET, World, seed_world
+from browser_support import Server, chromium, free_port, run_async
 from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
 
 pytestmark = pytest.mark.browser
-PORT = int(os.environ.get("DIARYCARD_ACCOUNTS_TEST_PORT", "8201"))
+PORT = free_port(8201, 8299, "DIARYCARD_ACCOUNTS_TEST_PORT")
 BASE = f"http://127.0.0.1:{PORT}"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 AXE = Axe()
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
-def _run(coro: Any) -> Any:
-    # In a thread of its own: Playwright's sync API keeps an event loop on this one.
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+_run = run_async
 
 
 async def _sql(url: str, sql: str, *args: Any) -> Any:
@@ -76,43 +64,14 @@ def world(pages_db: str) -> World:
 
 @pytest.fixture(scope="module")
 def server(pages_db: str, world: World, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("accounts-server")
-    env = {**os.environ, "DATABASE_URL": pages_db, "DIARYCARD_PUBLIC_URL": BASE,
-           "DIARYCARD_DATA_DIR": str(data_dir), "DIARYCARD_LOG_LEVEL": "WARNING",
-           "DIARYCARD_POOL_MAX": "4"}
-    log = (data_dir / "server.log").open("ab")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("granian")), "--interface", "asgi", "--factory",
-         "--host", "127.0.0.1", "--port", str(PORT), "--workers", "1", "--no-access-log",
-         "diarycard.asgi:app_from_env"], env=env, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{BASE}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((data_dir / "server.log").read_text()[-2000:])
-            time.sleep(0.1)
-        yield BASE
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with Server(pages_db, tmp_path_factory.mktemp("accounts-server"), PORT).running() as app:
+        yield app.base
 
 
 @pytest.fixture(scope="module")
 def browser(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    os.environ["HOME"] = str(tmp_path_factory.mktemp("chromium-home"))
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium(tmp_path_factory.mktemp("chromium-home")) as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

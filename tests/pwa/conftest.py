@@ -8,60 +8,27 @@ safely. The server can be stopped and started again (the "nothing lost" test doe
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from uuid import UUID
 
 import asyncpg
-import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from diarycard.db.database import with_database
+from browser_support import Server, chromium, free_port, run_async, scratch_database
 from factories import PASSWORD, make_site, make_user
 
-
-def _is_free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def _pick_port() -> int:
-    """A port of 8401-8498 (and the next one, for test_update's second server) that nobody
-    listens on: granian shares a port it can reuse, so a second test session on the same
-    port would quietly answer half of our requests from its own database."""
-    if os.environ.get("DIARYCARD_PWA_TEST_PORT"):
-        return int(os.environ["DIARYCARD_PWA_TEST_PORT"])
-    first = (os.getpid() % 49) * 2
-    for step in range(0, 98, 2):
-        port = 8401 + (first + step) % 98
-        if _is_free(port) and _is_free(port + 1):
-            return port
-    raise RuntimeError("no free port in 8401-8499")
-
-
-PORT = _pick_port()
+# A pair: test_update runs a second server on the next port.
+PORT = free_port(8401, 8499, "DIARYCARD_PWA_TEST_PORT", pair=True)
 BASE = f"http://127.0.0.1:{PORT}"
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 _logins = itertools.count(1)
 
 
@@ -71,86 +38,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-class Server:
-    """The real app in a granian process, which a test may stop and start again."""
-
-    def __init__(
-        self, db_url: str, data_dir: Path, port: int = PORT, pwa_dir: Path | None = None
-    ) -> None:
-        self.db_url = db_url
-        self.data_dir = data_dir
-        self.port = port
-        self.base = f"http://127.0.0.1:{port}"
-        self.pwa_dir = pwa_dir
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        env = {
-            **os.environ,
-            "DATABASE_URL": self.db_url,
-            "DIARYCARD_PUBLIC_URL": self.base,
-            "DIARYCARD_DATA_DIR": str(self.data_dir),
-            "DIARYCARD_LOG_LEVEL": "WARNING",
-            "DIARYCARD_POOL_MAX": "4",
-        }
-        if self.pwa_dir:
-            env["DIARYCARD_PWA_DIR"] = str(self.pwa_dir)
-        granian = Path(sys.executable).with_name("granian")
-        self.process = subprocess.Popen(
-            [str(granian), "--interface", "asgi", "--factory", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", "1", "--no-access-log",
-             "diarycard.asgi:app_from_env"],
-            env=env, stdout=subprocess.DEVNULL, stderr=(self.data_dir / "server.log").open("ab"),
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.base}/readyz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.1)
-        raise RuntimeError((self.data_dir / "server.log").read_text()[-2000:])
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
-
-
-def _run(coro):  # type: ignore[no-untyped-def]
-    # In a thread of its own: Playwright's sync API keeps an event loop on this one.
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+_run = run_async  # the name the tests in this folder import
 
 
 @pytest.fixture(scope="session")
 def pwa_db(pg_url: str, template_db: str) -> Iterator[str]:
-    name = f"dcpwa_{os.getpid()}"
-
-    async def admin(sql: str) -> None:
-        conn = await asyncpg.connect(pg_url)
-        try:
-            await conn.execute(sql)
-        finally:
-            await conn.close()
-
-    _run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    _run(admin(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"'))
-    yield with_database(pg_url, name)
-    _run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(pg_url, template_db, f"dcpwa_{os.getpid()}") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def server(pwa_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    running = Server(pwa_db, tmp_path_factory.mktemp("pwa-server"))
+    running = Server(pwa_db, tmp_path_factory.mktemp("pwa-server"), port=PORT)
     running.start()
     yield running
     running.stop()
@@ -168,11 +67,8 @@ def live(server: Server) -> Server:
 def browser(server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     # After the server (and its database): Playwright keeps an event loop on this thread.
     # Per module, so it is gone again before the async tests collected after tests/pwa.
-    os.environ["HOME"] = str(tmp_path_factory.mktemp("chromium-home"))
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium(tmp_path_factory.mktemp("chromium-home")) as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

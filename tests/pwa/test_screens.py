@@ -17,6 +17,9 @@ axe = Axe()
 
 
 def check(page: Page, name: str, size: str) -> None:
+    # Screens render after the click that opens them: let the heading arrive before axe
+    # looks, or it judges the page between two screens.
+    expect(page.locator("main h1").first).to_be_visible()
     results = axe.run(page)
     assert results.violations_count == 0, f"{name} ({size}):\n{results.generate_report()}"
     if size == "phone":

@@ -6,30 +6,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-import asyncpg
 import pytest
-from tools_browser import run_async
 
-from diarycard.db.database import with_database
+from browser_support import free_port, scratch_database
 
 _PORT_VAR = "DIARYCARD_PWA_TEST_PORT"
-
-
-def _free_port() -> str:
-    """A port of 8500-8599 nobody listens on: two test runs at once (two people, or CI and
-    a person) must not find each other's server answering on a fixed port."""
-    for port in range(8501, 8600):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return str(port)
-    raise RuntimeError("no free port in 8501-8599 for the tools' browser tests")
 
 
 def _load_pwa_fixtures():  # type: ignore[no-untyped-def]
@@ -39,7 +23,7 @@ def _load_pwa_fixtures():  # type: ignore[no-untyped-def]
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     before = os.environ.get(_PORT_VAR)
-    os.environ[_PORT_VAR] = os.environ.get("DIARYCARD_PWA_TOOLS_TEST_PORT") or _free_port()
+    os.environ[_PORT_VAR] = str(free_port(8501, 8599, "DIARYCARD_PWA_TOOLS_TEST_PORT", pair=True))
     try:
         spec.loader.exec_module(module)
     finally:
@@ -62,16 +46,5 @@ page = pwa.page
 @pytest.fixture(scope="session")
 def pwa_db(pg_url: str, template_db: str) -> Iterator[str]:
     """A database of our own (tests/pwa's is named after the process too)."""
-    name = f"dctools_{os.getpid()}"
-
-    async def admin(sql: str) -> None:
-        conn = await asyncpg.connect(pg_url)
-        try:
-            await conn.execute(sql)
-        finally:
-            await conn.close()
-
-    run_async(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    run_async(admin(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"'))
-    yield with_database(pg_url, name)
-    run_async(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(pg_url, template_db, f"dctools_{os.getpid()}") as url:
+        yield url

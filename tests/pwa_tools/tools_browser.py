@@ -3,10 +3,6 @@ seeded through the real store code."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
 from uuid import UUID
 
 import asyncpg
@@ -16,14 +12,6 @@ from diarycard.crisis.demo import demo_plan
 from diarycard.crisis.models import AgreeIn, DraftIn
 from diarycard.tools.demo import person
 from factories import assign, make_user
-
-T = TypeVar("T")
-
-
-def run_async(coro: Coroutine[Any, Any, T]) -> T:
-    """Run database work from a sync Playwright test (its thread keeps an event loop)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
 
 async def agree_plan(db_url: str, patient_id: UUID) -> None:

@@ -4,52 +4,25 @@ cloned for this session and seeded with one clinician's small caseload."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import asyncpg
-import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 from review_pages import HOSTILE, Caseload
 
+from browser_support import Server, chromium, free_port, run_async
 from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
 from factories import assign, make_site, make_user
 
-
-def _pick_port() -> int:
-    """A port of 8601-8699 that nobody listens on. Granian binds with port reuse, so a
-    second test run on the same port would quietly answer some of our requests from its
-    own database: never share one."""
-    if os.environ.get("DIARYCARD_REVIEW_TEST_PORT"):
-        return int(os.environ["DIARYCARD_REVIEW_TEST_PORT"])
-    first = os.getpid() % 99
-    for step in range(99):
-        port = 8601 + (first + step) % 99
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8601-8699")
-
-
-PORT = _pick_port()
+PORT = free_port(8601, 8699, "DIARYCARD_REVIEW_TEST_PORT")
 BASE = f"http://127.0.0.1:{PORT}"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -58,10 +31,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def _run(coro: Any) -> Any:
-    # In a thread of its own: Playwright's sync API keeps an event loop on this one.
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+_run = run_async  # the name this folder's tests import
 
 
 async def _admin(url: str, sql: str) -> None:
@@ -139,48 +109,16 @@ def caseload(review_db: str) -> Caseload:
 @pytest.fixture(scope="session")
 def server(review_db: str, caseload: Caseload,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("review-server")
-    env = {**os.environ, "DATABASE_URL": review_db, "DIARYCARD_PUBLIC_URL": BASE,
-           "DIARYCARD_DATA_DIR": str(data_dir), "DIARYCARD_LOG_LEVEL": "WARNING",
-           "DIARYCARD_POOL_MAX": "4"}
-    granian = Path(sys.executable).with_name("granian")
-    log = (data_dir / "server.log").open("ab")
-    process = subprocess.Popen(
-        [str(granian), "--interface", "asgi", "--factory", "--host", "127.0.0.1",
-         "--port", str(PORT), "--workers", "1", "--no-access-log",
-         "diarycard.asgi:app_from_env"], env=env, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                # Ready, and still ours: a server that lost the port race has exited.
-                if (httpx.get(f"{BASE}/readyz", timeout=1).status_code == 200
-                        and process.poll() is None):
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((data_dir / "server.log").read_text()[-2000:])
-            time.sleep(0.1)
-        yield BASE
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with Server(review_db, tmp_path_factory.mktemp("review-server"), PORT).running() as app:
+        yield app.base
 
 
 @pytest.fixture(scope="module")
 def browser(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     # Per module: Playwright's sync API holds an event loop on this thread while it runs,
     # and the async tests collected after this folder need it gone.
-    os.environ["HOME"] = str(tmp_path_factory.mktemp("chromium-home"))
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium(tmp_path_factory.mktemp("chromium-home")) as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
