@@ -10,7 +10,7 @@ from uuid import UUID
 import asyncpg
 
 from diarycard.auth.principal import Principal
-from diarycard.tools.care import open_patient
+from diarycard.caseload.access import open_patient
 
 T = TypeVar("T")
 
