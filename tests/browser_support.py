@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import asyncpg
 import httpx
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from diarycard.db.database import with_database
 
@@ -48,6 +48,18 @@ def chromium(home: Path) -> Iterator[Browser]:
             yield launched
         finally:
             launched.close()
+
+
+@contextmanager
+def desktop_context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
+    """A clinician's desk: a wide window, British English, London time."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900},
+                                  locale="en-GB", timezone_id="Europe/London")
+    context.set_default_timeout(10_000)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 async def _admin(url: str, sql: str) -> None:

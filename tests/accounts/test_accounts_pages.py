@@ -18,7 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from access_world import PASSWORD, TOTP_SECRET, World, seed_world
-from browser_support import Server, chromium, free_port, run_async
+from browser_support import Server, chromium, desktop_context, free_port, run_async
 from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
 
@@ -76,11 +76,8 @@ def browser(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[B
 
 @pytest.fixture
 def context(browser: Browser, server: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900},
-                              locale="en-GB", timezone_id="Europe/London")
-    ctx.set_default_timeout(10_000)
-    yield ctx
-    ctx.close()
+    with desktop_context(browser, server) as ctx:
+        yield ctx
 
 
 def signed_in(context: BrowserContext, pages_db: str, world: World, name: str) -> Page:
