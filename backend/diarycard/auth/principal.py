@@ -8,7 +8,7 @@ import hashlib
 import hmac
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 from uuid import UUID
 
 import asyncpg
@@ -60,6 +60,25 @@ def token_hash(token: str) -> bytes:
     return hashlib.sha256(token.encode()).digest()
 
 
+class Presented(NamedTuple):
+    """What a request shows to prove who sent it, hashed for a query to check."""
+
+    token_hash: bytes
+    csrf_digest: bytes
+
+
+def presented(request: Request[Any, Any, Any]) -> Presented | None:
+    """The session cookie's hash and the CSRF header's digest, for a query that checks the
+    session in the same round trip as its write (`live_sessions`). None without a usable
+    cookie. A query that finds nothing must fall back to `provide_principal`, which says
+    why (401 or 403)."""
+    token = request.cookies.get(cookie_name(request.app.state.settings))
+    if not token or len(token) > 128:
+        return None
+    sent = request.headers.get(CSRF_HEADER, "")
+    return Presented(token_hash(token), hashlib.sha256(sent.encode()).digest())
+
+
 async def provide_conn(request: Request[Any, Any, Any]) -> AsyncIterator[asyncpg.Connection]:
     """A pooled connection for this request, released when the handler is done."""
     settings: Settings = request.app.state.settings
@@ -70,6 +89,8 @@ async def provide_conn(request: Request[Any, Any, Any]) -> AsyncIterator[asyncpg
 async def provide_principal(
     request: Request[Any, Any, Any], conn: Annotated[asyncpg.Connection, Dependency(kind="named")]
 ) -> Principal:
+    """The signed-in principal, or Unauthenticated (401) or Forbidden (403: the CSRF token
+    is wrong, or a clinician or admin has not set up a second factor yet)."""
     settings: Settings = request.app.state.settings
     token = request.cookies.get(cookie_name(settings))
     if not token or len(token) > 128:

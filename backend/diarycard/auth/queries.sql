@@ -2,15 +2,10 @@
 -- One round trip per request: find the live session and, at most once a minute, slide
 -- its idle window (so a busy patient does not write to `sessions` on every request).
 WITH live AS (
-    SELECT s.id AS session_id, s.csrf_token, s.last_seen_at,
-           u.id AS user_id, u.role, u.site_id, u.login, u.display_name, u.totp_enabled
-      FROM sessions s
-      JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1
-       AND s.revoked_at IS NULL
-       AND u.disabled_at IS NULL
-       AND s.expires_at > now()
-       AND s.last_seen_at + s.idle_timeout > now()
+    SELECT session_id, csrf_token, last_seen_at, user_id, role, site_id, login,
+           display_name, totp_enabled
+      FROM live_sessions
+     WHERE token_hash = $1
 ), touched AS (
     UPDATE sessions SET last_seen_at = now()
       FROM live

@@ -11,7 +11,6 @@ from uuid import UUID
 import asyncpg
 import msgspec
 from litestar import Request
-from litestar.exceptions import ClientException, ValidationException
 from msgspec import Meta
 
 from diarycard.auth.principal import Principal
@@ -20,6 +19,7 @@ from diarycard.entries.checks import entry_errors
 from diarycard.entries.models import MAX_BATCH, Problem, SyncOp, SyncOut, SyncResult
 from diarycard.errors import DiaryError, FieldError, Invalid
 from diarycard.web import problems
+from diarycard.web.body import decode_json
 from diarycard.web.problems import field_error
 
 # What each successful outcome answers, in the single call and in a batch alike.
@@ -90,12 +90,7 @@ def _repeated_ids(parsed: list[Parsed]) -> list[UUID]:
 async def run_batch(
     conn: asyncpg.Connection, who: Principal, body: bytes, request: Request[Any, Any, Any]
 ) -> SyncOut:
-    try:
-        envelope = msgspec.json.decode(body, type=Envelope)
-    except msgspec.ValidationError as exc:
-        raise ValidationException(str(exc), extra=[{"message": str(exc)}]) from None
-    except msgspec.DecodeError as exc:  # not JSON at all: 400, as for any other body
-        raise ClientException(str(exc)) from None
+    envelope = decode_json(body, Envelope)
     now = datetime.now(UTC)
     parsed = [parse_operation(raw, now) for raw in envelope.operations]
     refuse_repeats(parsed)

@@ -46,6 +46,37 @@ RETURNING id, occurred_at, occurred_offset, category, emotion, emotion_intensity
           risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
           time_flagged;
 
+-- name: insert_entry_signed_in
+-- The diary's hot path in one round trip: the session check of principal_for_token (a
+-- live patient session whose CSRF token matches, compared by SHA-256 digest so the
+-- comparison leaks nothing useful) folded into insert_entry. No row back means "take
+-- the usual path", which names what was wrong or decides a replay, an edit or a 404.
+-- $1 the session token's hash, $2 the digest of the CSRF token sent, $3.. insert_entry's $2..
+WITH live AS (
+    SELECT session_id, last_seen_at, user_id, user_created_at
+      FROM live_sessions
+     WHERE token_hash = $1
+       AND role = 'patient'
+       AND sha256(convert_to(csrf_token, 'UTF8')) = $2
+), touched AS (
+    UPDATE sessions SET last_seen_at = now()
+      FROM live
+     WHERE sessions.id = live.session_id
+       AND live.last_seen_at < now() - interval '60 seconds'
+)
+INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category, emotion,
+                     emotion_intensity, urge, urge_strength, indicators, helpful_response,
+                     outcome, risk_self_harm, risk_aggression, risk_substance_use, note,
+                     body_hash, time_flagged)
+SELECT $3, live.user_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+       $4 < live.user_created_at - interval '1 day' OR $4 > now() + interval '5 minutes'
+  FROM live
+ON CONFLICT (id) DO NOTHING
+RETURNING id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,
+          urge_strength, indicators, helpful_response, outcome, risk_self_harm,
+          risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
+          time_flagged;
+
 -- name: lock_entries
 -- The rows a batch touches that already exist, locked (in id order) while we decide.
 SELECT id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,

@@ -11,8 +11,10 @@ from uuid import UUID
 import msgspec
 from litestar import Request, Response, delete, get, post, put
 from litestar.di import Provide
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.exceptions import ClientException
+from litestar.params import FromPath, FromQuery, QueryParameter
 
+from diarycard.auth.principal import presented, provide_principal
 from diarycard.entries import store
 from diarycard.entries.batch import STATUS, run_batch
 from diarycard.entries.checks import DiaryRequest
@@ -27,18 +29,41 @@ from diarycard.entries.models import (
     SyncOut,
 )
 from diarycard.errors import Invalid
+from diarycard.web.body import decode_json
 from diarycard.web.deps import Conn, CurrentUser
 
 # A full outbox of 500 entries with long notes fits; one entry never needs more than 64 KB.
 SYNC_MAX_BYTES = 2 * 1024 * 1024
 
 
-@put("/entries/{entry_id:uuid}", request_class=DiaryRequest, tags=["entries"])
+def _entry_body(data: EntryPut) -> None:
+    """Never resolved (the handler does not ask for it): put_entry decodes the body itself,
+    and this only shows the OpenAPI document the shape of the body."""
+
+
+@put(
+    "/entries/{entry_id:uuid}", request_class=DiaryRequest, tags=["entries"],
+    dependencies={"entry_body": Provide(_entry_body, sync_to_thread=False)},
+)
 async def put_entry(
-    conn: Conn, principal: CurrentUser, entry_id: FromPath[UUID], data: JSONBody[EntryPut]
+    request: Request[Any, Any, Any], conn: Conn, entry_id: FromPath[UUID]
 ) -> Response[Entry]:
     """Create (201) or edit (200) an entry; the same body again answers 200 with the same
     entry. A different body needs `base_version` (409 without it, 412 when stale)."""
+    data: EntryPut | ClientException
+    try:
+        data = decode_json(await request.body(), EntryPut)
+    except ClientException as exc:
+        data = exc  # answered after the session check, as on every other route
+    if isinstance(data, EntryPut):
+        # A new entry, the common case on a bad day, is written in the same round trip
+        # as the session check. Everything else goes the usual way, which names any error.
+        created = await store.create_signed_in(conn, presented(request), entry_id, data)
+        if created is not None:
+            return Response(created, status_code=201)
+    principal = await provide_principal(request, conn)
+    if isinstance(data, ClientException):
+        raise data
     outcome = await store.put_entry(conn, principal, entry_id, data)
     assert outcome.entry is not None and outcome.kind is not None
     return Response(outcome.entry, status_code=STATUS[outcome.kind])

@@ -21,28 +21,30 @@ def _zone(offset_seconds: int) -> timezone:
     return UTC if offset_seconds == 0 else timezone(timedelta(seconds=offset_seconds))
 
 
-def to_record(entry_id: UUID, entry: EntryIn, digest: bytes) -> dict[str, Any]:
-    """One element of the JSON array the insert and update statements unpack."""
+# The columns a write sets, in insert_entry's parameter order ($2..).
+COLUMNS = ("id", "occurred_at", "occurred_offset", "category", "emotion",
+           "emotion_intensity", "urge", "urge_strength", "indicators", "helpful_response",
+           "outcome", "risk_self_harm", "risk_aggression", "risk_substance_use", "note",
+           "body_hash")
+
+
+def to_params(entry_id: UUID, entry: EntryIn, digest: bytes) -> list[Any]:
+    """The values of COLUMNS for one entry, as query parameters."""
     offset = entry.occurred_at.utcoffset() or timedelta(0)
     risk = entry.risk or Risk()
-    return {
-        "id": str(entry_id),
-        "occurred_at": entry.occurred_at,
-        "occurred_offset": int(offset.total_seconds()),
-        "category": entry.category,
-        "emotion": entry.emotion,
-        "emotion_intensity": entry.emotion_intensity,
-        "urge": entry.urge,
-        "urge_strength": entry.urge_strength,
-        "indicators": entry.indicators,
-        "helpful_response": entry.helpful_response,
-        "outcome": entry.outcome,
-        "risk_self_harm": risk.self_harm,
-        "risk_aggression": risk.aggression,
-        "risk_substance_use": risk.substance_use,
-        "note": entry.note,
-        "body_hash": digest.hex(),
-    }
+    return [
+        entry_id, entry.occurred_at, int(offset.total_seconds()), entry.category,
+        entry.emotion, entry.emotion_intensity, entry.urge, entry.urge_strength,
+        entry.indicators, entry.helpful_response, entry.outcome, risk.self_harm,
+        risk.aggression, risk.substance_use, entry.note, digest,
+    ]
+
+
+def to_record(entry_id: UUID, entry: EntryIn, digest: bytes) -> dict[str, Any]:
+    """One element of the JSON array the batch insert and update statements unpack."""
+    record = dict(zip(COLUMNS, to_params(entry_id, entry, digest), strict=True))
+    record["id"], record["body_hash"] = str(entry_id), digest.hex()
+    return record
 
 
 def records_json(records: list[dict[str, Any]]) -> str:

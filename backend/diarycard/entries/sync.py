@@ -22,7 +22,7 @@ from diarycard.auth.principal import Principal
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import Entry, EntryIn
-from diarycard.entries.rows import records_json, to_entry, to_record
+from diarycard.entries.rows import records_json, to_entry, to_params, to_record
 from diarycard.errors import Conflict, DiaryError, NotFound, PreconditionFailed
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
@@ -72,10 +72,10 @@ async def apply(
     if upserts:
         # Autocommit: the insert is one atomic statement, and the common case (new
         # entries) needs no transaction round trips at all.
-        records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry]
-        if len(records) == 1:
-            rows = await conn.fetch(SQL["insert_entry"], who.user_id, *_params(records[0]))
+        if len(upserts) == 1:
+            rows = await conn.fetch(SQL["insert_entry"], who.user_id, *insert_params(upserts[0]))
         else:
+            records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry]
             rows = await conn.fetch(SQL["insert_entries"], who.user_id, records_json(records))
         for row in rows:
             outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
@@ -86,18 +86,10 @@ async def apply(
     return outcomes
 
 
-def _params(record: dict[str, Any]) -> list[Any]:
-    """insert_entry's $2.. from a record (the same keys insert_entries unpacks)."""
-    params = [record[name] for name in _COLUMNS]
-    params[0] = UUID(record["id"])
-    params[-1] = bytes.fromhex(record["body_hash"])
-    return params
-
-
-_COLUMNS = ("id", "occurred_at", "occurred_offset", "category", "emotion",
-            "emotion_intensity", "urge", "urge_strength", "indicators", "helpful_response",
-            "outcome", "risk_self_harm", "risk_aggression", "risk_substance_use", "note",
-            "body_hash")
+def insert_params(change: Change) -> list[Any]:
+    """insert_entry's $2.. for one upsert."""
+    assert change.entry is not None
+    return to_params(change.id, change.entry, change.digest)
 
 
 async def _settle(
