@@ -52,15 +52,21 @@ async def create_pool(settings: Settings, dsn: str) -> Any:
     )
 
 
-@asynccontextmanager
-async def connection(pool: Any, timeout: float) -> AsyncIterator[asyncpg.Connection]:
-    """Acquire a connection or raise Unavailable within `timeout` seconds."""
+async def acquire(pool: Any, timeout: float) -> asyncpg.Connection:
+    """A connection, or Unavailable within `timeout` seconds. Give it back with
+    `pool.release`; `connection` does both for code that is not a dependency."""
     try:
-        conn = await pool.acquire(timeout=timeout)
+        return await pool.acquire(timeout=timeout)
     except (*DB_DOWN, asyncpg.PostgresError) as exc:
         # Whatever stops us getting a connection (server down, database missing, too
         # many clients) is the same to the person waiting: try again shortly.
         raise Unavailable() from exc
+
+
+@asynccontextmanager
+async def connection(pool: Any, timeout: float) -> AsyncIterator[asyncpg.Connection]:
+    """Acquire a connection or raise Unavailable within `timeout` seconds."""
+    conn = await acquire(pool, timeout)
     try:
         yield conn
     finally:
