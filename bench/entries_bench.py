@@ -1,6 +1,7 @@
 """Diary write benchmark (run by hand, not in CI; prints figures for docs/benchmarks.md).
 
     .venv/bin/python bench/entries_bench.py [--port 8300] [--seconds 8] [--clients 32]
+                                            [--rounds 3]
 
 In one run, against a scratch database on the local PostgreSQL (BENCH_PG, default
 postgresql://postgres@127.0.0.1:5432/postgres):
@@ -8,7 +9,9 @@ postgresql://postgres@127.0.0.1:5432/postgres):
      ceiling, and the denominator of the ratio;
   2. the app under granian (as `diarycard serve` starts it) on 1 and then 2 workers: each of
      32 clients is a signed-in patient sending single-entry PUTs with its session cookie
-     and CSRF token over keep-alive HTTP/1.1; throughput and p50/p99 latency;
+     and CSRF token over keep-alive HTTP/1.1; throughput and p50/p99 latency. Steps 1 and
+     2 run `--rounds` times, one after the other, and the summary gives the medians and
+     ranges: on a shared two-core machine one round's p99 moves by a fifth;
   3. one 500-entry POST /sync, several times: time from request to full response over
      loopback (an upper bound on server time).
 The load generator is a few lines of asyncio on uvloop, not httpx, with its bodies built
@@ -88,15 +91,17 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"""
 
 
 async def raw_asyncpg(url: str, patients: list[uuid.UUID], clients: int,
-                      seconds: float) -> float:
-    """Rows per second for plain single-row INSERTs of the same entries."""
+                      seconds: float) -> tuple[float, list[float]]:
+    """Rows per second, and each INSERT's latency, for plain single-row INSERTs of the
+    same entries: what the database alone gives at the same concurrency."""
     pool = await asyncpg.create_pool(url, min_size=16, max_size=16)
     done = 0
+    latencies: list[float] = []
 
     async def worker(n: int) -> None:
         nonlocal done
         i = n * 1_000_000
-        while time.perf_counter() < deadline:
+        while (started := time.perf_counter()) < deadline:
             body = entry(i)
             parsed = msgspec.convert(body, EntryIn)
             offset = parsed.occurred_at.utcoffset() or timedelta(0)
@@ -107,6 +112,7 @@ async def raw_asyncpg(url: str, patients: list[uuid.UUID], clients: int,
                 body["indicators"], body["helpful_response"], body["outcome"], body["note"],
                 body_hash(parsed),
             )
+            latencies.append(time.perf_counter() - started)
             done += 1
             i += 1
 
@@ -115,7 +121,7 @@ async def raw_asyncpg(url: str, patients: list[uuid.UUID], clients: int,
     await asyncio.gather(*(worker(n) for n in range(clients)))
     elapsed = time.perf_counter() - started
     await pool.close()
-    return done / elapsed
+    return done / elapsed, latencies
 
 
 class Http:
@@ -220,36 +226,60 @@ async def wait_ready(port: int) -> None:
     raise SystemExit("the app did not become ready")
 
 
+def ms(latencies: list[float], q: float) -> str:
+    return f"{percentile(latencies, q) * 1000:.1f}"
+
+
+async def run_workers(args: argparse.Namespace, url: str, patients: list[uuid.UUID],
+                      sessions: list[tuple[str, str]], workers: int) -> None:
+    name = f"{workers} worker{'s' if workers > 1 else ''}"
+    server = serve(url, args.port, workers)
+    rounds: list[tuple[float, float, float, float]] = []
+    try:
+        await wait_ready(args.port)
+        for n in range(1, args.rounds + 1):
+            # The ceiling is measured next to each HTTP round (the server idle), so both
+            # see the same machine.
+            raw, raw_latencies = await raw_asyncpg(url, patients, args.clients, args.seconds)
+            rate, latencies, errors = await http_puts(args.port, sessions, args.seconds)
+            p50, p99 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000
+            rounds.append((raw, rate, p50, p99))
+            print(f"{name}, round {n}: raw asyncpg {raw:,.0f} rows/s (p50 "
+                  f"{ms(raw_latencies, 0.5)} ms, p99 {ms(raw_latencies, 0.99)} ms); "
+                  f"PUT {rate:,.0f} req/s ({rate / raw:.0%} of raw), p50 {p50:.1f} ms, "
+                  f"p99 {p99:.1f} ms, p99.9 {ms(latencies, 0.999)} ms, non-201: {errors}",
+                  flush=True)
+        batches = await sync_batches(args.port, sessions[0])
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    ratios = [rate / raw for raw, rate, _, _ in rounds]
+    p99s = [p99 for *_, p99 in rounds]
+    print(f"{name}: PUT /api/v1/entries/{{id}}, {args.clients} signed-in clients with CSRF, "
+          f"median of {len(rounds)} rounds: "
+          f"{statistics.median(r[1] for r in rounds):,.0f} req/s, "
+          f"{statistics.median(ratios):.0%} of raw asyncpg "
+          f"({min(ratios):.0%}-{max(ratios):.0%}), "
+          f"p50 {statistics.median(r[2] for r in rounds):.1f} ms, "
+          f"p99 {statistics.median(p99s):.1f} ms ({min(p99s):.1f}-{max(p99s):.1f})")
+    print(f"{name}: POST /api/v1/sync with 500 new entries: median "
+          f"{statistics.median(batches) * 1000:.0f} ms, best {min(batches) * 1000:.0f} ms "
+          f"over {len(batches)} batches", flush=True)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8300)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     url, patients, sessions = await prepare(args.clients)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{os.cpu_count()} cores, load average before the run: {load}")
     for workers in (1, 2):
-        # The ceiling is measured next to each HTTP run, so both see the same machine.
-        raw = await raw_asyncpg(url, patients, args.clients, args.seconds)
-        print(f"raw asyncpg, pool 16, {args.clients} concurrent single-row INSERTs: "
-              f"{raw:,.0f} rows/s")
-        server = serve(url, args.port, workers)
-        try:
-            await wait_ready(args.port)
-            rate, latencies, errors = await http_puts(args.port, sessions, args.seconds)
-            batches = await sync_batches(args.port, sessions[0])
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        name = f"{workers} worker{'s' if workers > 1 else ''}"
-        print(f"{name}: PUT /api/v1/entries/{{id}}, {args.clients} signed-in clients with "
-              f"CSRF: {rate:,.0f} req/s ({rate / raw:.0%} of raw asyncpg), "
-              f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
-              f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms, non-201 answers: {errors}")
-        print(f"{name}: POST /api/v1/sync with 500 new entries: median "
-              f"{statistics.median(batches) * 1000:.0f} ms, best {min(batches) * 1000:.0f} ms "
-              f"over {len(batches)} batches")
+        await run_workers(args, url, patients, sessions, workers)
+
 
 if __name__ == "__main__":
     # uvloop for the same reason: a cheaper event loop leaves more CPU to the server.

@@ -76,16 +76,16 @@ def harden(
         try:
             await app(scope, receive, send_wrapped)
         finally:
-            route = scope.get("path_template") or _route_of(scope)
-            log.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "route": route,
-                    "status": status,
-                    "ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            if log.isEnabledFor(logging.INFO):  # with the access log off, skip its work
+                log.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "route": scope.get("path_template") or _route_of(scope),
+                        "status": status,
+                        "ms": round((time.perf_counter() - started) * 1000, 2),
+                    },
+                )
             request_id.reset(token)
 
     return middleware
