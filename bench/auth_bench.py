@@ -4,7 +4,8 @@ docs/benchmarks.md).
     .venv/bin/python bench/auth_bench.py [--port 8250] [--seconds 6]
 
 Against a scratch database on the local PostgreSQL (BENCH_PG, default
-postgresql://postgres@127.0.0.1:5432/postgres), the app under granian with 1 worker:
+postgresql://postgres@127.0.0.1:5432/postgres), the app as `diarycard serve` starts it,
+with 1 worker:
   1. GET /healthz (no database) and GET /api/v1/me (one session lookup, the cost every API
      request pays) from 32 signed-in patients over keep-alive connections: requests a
      second and p50/p99 latency;
@@ -19,9 +20,7 @@ import asyncio
 import os
 import statistics
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import asyncpg
 import httpx
@@ -31,6 +30,7 @@ from diarycard.auth.passwords import hash_password
 from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
 from diarycard.db.migrate import migrate
+from diarycard.server import server_command
 
 PG = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 DB = "diarycard_bench_auth"
@@ -90,9 +90,7 @@ async def bench(port: int, seconds: float) -> None:
     env = {**os.environ, "DATABASE_URL": url, "DIARYCARD_PUBLIC_URL": base,
            "DIARYCARD_LOG_LEVEL": "WARNING"}
     server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("granian")), "--interface", "asgi", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--no-access-log",
-         "diarycard.asgi:app_from_env"], env=env, stderr=subprocess.DEVNULL)
+        server_command("127.0.0.1", port), env=env, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
             try:

@@ -7,7 +7,7 @@ In one run, against a scratch database on the local PostgreSQL (BENCH_PG, defaul
 postgresql://postgres@127.0.0.1:5432/postgres):
   1. raw asyncpg (a pool of 16, the same 32-way concurrency) inserting the same rows: the
      ceiling, and the denominator of the ratio;
-  2. the app under granian (as `diarycard serve` starts it) on 1 and then 2 workers: each of
+  2. the app as `diarycard serve` starts it (diarycard.server) on 1 and then 2 workers: each of
      32 clients is a signed-in patient sending single-entry PUTs with its session cookie
      and CSRF token over keep-alive HTTP/1.1; throughput and p50/p99 latency. Steps 1 and
      2 run `--rounds` times, one after the other, and the summary gives the medians and
@@ -25,7 +25,6 @@ import asyncio
 import os
 import statistics
 import subprocess
-import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -40,6 +39,7 @@ from diarycard.db.database import with_database
 from diarycard.db.migrate import migrate
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import EntryIn
+from diarycard.server import server_command
 
 PG = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 DB = "diarycard_bench_entries"
@@ -205,10 +205,7 @@ async def sync_batches(port: int, session: tuple[str, str], repeats: int = 5) ->
 def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": url, "DIARYCARD_PUBLIC_URL": f"http://127.0.0.1:{port}",
            "DIARYCARD_LOG_LEVEL": "WARNING"}
-    command = [sys.executable, "-m", "granian", "--interface", "asgi", "--factory",
-               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-               "--no-access-log", "--log-level", "warning", "diarycard.asgi:app_from_env"]
-    return subprocess.Popen(command, env=env)
+    return subprocess.Popen(server_command("127.0.0.1", port, workers), env=env)
 
 
 async def wait_ready(port: int) -> None:

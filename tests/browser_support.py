@@ -1,4 +1,5 @@
-"""What the browser tests share: the real app in a granian process, Debian's Chromium,
+"""What the browser tests share: the real app in a server process (as `diarycard serve`
+starts it), Debian's Chromium,
 a scratch database per folder, and a way to run async set-up code beside Playwright."""
 
 from __future__ import annotations
@@ -7,7 +8,6 @@ import asyncio
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +20,7 @@ import httpx
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from diarycard.db.database import with_database
+from diarycard.server import server_command
 
 T = TypeVar("T")
 
@@ -82,7 +83,7 @@ def scratch_database(pg_url: str, template: str, name: str) -> Iterator[str]:
 
 
 class Server:
-    """The real app in a granian process, which a test may stop and start again."""
+    """The real app in a server process, which a test may stop and start again."""
 
     def __init__(
         self, db_url: str, data_dir: Path, port: int, pwa_dir: Path | None = None
@@ -105,11 +106,8 @@ class Server:
         }
         if self.pwa_dir:
             env["DIARYCARD_PWA_DIR"] = str(self.pwa_dir)
-        granian = Path(sys.executable).with_name("granian")
         self.process = subprocess.Popen(
-            [str(granian), "--interface", "asgi", "--factory", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", "1", "--no-access-log",
-             "diarycard.asgi:app_from_env"],
+            server_command("127.0.0.1", self.port),
             env=env, stdout=subprocess.DEVNULL, stderr=(self.data_dir / "server.log").open("ab"),
         )
         deadline = time.monotonic() + 30
@@ -148,8 +146,8 @@ class Server:
 
 def free_port(first: int, last: int, env: str, pair: bool = False) -> int:
     """A port in [first, last] that nobody listens on (and the next one too, with `pair`),
-    unless `env` names one. Granian shares a port it can reuse, so two test sessions on one
-    port would quietly answer each other's requests from the wrong database."""
+    unless `env` names one. A server that shares a port it can reuse would let two test
+    sessions on one port quietly answer each other's requests from the wrong database."""
     if os.environ.get(env):
         return int(os.environ[env])
     span = last - first + 1

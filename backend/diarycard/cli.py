@@ -17,6 +17,7 @@ import asyncpg
 from diarycard.accounts.admin_cli import add_admin_parser
 from diarycard.db import migrate as migrations
 from diarycard.db.database import database_url
+from diarycard.server import server_command
 from diarycard.settings import Settings, SettingsError, load_settings
 
 
@@ -97,12 +98,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     with database_url(settings) as url:
         _report(asyncio.run(_apply(url)), sys.stderr)
         env = {**os.environ, "DATABASE_URL": url}
-        command = [
-            sys.executable, "-m", "granian", "--interface", "asgi", "--factory",
-            "--host", args.host, "--port", str(args.port), "--workers", str(args.workers),
-            "--no-access-log", "--log-level", "warning",
-            "diarycard.asgi:app_from_env",
-        ]
+        command = server_command(args.host, args.port, args.workers)
         server = subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)  # noqa: S603
         print(f"diarycard is running at http://{args.host}:{args.port}/ (Ctrl-C to stop)",
               flush=True)

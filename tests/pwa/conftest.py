@@ -1,5 +1,6 @@
 """Browser tests of the patient app: Debian's Chromium driven by Playwright, against the
-real app served by granian on a port of its own and a database cloned for this session.
+real app, served as `diarycard serve` serves it, on a port of its own and a database
+cloned for this session.
 
 One browser for the whole session; each test gets a fresh browser context (its own
 cookies, IndexedDB and service worker) and its own patient, so tests share the server

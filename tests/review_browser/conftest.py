@@ -1,5 +1,5 @@
 """Browser tests of the clinician review app: Debian's Chromium driven by Playwright
-against the real app in a granian process on a free port of 8601-8699, on a database
+against the real app in a server process on a free port of 8601-8699, on a database
 cloned for this session and seeded with one clinician's small caseload."""
 
 from __future__ import annotations
