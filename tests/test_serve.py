@@ -191,10 +191,19 @@ def test_a_request_head_over_the_limit_is_refused_and_the_server_carries_on(
             answer = sock.recv(4096)
         assert answer.startswith(b"HTTP/1.1 431"), answer[:200]
         assert b"application/problem+json" in answer
-        # Ordinary requests, many on one keep-alive connection, are untouched.
+        # Ordinary requests, many on one keep-alive connection, are untouched, and so is a
+        # large body arriving in the same read as its head.
         with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
             for _ in range(50):
                 assert client.get("/readyz", headers={"X-Padding": "a" * 2000}).status_code == 200
+        body = b'{"login": "' + b"a" * 50_000 + b'", "password": "x"}'
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         b"Content-Type: application/json\r\n"
+                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+            answer = sock.recv(4096)
+        assert not answer.startswith(b"HTTP/1.1 431"), answer[:200]
+        assert b"x-request-id" in answer  # answered by the app, which read the body
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=30)

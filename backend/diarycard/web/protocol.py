@@ -31,26 +31,51 @@ _ANSWER = (
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
-    _in_head = True
-    _head_bytes = 0
+    """Two counts, as httptools holds a header back until it is whole: the request line
+    and headers parsed so far (checked before the app is called), and the raw bytes of
+    reads that ended inside a head (a head that never ends). Either past MAX_HEAD: 431."""
+
+    _in_head = True  # from the end of one request to the end of the next one's head
+    _raw = 0
+    _parsed = 0
+    _heads = 0  # heads completed on this connection
+    _refused = False
 
     def data_received(self, data: bytes) -> None:
-        # Counted after parsing, so a read that holds a whole head and the start of its
-        # body is not mistaken for a long head. The parser holds at most one read more.
-        was_in_head = self._in_head
-        super().data_received(data)
-        if not (was_in_head and self._in_head) or self.transport.is_closing():
+        if self._refused:
             return
-        self._head_bytes += len(data)
-        if self._head_bytes > MAX_HEAD:
+        counting, heads = self._in_head, self._heads
+        super().data_received(data)
+        if counting and heads == self._heads:
+            self._raw += len(data)
+        if (self._refused or self._raw > MAX_HEAD) and not self.transport.is_closing():
+            self._refused = True
             self.transport.write(_ANSWER)
             self.transport.close()
 
+    def on_url(self, url: bytes) -> None:
+        self._parsed += len(url)
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._parsed += len(name) + len(value)
+        super().on_header(name, value)
+
     def on_headers_complete(self) -> None:
         self._in_head = False
+        self._heads += 1
+        if self._parsed > MAX_HEAD:
+            self._refused = True  # answered in data_received; the app never sees it
+            return
         super().on_headers_complete()
 
+    def on_body(self, body: bytes) -> None:
+        if not self._refused:
+            super().on_body(body)
+
     def on_message_complete(self) -> None:
+        if self._refused:
+            return
         # The next request on this keep-alive connection starts a new head.
-        self._in_head, self._head_bytes = True, 0
+        self._in_head, self._raw, self._parsed = True, 0, 0
         super().on_message_complete()
