@@ -207,3 +207,29 @@ def test_a_request_head_over_the_limit_is_refused_and_the_server_carries_on(
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=30)
+
+
+def test_a_head_that_never_ends_is_cut_off(data_dir: Path) -> None:
+    """A client cannot hold connections open by sending nothing, or a byte now and then."""
+    port = _free_port()
+    proc = _start(data_dir, port)
+    try:
+        silent = socket.create_connection(("127.0.0.1", port), timeout=30)
+        dripping = socket.create_connection(("127.0.0.1", port), timeout=30)
+        dripping.sendall(b"GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        started = time.monotonic()
+        for _ in range(5):  # a header line every two seconds, never the blank line
+            time.sleep(2)
+            try:
+                dripping.sendall(b"X-Drip: 1\r\n")
+            except OSError:
+                break
+        assert silent.recv(100) == b""  # closed by the server
+        assert dripping.recv(100) == b""
+        assert time.monotonic() - started < 25
+        silent.close()
+        dripping.close()
+        assert httpx.get(f"http://127.0.0.1:{port}/readyz").status_code == 200
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)

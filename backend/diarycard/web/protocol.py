@@ -1,18 +1,25 @@
-"""Uvicorn's httptools protocol with a limit on the size of a request's head.
+"""Uvicorn's httptools protocol with limits on a request's head: its size and its time.
 
 httptools reads a request line and headers of any size into memory (a 20 MB header was
 accepted whole), which lets one client hold a worker's memory. Past MAX_HEAD bytes before
-the head is complete, this answers 431 and closes the connection, as nginx does. Bodies
-have their own limit in the app (DIARYCARD_MAX_BODY_BYTES).
+the head is complete, this answers 431 and closes the connection, as nginx does. And
+uvicorn waits for a head for ever, so a client that opens connections and sends a byte now
+and then (slowloris) could hold them all: a head not finished within HEAD_SECONDS of the
+connection opening, or of its first byte, closes the connection. Bodies have their own
+limit in the app (DIARYCARD_MAX_BODY_BYTES).
 """
 
 from __future__ import annotations
+
+import asyncio
 
 import msgspec
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 # Far above what a browser sends (a session cookie and a CSRF token are under 200 bytes).
 MAX_HEAD = 32 * 1024
+# Generous for a phone on a poor signal: a head is a few hundred bytes.
+HEAD_SECONDS = 10.0
 
 _BODY = msgspec.json.encode({
     "type": "about:blank",
@@ -40,6 +47,33 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     _parsed = 0
     _heads = 0  # heads completed on this connection
     _refused = False
+    _head_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._start_head_clock()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_head_clock()
+        super().connection_lost(exc)
+
+    def _start_head_clock(self) -> None:
+        if self._head_timer is None:
+            self._head_timer = self.loop.call_later(HEAD_SECONDS, self._head_too_slow)
+
+    def _stop_head_clock(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_too_slow(self) -> None:
+        self._head_timer = None
+        if self._in_head and not self.transport.is_closing():
+            self.transport.close()
+
+    def on_message_begin(self) -> None:
+        self._start_head_clock()  # the next request on a kept-alive connection
+        super().on_message_begin()
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
@@ -62,6 +96,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
+        self._stop_head_clock()
         self._in_head = False
         self._heads += 1
         if self._parsed > MAX_HEAD:
