@@ -24,27 +24,21 @@ import time
 
 import asyncpg
 import httpx
+from scratch import PG, fresh_database
 
 from diarycard.accounts.seed import ensure_site, ensure_user
 from diarycard.auth.passwords import hash_password
 from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
-from diarycard.db.migrate import migrate
 from diarycard.server import server_command
 
-PG = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 DB = "diarycard_bench_auth"
 PASSWORD = "bench-lantern-harbour-plum"
 
 
 async def prepare(patients: int) -> tuple[str, list[tuple[str, str]]]:
-    admin = await asyncpg.connect(PG)
-    await admin.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
-    await admin.execute(f'CREATE DATABASE "{DB}"')
-    await admin.close()
+    conn = await fresh_database(DB)
     url = with_database(PG, DB)
-    conn = await asyncpg.connect(url)
-    await migrate(conn)
     site = await ensure_site(conn, "Bench site")
     digest = await hash_password(PASSWORD)
     sessions = []

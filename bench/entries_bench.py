@@ -33,15 +33,14 @@ from typing import Any
 import asyncpg
 import msgspec
 import uvloop
+from scratch import PG, fresh_database
 
 from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
-from diarycard.db.migrate import migrate
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import EntryIn
 from diarycard.server import server_command
 
-PG = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 DB = "diarycard_bench_entries"
 NOW = datetime.now(UTC)
 
@@ -56,13 +55,8 @@ def entry(i: int) -> dict[str, Any]:
 
 
 async def prepare(patients: int) -> tuple[str, list[uuid.UUID], list[tuple[str, str]]]:
-    admin = await asyncpg.connect(PG)
-    await admin.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
-    await admin.execute(f'CREATE DATABASE "{DB}"')
-    await admin.close()
+    conn = await fresh_database(DB)
     url = with_database(PG, DB)
-    conn = await asyncpg.connect(url)
-    await migrate(conn)
     site = await conn.fetchval("INSERT INTO sites (name) VALUES ('Bench site') RETURNING id")
     ids, sessions = [], []
     for i in range(patients):

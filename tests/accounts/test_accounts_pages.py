@@ -18,9 +18,15 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from access_world import PASSWORD, TOTP_SECRET, World, seed_world
-from browser_support import Server, chromium, desktop_context, free_port, run_async
+from browser_support import (
+    Server,
+    chromium,
+    desktop_context,
+    free_port,
+    run_async,
+    scratch_database,
+)
 from diarycard.auth.sessions import create_session
-from diarycard.db.database import with_database
 
 pytestmark = pytest.mark.browser
 PORT = free_port(8201, 8299, "DIARYCARD_ACCOUNTS_TEST_PORT")
@@ -42,11 +48,8 @@ async def _sql(url: str, sql: str, *args: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def pages_db(pg_url: str, template_db: str) -> Iterator[str]:
-    name = f"{template_db}_pages"
-    _run(_sql(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    _run(_sql(pg_url, f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"'))
-    yield with_database(pg_url, name)
-    _run(_sql(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(pg_url, template_db, f"{template_db}_pages") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,15 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 from review_pages import HOSTILE, Caseload
 
-from browser_support import Server, chromium, desktop_context, free_port, run_async
+from browser_support import (
+    Server,
+    chromium,
+    desktop_context,
+    free_port,
+    run_async,
+    scratch_database,
+)
 from diarycard.auth.sessions import create_session
-from diarycard.db.database import with_database
 from factories import assign, make_site, make_user
 
 PORT = free_port(8601, 8699, "DIARYCARD_REVIEW_TEST_PORT")
@@ -32,14 +38,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 _run = run_async  # the name this folder's tests import
-
-
-async def _admin(url: str, sql: str) -> None:
-    conn = await asyncpg.connect(url)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
 
 
 async def _entry(conn: asyncpg.Connection, patient: UUID, when: datetime, n: int,
@@ -93,11 +91,8 @@ async def _seed(url: str) -> Caseload:
 
 @pytest.fixture(scope="session")
 def review_db(pg_url: str, template_db: str) -> Iterator[str]:
-    name = f"dcreview_{os.getpid()}"
-    _run(_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    _run(_admin(pg_url, f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"'))
-    yield with_database(pg_url, name)
-    _run(_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(pg_url, template_db, f"dcreview_{os.getpid()}") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
