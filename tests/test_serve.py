@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -64,6 +65,18 @@ def _wait_gone(data_dir: Path, seconds: float = 15) -> list[psutil.Process]:
     while _postgres_for(data_dir) and time.monotonic() < deadline:
         time.sleep(0.2)
     return _postgres_for(data_dir)
+
+
+@contextmanager
+def _serving(data_dir: Path) -> Iterator[int]:
+    """`diarycard serve` on a free port, stopped with SIGTERM afterwards."""
+    port = _free_port()
+    proc = _start(data_dir, port)
+    try:
+        yield port
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
 
 
 @pytest.fixture
@@ -152,9 +165,7 @@ def test_data_survives_a_restart(data_dir: Path) -> None:
 
 
 def test_a_chunked_body_over_the_limit_is_refused_while_streaming(data_dir: Path) -> None:
-    port = _free_port()
-    proc = _start(data_dir, port)
-    try:
+    with _serving(data_dir) as port:
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             sock.sendall(
                 b"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -173,18 +184,13 @@ def test_a_chunked_body_over_the_limit_is_refused_while_streaming(data_dir: Path
             except ConnectionResetError:
                 pass
         assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=30)
 
 
 def test_a_request_head_over_the_limit_is_refused_and_the_server_carries_on(
     data_dir: Path,
 ) -> None:
     """httptools would read a head of any size into memory; ours stops at 32 KB."""
-    port = _free_port()
-    proc = _start(data_dir, port)
-    try:
+    with _serving(data_dir) as port:
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             sock.sendall(b"GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: "
                          + b"a" * 40_000 + b"\r\n\r\n")
@@ -204,16 +210,11 @@ def test_a_request_head_over_the_limit_is_refused_and_the_server_carries_on(
             answer = sock.recv(4096)
         assert not answer.startswith(b"HTTP/1.1 431"), answer[:200]
         assert b"x-request-id" in answer  # answered by the app, which read the body
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=30)
 
 
 def test_a_head_that_never_ends_is_cut_off(data_dir: Path) -> None:
     """A client cannot hold connections open by sending nothing, or a byte now and then."""
-    port = _free_port()
-    proc = _start(data_dir, port)
-    try:
+    with _serving(data_dir) as port:
         silent = socket.create_connection(("127.0.0.1", port), timeout=30)
         dripping = socket.create_connection(("127.0.0.1", port), timeout=30)
         dripping.sendall(b"GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -230,6 +231,3 @@ def test_a_head_that_never_ends_is_cut_off(data_dir: Path) -> None:
         silent.close()
         dripping.close()
         assert httpx.get(f"http://127.0.0.1:{port}/readyz").status_code == 200
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=30)
