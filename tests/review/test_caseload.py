@@ -52,16 +52,16 @@ async def test_rows_say_it_in_words_and_most_attention_comes_first(
     rows = await caseload(conn, as_ward(team), now=NOW)
     assert [r.display_name for r in rows] == ["Cai", "Ben", "Amy"]
     cai, ben, amy = rows
-    assert cai.summary == ("1 entry in the last 14 days; self-harm urge up to 8 out of 10; "
-                           "alcohol or drugs used once; crisis plan offered once")
-    # 40 (risk 7+) + 10 (alcohol or drugs) + 10 (one crisis step offered)
-    assert cai.attention == 60
+    assert cai.summary == ("1 entry in the last 14 days; self-harm urge up to 8 out of 10, at "
+                           "or over the site's floor of 7; crisis plan offered once; "
+                           "alcohol or drugs used once")
+    assert (cai.tier, cai.risk_floor) == (1, 7)
     assert ben.summary == "1 entry since 16 Nov; missed the last appointment; no entry for 9 days"
-    assert ben.attention == 30 + 9
+    assert ben.tier == 2
     assert ben.follow_up and ben.missed_appointments == 1
     assert ben.next_appointment_at == at(30)
     assert amy.summary == "4 entries since Mon; 2 urges acted on; 1 urge partly acted on"
-    assert amy.attention == 2 * 8 + 4
+    assert amy.tier == 3 and amy.reasons == []
     assert not amy.follow_up  # the missed one was before the last session
     assert (amy.entries_since, amy.acted_since, amy.days_since_last_entry) == (4, 2, 1)
 
@@ -78,7 +78,7 @@ async def test_a_plan_due_for_review_and_no_entries_yet_are_said(
     rows = {r.display_name: r for r in await caseload(conn, as_ward(team), now=NOW)}
     assert rows["Amy"].summary == ("no entries in the last 14 days; no entries yet; "
                                    "crisis plan due for review")
-    assert rows["Amy"].plan_review_due and rows["Amy"].attention == 20 + 15
+    assert rows["Amy"].plan_review_due and rows["Amy"].tier == 2
     assert rows["Ben"].summary == "no entries in the last 14 days; no entries yet"
 
 

@@ -14,8 +14,10 @@ class CaseloadItem(msgspec.Struct):
     display_name: str
     # What the row says in words, e.g. "4 entries since Tue; 2 urges acted on".
     summary: str
-    # Higher needs attention sooner; the list is sorted by it. The reasons say why.
-    attention: int
+    # 1 = look at first (risk), 2 = follow up (missed, silent), 3 = everyone else; the
+    # reasons say why the patient is in their tier (caseload/tiers.py has the rules).
+    tier: int
+    tier_name: str
     reasons: list[str]
     # Not attended since the last attended session: follow this patient up.
     follow_up: bool
@@ -33,5 +35,10 @@ class CaseloadItem(msgspec.Struct):
     max_aggression: int | None
     substance_use_since: int
     crisis_offers_since: int
+    # The site's floor and the plan's thresholds the tier was decided on (null: none agreed
+    # or declined in the plan).
+    risk_floor: int
+    self_harm_threshold: int | None
+    aggression_threshold: int | None
     plan_review_date: date | None
     plan_review_due: bool

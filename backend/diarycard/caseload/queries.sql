@@ -10,24 +10,30 @@ SELECT true
 -- name: caseload
 -- One statement for the whole caseload: every aggregate is a LATERAL over one patient's
 -- own rows through a (patient_id, time) index, so the cost grows with the caseload and its
--- recent entries, never with the size of the table.
+-- recent entries, never with the size of the table. The tier rules live in
+-- caseload/tiers.py; this gathers the figures they need.
 -- $1 clinician, $2 site, $3 now, $4 window when there is no last session.
 WITH mine AS (
-    SELECT u.id AS patient_id, u.login, u.display_name
+    SELECT u.id AS patient_id, u.login, u.display_name, s.risk_floor
       FROM care_team ct
       JOIN users u ON u.id = ct.patient_id AND u.site_id = ct.site_id
+      JOIN sites s ON s.id = u.site_id
      WHERE ct.clinician_id = $1 AND ct.site_id = $2
        AND u.role = 'patient' AND u.disabled_at IS NULL
 )
-SELECT m.patient_id, m.login::text AS login, m.display_name,
+SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
        last_session.starts_at AS last_session_at,
        next_session.starts_at AS next_appointment_at,
        missed.n AS missed_appointments,
        last_entry.occurred_at AS last_entry_at,
+       usual.gap_days AS usual_gap_days,
        w.since,
        s.entries, s.acted, s.partly, s.max_self_harm, s.max_aggression, s.substance_use,
-       offers.n AS crisis_offers,
-       plan.review_date AS plan_review_date
+       s.acted_with_risk, s.max_acted_risk, s.worst_outcome,
+       plan.review_date AS plan_review_date,
+       plan.self_harm_threshold, plan.aggression_threshold, plan.substance_threshold,
+       s.over_self_harm, s.over_aggression,
+       offers.n AS crisis_offers
   FROM mine m
   LEFT JOIN LATERAL (
         SELECT a.starts_at FROM appointments a
@@ -49,23 +55,53 @@ SELECT m.patient_id, m.login::text AS login, m.display_name,
         SELECT e.occurred_at FROM entries e
          WHERE e.patient_id = m.patient_id AND e.deleted_at IS NULL
          ORDER BY e.occurred_at DESC LIMIT 1) last_entry ON true
+  -- The patient's usual gap between entries: the median over the last 90 days, from at
+  -- least three gaps (fewer say nothing about what is usual for this person).
+  CROSS JOIN LATERAL (
+        SELECT CASE WHEN count(g.gap) >= 3 THEN
+                    (percentile_cont(0.5) WITHIN GROUP (ORDER BY g.gap))::float8 END
+                    AS gap_days
+          FROM (SELECT extract(epoch FROM e.occurred_at - lag(e.occurred_at)
+                                OVER (ORDER BY e.occurred_at)) / 86400 AS gap
+                  FROM entries e
+                 WHERE e.patient_id = m.patient_id AND e.deleted_at IS NULL
+                   AND e.occurred_at >= $3 - interval '90 days' AND e.occurred_at <= $3) g
+         WHERE g.gap IS NOT NULL) usual
+  -- Thresholds from the current agreed plan (a declined threshold is null).
+  LEFT JOIN LATERAL (
+        SELECT v.review_date,
+               (v.plan->'thresholds'->>'self_harm')::int AS self_harm_threshold,
+               (v.plan->'thresholds'->>'aggression')::int AS aggression_threshold,
+               coalesce((v.plan->'thresholds'->>'substance_use')::boolean, false)
+                   AS substance_threshold
+          FROM crisis_plan_versions v
+         WHERE v.patient_id = m.patient_id
+         ORDER BY v.version DESC LIMIT 1) plan ON true
   CROSS JOIN LATERAL (
         SELECT count(*)::int AS entries,
                count(*) FILTER (WHERE e.outcome = 'acted')::int AS acted,
                count(*) FILTER (WHERE e.outcome = 'partly')::int AS partly,
                max(e.risk_self_harm)::int AS max_self_harm,
                max(e.risk_aggression)::int AS max_aggression,
-               count(*) FILTER (WHERE e.risk_substance_use)::int AS substance_use
+               count(*) FILTER (WHERE e.risk_substance_use)::int AS substance_use,
+               -- Acted on (or partly) with any self-harm or aggression risk at all.
+               count(*) FILTER (WHERE e.outcome IN ('acted', 'partly')
+                     AND greatest(e.risk_self_harm, e.risk_aggression) > 0)::int
+                     AS acted_with_risk,
+               max(greatest(e.risk_self_harm, e.risk_aggression))
+                   FILTER (WHERE e.outcome IN ('acted', 'partly'))::int AS max_acted_risk,
+               max(CASE e.outcome WHEN 'acted' THEN 2 WHEN 'partly' THEN 1 ELSE 0 END)::int
+                   AS worst_outcome,
+               count(*) FILTER (WHERE e.risk_self_harm >= plan.self_harm_threshold)::int
+                   AS over_self_harm,
+               count(*) FILTER (WHERE e.risk_aggression >= plan.aggression_threshold)::int
+                   AS over_aggression
           FROM entries e
          WHERE e.patient_id = m.patient_id AND e.deleted_at IS NULL
            AND e.occurred_at >= w.since) s
   CROSS JOIN LATERAL (
         SELECT count(*)::int AS n FROM crisis_offers o
-         WHERE o.patient_id = m.patient_id AND o.offered_at >= w.since) offers
-  LEFT JOIN LATERAL (
-        SELECT v.review_date FROM crisis_plan_versions v
-         WHERE v.patient_id = m.patient_id
-         ORDER BY v.version DESC LIMIT 1) plan ON true;
+         WHERE o.patient_id = m.patient_id AND o.offered_at >= w.since) offers;
 
 -- name: audit_many
 -- One audit row per patient shown, in one statement (a caseload is dozens of patients).

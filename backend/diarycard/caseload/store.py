@@ -1,4 +1,4 @@
-"""The caseload: one query for all of a clinician's patients, then words and order."""
+"""The caseload: one query for all of a clinician's patients, then tiers, words and order."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import msgspec
 from diarycard.auth.principal import Principal
 from diarycard.caseload.access import SQL, record_many
 from diarycard.caseload.models import CaseloadItem
-from diarycard.caseload.words import Figures, days_between, describe, review_due
+from diarycard.caseload.tiers import TIER_NAMES, Placement, place
+from diarycard.caseload.words import Figures, days_between, review_due
 
 # With no attended session on record, "recently" means the last two weeks.
 WINDOW_DAYS = 14
@@ -27,22 +28,22 @@ async def caseload(
         )
         # Audited before anything is returned; if the rows cannot be written, nothing is.
         await record_many(conn, who, [r["patient_id"] for r in rows], "caseload.view")
-    items = [_item(msgspec.convert(dict(r), Figures), now) for r in rows]
-    # Most attention first; then the longest silence; then by name, so the order is stable.
-    items.sort(key=lambda i: (-i.attention, -(i.days_since_last_entry or 0),
-                              i.display_name.casefold(), str(i.patient_id)))
-    return items
+    placed = [(place(f, now, WINDOW_DAYS), f)
+              for f in (msgspec.convert(dict(r), Figures) for r in rows)]
+    # Tier, severity, recency; then by name, so the order is stable.
+    placed.sort(key=lambda p: (*p[0].order, p[1].display_name.casefold(), str(p[1].patient_id)))
+    return [_item(f, placement, now) for placement, f in placed]
 
 
-def _item(f: Figures, now: datetime) -> CaseloadItem:
-    summary, score, reasons = describe(f, now, WINDOW_DAYS)
+def _item(f: Figures, placement: Placement, now: datetime) -> CaseloadItem:
     return CaseloadItem(
         patient_id=f.patient_id,
         login=f.login,
         display_name=f.display_name,
-        summary=summary,
-        attention=score,
-        reasons=reasons,
+        summary=placement.summary,
+        tier=placement.tier,
+        tier_name=TIER_NAMES[placement.tier],
+        reasons=placement.reasons,
         follow_up=f.missed_appointments > 0,
         missed_appointments=f.missed_appointments,
         since=f.since,
@@ -59,6 +60,9 @@ def _item(f: Figures, now: datetime) -> CaseloadItem:
         max_aggression=f.max_aggression,
         substance_use_since=f.substance_use,
         crisis_offers_since=f.crisis_offers,
+        risk_floor=f.risk_floor,
+        self_harm_threshold=f.self_harm_threshold,
+        aggression_threshold=f.aggression_threshold,
         plan_review_date=f.plan_review_date,
         plan_review_due=review_due(f.plan_review_date, now),
     )

@@ -27,12 +27,17 @@ async def save_offer(
     conn: asyncpg.Connection, who: Principal, offer_id: UUID, data: OfferIn
 ) -> Offer:
     """Store an offer once. The same offer sent again answers the same; a different body
-    for a stored id is a conflict; someone else's id is not found."""
+    for a stored id is a conflict; someone else's id is not found. An entry is offered for
+    once: a later offer for the same entry answers the first (hazard H-008)."""
     check_text(data)
     async with conn.transaction():
         await conn.execute(SQL["save_offer"], offer_id, who.user_id, who.site_id,
                            data.entry_id, data.offered_at, data.reason)
         row = await conn.fetchrow(SQL["offer"], offer_id, who.user_id)
+        if row is None:
+            first = await conn.fetchrow(SQL["offer_for_entry"], who.user_id, data.entry_id)
+            if first is not None and first["id"] != offer_id:
+                return _offer(first)
     if row is None:
         raise NotFound()
     stored = _offer(row)

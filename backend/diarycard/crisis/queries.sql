@@ -80,9 +80,15 @@ SELECT d.patient_id, d.site_id,
 ON CONFLICT (patient_id, draft_version) DO NOTHING;
 
 -- name: save_offer
+-- No conflict target: a repeated id (an outbox replay) and a second offer for the same
+-- entry (an edit) are both kept out; the entry's first offer stands.
 INSERT INTO crisis_offers (id, patient_id, site_id, entry_id, offered_at, reason)
 VALUES ($1, $2, $3, $4, $5, $6)
-ON CONFLICT (id) DO NOTHING;
+ON CONFLICT DO NOTHING;
+
+-- name: offer_for_entry
+SELECT id, entry_id, offered_at, reason FROM crisis_offers
+ WHERE patient_id = $1 AND entry_id = $2;
 
 -- name: offer
 -- Scoped: someone else's offer id reads as missing.

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from diarycard.caseload.words import QUIET_DAYS, days_between, plural, times
+from diarycard.caseload.tiers import MIN_QUIET_DAYS
+from diarycard.caseload.words import days_between, plural, times
 from diarycard.review.charts import Point, day_words
 from diarycard.review.models import Charts, Offer, Window
 
@@ -62,7 +63,7 @@ def digest(entries: Sequence[Point], charts: Charts, ctx: Context) -> list[str]:
                      "(the phone's clock may be off).")
     if ctx.last_entry_at is None:
         lines.append("No entries yet.")
-    elif days_between(ctx.last_entry_at, ctx.now) >= QUIET_DAYS:
+    elif days_between(ctx.last_entry_at, ctx.now) >= MIN_QUIET_DAYS:
         lines.append(f"No entry for {days_between(ctx.last_entry_at, ctx.now)} days.")
     if ctx.plan_due and ctx.plan_review_date is not None:
         lines.append(f"The crisis plan is due for review ({day_words(ctx.plan_review_date)}).")
