@@ -8,7 +8,7 @@
  */
 import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 
-// Shell version fc119a735b24: the same as VERSION in shared/shell-files.js (tests/pwa checks).
+// Shell version 3f4b3f5b2fe9: the same as VERSION in shared/shell-files.js (tests/pwa checks).
 // This file itself must change with every release: Chromium fails to start a new worker
 // when only an imported module changed ("ServiceWorker cannot be started").
 import { drain } from "./shared/sync.js";
@@ -51,7 +51,15 @@ sw.addEventListener("activate", (event) => {
 
 sw.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") void sw.skipWaiting();
+  // The site's own numbers arrived: keep /crisis as the server now renders it, numbers in
+  // its HTML, so it shows them offline even if the page's scripts cannot run.
+  if (event.data?.type === "refresh-crisis") event.waitUntil(refreshCrisis());
 });
+
+async function refreshCrisis() {
+  const response = await fetch("/crisis", { cache: "reload" });
+  if (response.ok) await (await caches.open(CACHE)).put("/crisis", response);
+}
 
 sw.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -59,7 +67,7 @@ sw.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== sw.location.origin) return;
   if (NOT_OURS.some((prefix) => url.pathname.startsWith(prefix))) return;
   if (request.mode === "navigate") {
-    event.respondWith(fromShell("/index.html", request));
+    event.respondWith(url.pathname === "/crisis" ? crisisPage(request) : fromShell("/index.html", request));
     return;
   }
   event.respondWith(fromShell(url.pathname, request));
@@ -76,6 +84,19 @@ async function fromShell(key, request) {
   const response = await fetch(request);
   if (response.ok && LATER_FILES.includes(key)) await cache.put(key, response.clone());
   return response;
+}
+
+/**
+ * The kept /crisis; else the network's (then kept); else, offline before any was kept,
+ * the shell, which draws the numbers with its scripts.
+ * @param {Request} request
+ */
+async function crisisPage(request) {
+  try {
+    return await fromShell("/crisis", request);
+  } catch {
+    return fromShell("/index.html", request);
+  }
 }
 
 sw.addEventListener("sync", (event) => {

@@ -21,6 +21,7 @@ from diarycard.auth.principal import provide_conn, provide_principal
 from diarycard.auth.routes import routes as auth_routes
 from diarycard.caseload.routes import routes as caseload_routes
 from diarycard.checking.routes import routes as checking_routes
+from diarycard.crisis.page import crisis_page
 from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.db.pool import create_pool
 from diarycard.entries.routes import routes as entry_routes
@@ -72,7 +73,7 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         render_plugins=[SwaggerRenderPlugin()],
     ) if settings.openapi_enabled else None
     app = Litestar(
-        route_handlers=[*health_routes, api, *pwa_routes(settings.pwa_dir)],
+        route_handlers=[*health_routes, api, crisis_page, *pwa_routes(settings.pwa_dir)],
         dependencies={
             "conn": Provide(provide_conn),
             "principal": Provide(provide_principal),

@@ -21,7 +21,10 @@ export const UK_NUMBERS = [
 export async function refreshSite() {
   try {
     const reply = await call("GET", "/api/v1/site");
-    if (reply.ok && Array.isArray(reply.data?.emergency_numbers)) await put("meta", reply.data, "site");
+    if (reply.ok && Array.isArray(reply.data?.emergency_numbers)) {
+      await put("meta", reply.data, "site");
+      navigator.serviceWorker?.controller?.postMessage({ type: "refresh-crisis" });
+    }
   } catch {
     /* offline: the kept copy stays */
   }

@@ -79,3 +79,18 @@ export function dayOf(when) {
   if (date.toDateString() === yesterday.toDateString()) return "Yesterday";
   return date.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 }
+
+/**
+ * A module loaded on first use; with no signal that first time, a kind word instead.
+ * @template T
+ * @param {() => Promise<T>} load
+ * @param {HTMLElement} where
+ */
+export async function later(load, where) {
+  try {
+    return await load();
+  } catch {
+    where.append(h("p", { class: "message", text: "This part needs a signal the first time you open it. Please try again when you are back online." }));
+    return null;
+  }
+}

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * The optional parts of an entry: when it happened, how strong it was, what the patient
- * noticed, risk items and a note. Sliders count only once moved, so an untouched slider
- * never records a made-up 5.
+ * noticed, risk items and a note. Nothing the patient did not give is ever recorded: an
+ * untouched slider is "not given" on a new entry and keeps what was stored on an edit.
  */
 import { h } from "./dom.js";
 
@@ -16,24 +16,59 @@ function localInput(date) {
 }
 
 /**
+ * A 0-10 slider that can say "not given". The thumb stays hidden until the patient moves
+ * it, so nothing on screen suggests a number they did not choose; "Clear" takes a number
+ * back. `read` answers what the patient gave: a moved value, or, untouched, exactly what
+ * was stored (an edit never turns "not given" into 5, and never drops a given number).
  * @param {string} label
- * @param {number | undefined} value
+ * @param {number | null | undefined} stored
  */
-function slider(label, value) {
+function slider(label, stored) {
   const id = uid("range");
-  const shown = h("output", { for: id, class: "hint", text: value === undefined ? "Not set" : `${value} out of 10` });
+  const given = typeof stored === "number";
+  const shown = h("output", { for: id, class: "hint" });
   const input = /** @type {HTMLInputElement} */ (h("input", {
-    id, type: "range", min: "0", max: "10", step: "1", value: String(value ?? 5),
-    "aria-valuetext": value === undefined ? "Not set" : `${value} out of 10`,
+    id, type: "range", min: "0", max: "10", step: "1", value: String(given ? stored : 5),
   }));
-  let touched = value !== undefined;
-  input.addEventListener("input", () => {
-    touched = true;
-    shown.textContent = `${input.value} out of 10`;
-    input.setAttribute("aria-valuetext", shown.textContent);
-  });
-  const element = h("div", {}, h("label", { for: id, text: label }), input, shown);
-  return { element, read: () => (touched ? Number(input.value) : undefined) };
+  const clear = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "link-button", text: "Clear" }));
+  /** @type {number | undefined} */
+  let value = given ? stored : undefined;
+  const paint = () => {
+    const words = value === undefined ? "Not given" : `${value} out of 10`;
+    shown.textContent = words;
+    input.setAttribute("aria-valuetext", words);
+    input.classList.toggle("unset", value === undefined);
+    clear.hidden = value === undefined;
+  };
+  input.addEventListener("input", () => { value = Number(input.value); paint(); });
+  clear.addEventListener("click", () => { value = undefined; input.value = "5"; paint(); input.focus(); });
+  paint();
+  const element = h("div", { class: "slider" }, h("label", { for: id, text: label }), input, h("div", { class: "slider-value" }, shown, clear));
+  return { element, read: () => value };
+}
+
+/**
+ * Yes / no / not saying: a checkbox cannot tell "no" from "not given".
+ * @param {string} legend
+ * @param {boolean | null | undefined} stored
+ */
+function yesNo(legend, stored) {
+  const group = uid("yn");
+  const options = [
+    { value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "", label: "I would rather not say" },
+  ];
+  const chosen = stored === true ? "yes" : stored === false ? "no" : "";
+  const inputs = options.map((o) => /** @type {HTMLInputElement} */ (h("input", {
+    id: `${group}-${o.value || "skip"}`, type: "radio", name: group, value: o.value, checked: o.value === chosen,
+  })));
+  const element = h("fieldset", { class: "yes-no" }, h("legend", { text: legend }),
+    ...inputs.map((input, i) => h("label", { class: "check", for: input.id }, input, options[i].label)));
+  /** @returns {boolean | undefined} */
+  const read = () => {
+    const value = inputs.find((i) => i.checked)?.value;
+    return value === "yes" ? true : value === "no" ? false : undefined;
+  };
+  return { element, read };
 }
 
 /**
@@ -71,10 +106,7 @@ export function detailFields(entry, row) {
   const risk = entry.risk || {};
   const selfHarm = slider("Urge to hurt yourself (0 to 10)", risk.self_harm);
   const aggression = slider("Urge to hurt someone else or break things (0 to 10)", risk.aggression);
-  const substanceId = uid("subst");
-  const substance = /** @type {HTMLInputElement} */ (h("input", { id: substanceId, type: "checkbox", checked: Boolean(risk.substance_use) }));
-  let substanceTouched = entry.risk !== undefined;
-  substance.addEventListener("change", () => { substanceTouched = true; });
+  const substance = yesNo("Did you use alcohol or drugs?", risk.substance_use);
   const noteId = uid("note");
   const note = /** @type {HTMLTextAreaElement} */ (h("textarea", { id: noteId, maxlength: "2000", value: entry.note || "" }));
 
@@ -90,7 +122,7 @@ export function detailFields(entry, row) {
       h("legend", { text: "Risk (only if you want to say)" }),
       selfHarm.element,
       aggression.element,
-      h("label", { class: "check", for: substanceId }, substance, "I used alcohol or drugs")),
+      substance.element),
     h("label", { for: noteId, text: "A note for you and your clinician (optional)" }),
     note);
 
@@ -104,11 +136,16 @@ export function detailFields(entry, row) {
     const indicators = boxes.filter((b) => b.box.checked).map((b) => b.box.value);
     if (other.value.trim()) indicators.push(other.value.trim());
     if (indicators.length > 0) out.indicators = indicators;
+    // Only the risk items given; none given means no risk record at all.
+    /** @type {Record<string, number | boolean>} */
+    const given = {};
     const harm = selfHarm.read();
     const aggress = aggression.read();
-    if (harm !== undefined || aggress !== undefined || substanceTouched) {
-      out.risk = { self_harm: harm ?? 0, aggression: aggress ?? 0, substance_use: substance.checked };
-    }
+    const used = substance.read();
+    if (harm !== undefined) given.self_harm = harm;
+    if (aggress !== undefined) given.aggression = aggress;
+    if (used !== undefined) given.substance_use = used;
+    if (Object.keys(given).length > 0) out.risk = given;
     return out;
   };
   return { element, read };

@@ -10,6 +10,8 @@ import { entryForm } from "./entry-form.js";
 import { detailFields, timeField } from "./log-detail.js";
 import { registerScreen } from "./registry.js";
 
+const DEFAULT_RESPONSE = "Stop, think.";
+
 /**
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
@@ -35,6 +37,11 @@ async function render(main, ctx) {
   askTried(step, row, ctx);
 }
 
+/** The row's helpful response, or the seed's general one when the row names none. @param {any} row */
+function helpfulOf(row) {
+  return row.helpful_response || DEFAULT_RESPONSE;
+}
+
 /**
  * @param {HTMLElement} step
  * @param {any} row
@@ -44,7 +51,7 @@ function askTried(step, row, ctx) {
   const next = (/** @type {boolean} */ tried) => askOutcome(step, row, tried, ctx);
   step.replaceChildren(
     h("p", { text: "Your helpful response:" }),
-    h("p", { class: "prompt", text: row.helpful_response || "Stop, think." }),
+    h("p", { class: "prompt", text: helpfulOf(row) }),
     h("h2", { text: "Did you try it?" }),
     h("div", { class: "choices" },
       h("button", { class: "button", type: "button", "data-tried": "yes", onclick: () => next(true), text: "Yes, I tried it" }),
@@ -74,7 +81,8 @@ function askOutcome(step, row, tried, ctx) {
       category: row.category,
       emotion: row.emotion,
       urge: row.urge,
-      helpful_response: tried ? row.helpful_response : undefined,
+      // What the patient was shown is what they tried: the default included (hazard H-002).
+      helpful_response: tried ? helpfulOf(row) : undefined,
       outcome,
       ...detail.read(),
     });

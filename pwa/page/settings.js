@@ -5,7 +5,7 @@
  * not yet sent). Some parts load on first use (LATER_FILES).
  */
 import { all } from "../shared/idb.js";
-import { confirmDialog, h } from "./dom.js";
+import { confirmDialog, h, later } from "./dom.js";
 import { kick } from "./drainer.js";
 import { registerScreen } from "./registry.js";
 import { endSession } from "./session.js";
@@ -52,21 +52,6 @@ function render(main, ctx) {
     h("div", { class: "actions" }, h("button", { class: "button danger", type: "button", "data-action": "sign-out", onclick: signOut, text: "Sign out" })),
     note,
   );
-}
-
-/**
- * A module loaded on first use; with no signal that first time, a kind word instead.
- * @template T
- * @param {() => Promise<T>} load
- * @param {HTMLElement} where
- */
-async function later(load, where) {
-  try {
-    return await load();
-  } catch {
-    where.append(h("p", { class: "message", text: "This part needs a signal the first time you open it. Please try again when you are back online." }));
-    return null;
-  }
 }
 
 registerScreen({ path: "/settings", title: "Settings", nav: { label: "Settings", order: 90 }, render });

@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "fc119a735b24";
+export const VERSION = "3f4b3f5b2fe9";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -44,7 +44,6 @@ export const SHELL_FILES = [
   "/page/tools/index.js",
   "/page/tools/list.js",
   "/page/tools/plan-data.js",
-  "/page/tools/plan-edit.js",
   "/page/tools/plan-view.js",
   "/page/tools/problems.js",
   "/page/tools/tools.css",
@@ -59,7 +58,11 @@ export const SHELL_FILES = [
 
 // Loaded on first use, then kept by the service worker (pwa/README.md). VERSION covers them.
 export const LATER_FILES = [
+  // /crisis as the server renders it, the emergency numbers in its HTML: kept from the
+  // first visit (or sign-in) on, for a phone whose scripts cannot run offline.
+  "/crisis",
   "/page/access-log.js",
+  "/page/tools/plan-edit.js",
   "/page/access-words.js",
   "/page/sign-in-code.js",
   "/shared/qr.js",

@@ -35,14 +35,18 @@ def test_a_clinician_signs_in_with_password_and_code(context: BrowserContext) ->
     expect(tab.get_by_role("navigation", name="Account")).to_contain_text("Signed in as Dr Ward")
 
 
-def test_the_caseload_lists_patients_in_words_with_follow_up(page: Page) -> None:
+def test_the_caseload_shows_tiers_with_headings_and_markers(page: Page) -> None:
     rows = page.locator("table.caseload tbody tr")
     expect(rows).to_have_count(2)
-    assert rows.nth(0).locator("th").inner_text().startswith("Amy Jones")
-    assert "self-harm urge up to 7 out of 10" in rows.nth(0).inner_text()
-    follow_up = page.get_by_role("region", name="Follow up: appointments not attended")
+    urgent = page.get_by_role("region", name=re.compile("Look at first"))
+    expect(urgent).to_contain_text("Amy Jones")
+    expect(urgent.locator("h2")).to_contain_text("▲")
+    expect(urgent.locator(".tier-mark")).to_have_text("▲ Look first")
+    expect(urgent).to_contain_text("self-harm urge up to 7 out of 10, at or over the site's floor of 7")
+    follow_up = page.get_by_role("region", name=re.compile("Follow up: missed appointments"))
     expect(follow_up).to_contain_text("Ben Cole")
     expect(follow_up).to_contain_text("missed the last appointment")
+    expect(follow_up.locator(".tier-mark")).to_have_text("● Follow up")
     assert_accessible(page)
     screenshot(page, "caseload")
 

@@ -21,7 +21,8 @@ def plan(**extra: object) -> dict[str, object]:
         "warning_signs": ["Not sleeping", "Drinking alone"],
         "self_help": ["Cold water on my face"],
         "contacts": [{"name": "Jo (sister)", "phone": "07700 900123"}],
-        "thresholds": {"self_harm": 6},
+        "thresholds": {"self_harm": 6, "aggression": 8,
+                       "declined": {"substance_use": "Not part of what led to my crises"}},
         "review_date": REVIEW,
         **extra,
     }

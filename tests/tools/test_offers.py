@@ -42,3 +42,16 @@ async def test_an_offer_needs_a_time_zone_and_a_reason(api: Call) -> None:
     assert naive.status_code == 422 and "offered_at" in naive.json()["detail"]
     empty = await api("P1", "PUT", OFFER, json={**BODY, "reason": ""})
     assert empty.status_code == 422 and "reason" in empty.json()["detail"]
+
+
+async def test_an_entry_is_offered_for_once_so_the_count_equals_the_offers_seen(
+    api: Call, conn: asyncpg.Connection
+) -> None:
+    first = await api("P1", "PUT", OFFER, json=BODY)
+    # Editing the entry later made the phone offer again, with a new id: counted once.
+    again = await api("P1", "PUT", "/crisis-plan/offers/7d1e4b22-5c3f-4b8a-9e61-2f0a9c4d3b12",
+                      json={**BODY, "offered_at": "2026-03-02T08:00:00+00:00"})
+    assert again.status_code == 200 and again.json() == first.json()
+    assert await conn.fetchval("SELECT count(*) FROM crisis_offers") == 1
+    seen = await api("C1", "GET", "/patients/{P1}/crisis-plan/offers")
+    assert len(seen.json()) == 1

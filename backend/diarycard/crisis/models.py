@@ -34,12 +34,24 @@ class Contact(msgspec.Struct, forbid_unknown_fields=True):
     note: Short = ""
 
 
+class Declined(msgspec.Struct, forbid_unknown_fields=True):
+    """Why no prompt was agreed for a risk item ("no prompt for this, because...")."""
+
+    self_harm: Short = ""
+    aggression: Short = ""
+    substance_use: Short = ""
+
+
 class Thresholds(msgspec.Struct, forbid_unknown_fields=True):
-    """Risk items on a diary entry at or above which the app offers the plan."""
+    """Risk items on a diary entry at or above which the app offers the plan. A plan is
+    agreed only with a decision for each: a threshold, or a reason in `declined` (a
+    threshold is never silently off; hazard H-009). `substance_use` true offers the plan
+    whenever alcohol or drugs were used."""
 
     self_harm: Urge | None = None
     aggression: Urge | None = None
-    substance_use: bool = False
+    substance_use: bool | None = None
+    declined: Declined = msgspec.field(default_factory=Declined)
 
 
 class Plan(msgspec.Struct, forbid_unknown_fields=True):

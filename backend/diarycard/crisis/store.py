@@ -27,8 +27,9 @@ from diarycard.crisis.models import (
     Plan,
     SiteNumber,
 )
+from diarycard.crisis.rules import check_ready
 from diarycard.db.queries import load_queries
-from diarycard.errors import Invalid, NotFound, PreconditionFailed
+from diarycard.errors import NotFound, PreconditionFailed
 from diarycard.tools.text import check_text
 from diarycard.tools.versioning import Step, decide, request_hash
 
@@ -119,7 +120,8 @@ async def agree(
                     "The draft was changed since you read it. Please read it again, then agree."
                 )
             current_draft = await draft(conn, patient_id, site_id)
-            _check_ready(current_draft.plan)
+            raw = await conn.fetchval(SQL["site_numbers"], site_id)
+            check_ready(current_draft.plan, _numbers.decode(raw) if raw else [], date.today())
             if side == "patient":
                 await conn.execute(SQL["mark_patient_agreed"], patient_id)
             else:
@@ -128,13 +130,3 @@ async def agree(
             done = await conn.fetchrow(SQL["version_of_draft"], patient_id, data.draft_version)
         return Agreement(await draft(conn, patient_id, site_id),
                          _agreed(done) if done is not None else None)
-
-
-def _check_ready(plan: Plan) -> None:
-    """A plan can be agreed once it names warning signs and when to look at it again."""
-    if plan.review_date is None:
-        raise Invalid.field("plan.review_date", "set a review date before agreeing the plan")
-    if plan.review_date < date.today():
-        raise Invalid.field("plan.review_date", "the review date has passed; choose a later one")
-    if not plan.warning_signs:
-        raise Invalid.field("plan.warning_signs", "name at least one early warning sign")

@@ -20,9 +20,10 @@ mimetypes.add_type("text/javascript", ".js")
 mimetypes.add_type("image/svg+xml", ".svg")
 
 # Pages of the single-page app that a person may open or bookmark directly; each serves
-# the shell, and the page code shows the right screen.
+# the shell, and the page code shows the right screen. `/crisis` is served by the crisis
+# feature, with the emergency numbers in its HTML.
 APP_PAGES = [
-    "/crisis", "/log", "/entry", "/history", "/waiting", "/settings", "/tools", "/signin",
+    "/log", "/entry", "/history", "/waiting", "/settings", "/tools", "/signin",
     "/welcome", "/access-log",
 ]
 

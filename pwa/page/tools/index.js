@@ -6,22 +6,31 @@
  * Importing this module also adds the agreed plan to the crisis screen and the diary's
  * warning-sign link.
  */
-import { h } from "../dom.js";
+import { h, later } from "../dom.js";
 import { registerScreen } from "../registry.js";
 import { renderChecking } from "./checking.js";
 import { renderEmotions } from "./emotions.js";
 import { renderGoals } from "./goals.js";
-import { renderPlanEditor } from "./plan-edit.js";
 import "./plan-view.js";
 import { renderProblems } from "./problems.js";
 import "./warning.js";
+
+/**
+ * Writing the draft is done with the clinician, so its editor loads on first use; the
+ * agreed plan itself (plan-view.js, on the crisis screen) is always on the phone.
+ * @param {HTMLElement} main @param {any} ctx
+ */
+async function editPlan(main, ctx) {
+  const editor = await later(() => import("./plan-edit.js"), main);
+  await editor?.renderPlanEditor(main, ctx);
+}
 
 // The tools' own styles (the strict CSP allows our own stylesheets, never inline styles).
 document.head.append(h("link", { rel: "stylesheet", href: "/page/tools/tools.css" }));
 
 /** @type {Record<string, {title: string, about: string, render: (main: HTMLElement, ctx: any) => unknown}>} */
 const TOOLS = {
-  "crisis-plan": { title: "My crisis plan", about: "Write and agree your plan with your clinician.", render: renderPlanEditor },
+  "crisis-plan": { title: "My crisis plan", about: "Write and agree your plan with your clinician.", render: editPlan },
   "problem-solving": { title: "Problem solving", about: "Work through a problem in four steps.", render: renderProblems },
   "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: renderChecking },
   emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: renderEmotions },
