@@ -106,7 +106,32 @@ export async function peopleScreen(meId) {
         .map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, ...everyone.map(row))),
     h("h2", {}, "Emergency numbers"),
-    numbersForm(site.data.emergency_numbers, change));
+    numbersForm(site.data.emergency_numbers, change),
+    h("h2", {}, "Risk floor for the caseload"),
+    floorForm(site.data.risk_floor, change));
+}
+
+/**
+ * The site's floor: a self-harm or aggression urge at or over it puts a patient first in
+ * the caseload, whatever their own plan says. A clinical decision for the service.
+ * @param {number} floor
+ * @param {(method: string, path: string, body: unknown) => Promise<any>} change
+ */
+function floorForm(floor, change) {
+  const done = h("p", { role: "status" });
+  const input = /** @type {HTMLInputElement} */ (h("input", { id: "risk-floor", name: "risk_floor", type: "number", min: 1, max: 10, value: floor, required: true }));
+  const form = h("form", { class: "card" },
+    h("p", {}, "A self-harm or aggression urge at or over this strength (1 to 10) puts a patient at the top of their clinicians' caseload, whatever their crisis plan says. Agree it with your clinical lead."),
+    h("p", { class: "field" }, h("label", { for: "risk-floor" }, "Risk floor (1 to 10)"), input),
+    done, h("button", { type: "submit" }, "Save the risk floor"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    done.textContent = "";
+    if (await change("PUT", "/site/risk-floor", { risk_floor: Number(input.value) })) {
+      done.textContent = `Saved. Urges of ${input.value} or more now come first.`;
+    }
+  });
+  return form;
 }
 
 /** @param {Person} p */

@@ -163,3 +163,21 @@ async def test_everyone_else_is_in_order_of_the_most_recent_entry(
     for n in (0.5, 1, 2, 3):
         await add_entry(conn, team.ben, days_ago(n))
     assert await ordered(conn, team) == [("Cai", 3), ("Ben", 3), ("Amy", 3)]
+
+
+async def test_an_admin_sets_the_floor_with_a_clear_error_out_of_range(
+    client: AsyncTestClient, conn: asyncpg.Connection, team: Team
+) -> None:
+    from factories import sign_in
+
+    admin = await make_user(conn, team.site, "admin", "site.admin")
+    await sign_in(client, conn, admin)
+    refused = await client.put("/api/v1/site/risk-floor", json={"risk_floor": 11})
+    assert refused.status_code == 422
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    assert "risk_floor" in refused.text
+    changed = await client.put("/api/v1/site/risk-floor", json={"risk_floor": 5})
+    assert changed.status_code == 200 and changed.json()["risk_floor"] == 5
+    assert await conn.fetchval("SELECT risk_floor FROM sites WHERE id = $1", team.site) == 5
+    assert await conn.fetchval(
+        "SELECT resource FROM audit_log WHERE action = 'site.risk_floor'") == "5"

@@ -60,6 +60,13 @@ class EmergencyNumber(msgspec.Struct, forbid_unknown_fields=True):
 class Site(msgspec.Struct):
     name: str
     emergency_numbers: list[EmergencyNumber]
+    # A self-harm or aggression urge at or over this puts a patient in the caseload's first
+    # tier, whatever their plan says (caseload/tiers.py).
+    risk_floor: int = 7
+
+
+class RiskFloorIn(msgspec.Struct, forbid_unknown_fields=True):
+    risk_floor: Annotated[int, Meta(ge=1, le=10)]
 
 
 class EmergencyNumbersIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -14,6 +14,7 @@ from diarycard.accounts.models import (
     Invitation,
     InvitationIn,
     Redeem,
+    RiskFloorIn,
     Site,
     User,
 )
@@ -116,7 +117,14 @@ async def set_emergency_numbers(
     return await store.set_emergency_numbers(conn, principal, data.emergency_numbers)
 
 
+@put("/site/risk-floor", tags=["accounts"])
+async def set_risk_floor(conn: Conn, principal: CurrentUser, data: JSONBody[RiskFloorIn]) -> Site:
+    """Change the urge strength (1-10) at or over which a self-harm or aggression urge puts
+    a patient first in their clinicians' caseloads, whatever their plan says (admins only)."""
+    return await store.set_risk_floor(conn, principal, data.risk_floor)
+
+
 routes = [
     invite, redeem, reissue, list_users, my_patients, disable, enable, reset_totp, assign,
-    unassign, site, set_emergency_numbers,
+    unassign, site, set_emergency_numbers, set_risk_floor,
 ]

@@ -92,7 +92,7 @@ async def unassign(
 
 def _site(row: asyncpg.Record) -> Site:
     numbers = msgspec.convert(json.loads(row["emergency_numbers"]), list[EmergencyNumber])
-    return Site(name=row["name"], emergency_numbers=numbers)
+    return Site(name=row["name"], emergency_numbers=numbers, risk_floor=row["risk_floor"])
 
 
 async def get_site(conn: asyncpg.Connection, who: Principal) -> Site:
@@ -105,3 +105,12 @@ async def set_emergency_numbers(
     who.require("admin")
     encoded = msgspec.json.encode(numbers).decode()
     return _site(await conn.fetchrow(SQL["set_emergency_numbers"], who.site_id, encoded))
+
+
+async def set_risk_floor(conn: asyncpg.Connection, who: Principal, floor: int) -> Site:
+    """A clinical setting of the whole site: audited with its new value."""
+    who.require("admin")
+    async with conn.transaction():
+        row = await conn.fetchrow(SQL["set_risk_floor"], who.site_id, floor)
+        await record(conn, who, None, "site.risk_floor", str(floor))
+    return _site(row)
