@@ -90,11 +90,14 @@ const FIELDS = ["id", "occurred_at", "category", "emotion", "emotion_intensity",
   "indicators", "helpful_response", "outcome", "risk", "note"];
 
 /**
- * Queue an entry (new or changed) and try to send it now.
+ * Queue an entry (new or changed) and try to send it now. A new entry is announced as
+ * "diarycard:entry-saved" (the crisis plan's warning-sign check listens); a change as
+ * "diarycard:entry-changed", so editing an old entry never offers the plan again.
  * @param {Record<string, any>} entry
  * @param {number} [baseVersion] the server version an edit started from
+ * @param {boolean} [edit] true when changing an entry that was saved before
  */
-export async function saveEntry(entry, baseVersion) {
+export async function saveEntry(entry, baseVersion, edit = false) {
   /** @type {Record<string, any>} */
   const body = {};
   for (const name of FIELDS) if (entry[name] !== undefined && entry[name] !== "") body[name] = entry[name];
@@ -106,7 +109,7 @@ export async function saveEntry(entry, baseVersion) {
     body,
     base_version: baseVersion,
   });
-  window.dispatchEvent(new CustomEvent("diarycard:entry-saved", { detail: body }));
+  window.dispatchEvent(new CustomEvent(edit ? "diarycard:entry-changed" : "diarycard:entry-saved", { detail: body }));
   void kick(true);
   return body;
 }

@@ -104,7 +104,7 @@ export async function entryForm(main, ctx) {
       helpful_response: helpful.input.value.trim(),
       outcome: outcome.value(),
       ...detail.read(),
-    }, found?.version);
+    }, found?.version, Boolean(editId));
     ctx.saved();
     ctx.go(editId ? "/history" : "/history?saved=1");
   });

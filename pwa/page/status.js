@@ -4,13 +4,13 @@
  * the patient's attention), and a prompt to sign in again when the session ran out.
  */
 import { currentSession } from "../shared/api.js";
-import { records } from "../shared/outbox.js";
+import { patientRecords } from "../shared/outbox.js";
 import { h } from "./dom.js";
 
 const line = /** @type {HTMLElement} */ (document.getElementById("status"));
 
 export async function refreshStatus() {
-  const [waiting, session] = await Promise.all([records(), currentSession()]);
+  const [waiting, session] = await Promise.all([patientRecords(), currentSession()]);
   const parked = waiting.filter((r) => r.state !== "queued").length;
   const parts = [];
   if (!navigator.onLine) {

@@ -4,7 +4,7 @@
  * patient can do about it. Nothing here is ever dropped without the patient confirming.
  */
 import { call, reasonOf } from "../shared/api.js";
-import { bodyOf, discard, rebase, records, retry } from "../shared/outbox.js";
+import { bodyOf, discard, patientRecords, rebase, retry } from "../shared/outbox.js";
 import { confirmDialog, h, timeOf } from "./dom.js";
 import { kick } from "./drainer.js";
 import { categoryLabel } from "./entries.js";
@@ -15,7 +15,7 @@ import { registerScreen } from "./registry.js";
  * @param {import("./registry.js").ScreenContext} ctx
  */
 async function render(main, ctx) {
-  const all = await records();
+  const all = await patientRecords();
   main.append(h("h1", { text: `Waiting to send: ${all.length}` }));
   if (all.length === 0) {
     main.append(h("p", { class: "message", text: "Everything has been sent." }));

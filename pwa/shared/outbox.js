@@ -92,6 +92,14 @@ export async function records() {
     .sort((a, b) => a.created_at - b.created_at);
 }
 
+/**
+ * What the patient wrote and is waiting to send: records the app makes for itself (the
+ * note that a crisis step was offered) are sent the same way but not counted as theirs.
+ */
+export async function patientRecords() {
+  return (await records()).filter((r) => r.kind !== "crisis-offers");
+}
+
 /** @param {OutboxRecord} record @returns {Promise<any>} the queued body, readable */
 export function bodyOf(record) {
   return record.sealed ? unseal(record.sealed) : Promise.resolve(null);

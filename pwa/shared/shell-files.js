@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "3f4b3f5b2fe9";
+export const VERSION = "9198c5f0046d";
 
 export const SHELL_FILES = [
   "/index.html",

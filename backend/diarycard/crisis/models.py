@@ -34,6 +34,14 @@ class Contact(msgspec.Struct, forbid_unknown_fields=True):
     note: Short = ""
 
 
+class WarningRow(msgspec.Struct, forbid_unknown_fields=True):
+    """A row of the personal table agreed as an early warning sign: an entry with the same
+    emotion and urge offers the plan (matched exactly, ignoring case)."""
+
+    emotion: Line
+    urge: Line
+
+
 class Declined(msgspec.Struct, forbid_unknown_fields=True):
     """Why no prompt was agreed for a risk item ("no prompt for this, because...")."""
 
@@ -57,6 +65,7 @@ class Thresholds(msgspec.Struct, forbid_unknown_fields=True):
 class Plan(msgspec.Struct, forbid_unknown_fields=True):
     previous_crises: Annotated[list[PreviousCrisis], Meta(max_length=3)] = []
     warning_signs: Annotated[list[Line], Meta(max_length=30)] = []
+    warning_rows: Annotated[list[WarningRow], Meta(max_length=30)] = []
     self_help: Annotated[list[Line], Meta(max_length=30)] = []
     people_places: Annotated[list[Line], Meta(max_length=30)] = []
     contacts: Annotated[list[Contact], Meta(max_length=20)] = []

@@ -38,25 +38,69 @@ export function dialable(number) {
   return String(number).replace(/[^0-9+]/g, "");
 }
 
-const words = (/** @type {string} */ s) => s.toLowerCase().replace(/\s+/g, " ").trim();
+// Warning-sign matching as a person would expect it (hazard H-011): whole words, each
+// reduced to a stem, so "Lonely" matches "Loneliness" and "drinking" matches "got drunk",
+// but "anger" never matches "danger" and "bored" never matches "board".
+const SAME_AS = { drunk: "drink", drank: "drink", angry: "anger", angrily: "anger", anxious: "anxiety", ashamed: "shame", guilty: "guilt", hungry: "hunger", scared: "scare", afraid: "fear" };
+const SUFFIXES = [["iness", "y"], ["ies", "y"], ["ied", "y"], ["ness", ""], ["ingly", ""], ["ing", ""], ["edly", ""], ["ed", ""], ["ful", ""], ["dom", ""], ["ment", ""], ["ly", ""], ["s", ""]];
+// Small words carry no sign on their own. Negations stay: "not sleeping" is a sign.
+const FILLER = new Set("a an the my me i im i'm to of and or in on at for with about feel feeling felt get got getting be being been was is am are it its".split(" "));
+
+/** @param {string} word */
+export function stem(word) {
+  let w = word.toLowerCase().replace(/[^a-z]/g, "");
+  if (SAME_AS[/** @type {keyof typeof SAME_AS} */ (w)]) return SAME_AS[/** @type {keyof typeof SAME_AS} */ (w)];
+  let cut = false;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [suffix, keep] of SUFFIXES) {
+      const keepS = suffix === "s" && /(ss|us|is)$/.test(w); // stress, nervous, crisis
+      if (w.length - suffix.length >= 3 && w.endsWith(suffix) && !keepS) {
+        w = w.slice(0, -suffix.length) + keep;
+        cut = changed = true;
+        break;
+      }
+    }
+  }
+  if (w.length > 3 && w.endsWith("y")) w = w.slice(0, -1);
+  if (cut && w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  if (/([b-df-hj-km-rt-z])\1$/.test(w)) w = w.slice(0, -1); // cutt -> cut, stopp -> stop
+  return w;
+}
+
+/** @param {unknown} text @returns {string[]} the stems of the words that mean something */
+function stems(text) {
+  return typeof text === "string"
+    ? text.split(/[^A-Za-z']+/).filter((t) => t && !FILLER.has(t.toLowerCase())).map(stem).filter(Boolean)
+    : [];
+}
+
+/** Does this early warning sign appear in what the patient wrote? @param {string} sign @param {Set<string>} seen */
+export function signMatches(sign, seen) {
+  const wanted = stems(sign);
+  return wanted.length > 0 && wanted.every((w) => seen.has(w));
+}
+
+const same = (/** @type {unknown} */ a, /** @type {unknown} */ b) =>
+  typeof a === "string" && typeof b === "string" && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * Does this diary entry touch the plan? An early warning sign matches the entry's emotion,
- * urge or an indicator (either containing the other, ignoring case), or a risk item is at
- * or above the threshold agreed in the plan. Answers the reason in words, or null.
- * @param {any} entry the entry as saved (emotion, urge, indicators, risk)
+ * Does this diary entry touch the plan? A row of the personal table linked to the plan
+ * matches the same emotion and urge exactly; an early warning sign matches when all its
+ * words are in the entry's emotion, urge, indicators or note; or a risk item is at or
+ * above the threshold agreed in the plan. Answers the reason in words, or null.
+ * @param {any} entry the entry as saved (emotion, urge, indicators, note, risk)
  * @param {any} plan the agreed plan's `plan`
  * @returns {string | null}
  */
 export function matchPlan(entry, plan) {
   if (!entry || !plan) return null;
-  const noticed = [entry.emotion, entry.urge, ...(entry.indicators || [])]
-    .filter((t) => typeof t === "string" && t.trim()).map(words);
+  for (const row of plan.warning_rows || []) {
+    if (same(row.emotion, entry.emotion) && same(row.urge, entry.urge)) return `Early warning sign: ${row.emotion}: ${row.urge}`;
+  }
+  const seen = new Set([entry.emotion, entry.urge, ...(entry.indicators || []), entry.note].flatMap(stems));
   for (const sign of plan.warning_signs || []) {
-    const s = words(sign);
-    if (s && noticed.some((t) => t === s || (s.length >= 3 && t.includes(s)) || (t.length >= 3 && s.includes(t)))) {
-      return `Early warning sign: ${sign}`;
-    }
+    if (signMatches(sign, seen)) return `Early warning sign: ${sign}`;
   }
   const risk = entry.risk || {};
   const limits = plan.thresholds || {};

@@ -16,7 +16,7 @@ import { refreshPlan } from "./plan-data.js";
 function thresholdSelect(label, value) {
   const id = uid("threshold");
   const select = /** @type {HTMLSelectElement} */ (h("select", { id },
-    h("option", { value: "", text: "Do not use this" }),
+    h("option", { value: "", text: "No number chosen" }),
     ...Array.from({ length: 10 }, (_, i) => h("option", { value: String(i + 1), text: `${i + 1} or more` }))));
   select.value = value ? String(value) : "";
   return { element: h("div", {}, h("label", { for: id, text: label }), select), read: () => (select.value ? Number(select.value) : null) };
@@ -39,10 +39,16 @@ function planForm(plan) {
     safer: lines("Making my situation safer", plan.safer, "For example, what to put out of reach. One on each line."),
     reasons: lines("Reasons that matter to me", plan.reasons, "One on each line."),
   };
+  // Each risk item needs a decision before the plan can be agreed: a threshold, or in
+  // words why there is none (a threshold is never silently off).
   const t = plan.thresholds || {};
+  const declined = t.declined || {};
   const selfHarm = thresholdSelect("Offer my plan when my urge to hurt myself is", t.self_harm);
+  const selfHarmWhy = textInput("Or, no prompt for urges to hurt myself, because", declined.self_harm || "");
   const aggression = thresholdSelect("Offer my plan when my urge to hurt someone else is", t.aggression);
+  const aggressionWhy = textInput("Or, no prompt for urges to hurt someone else, because", declined.aggression || "");
   const substance = checkbox("Offer my plan when I have used alcohol or drugs", Boolean(t.substance_use));
+  const substanceWhy = textInput("Or, no prompt for alcohol or drugs, because", declined.substance_use || "");
   const review = textInput("Look at the plan again by", plan.review_date || "", { type: "date", max: 10 });
   const element = h("div", {},
     h("h2", { text: "Three times things went wrong before" }),
@@ -51,12 +57,16 @@ function planForm(plan) {
     h("h2", { text: "My plan" }),
     ...Object.values(parts).map((p) => p.element),
     h("fieldset", {}, h("legend", { text: "When the diary should offer my plan" }),
-      selfHarm.element, aggression.element, substance.element),
+      selfHarm.element, selfHarmWhy.element, aggression.element, aggressionWhy.element, substance.element, substanceWhy.element),
     review.element);
   const read = () => ({
+    ...plan, // keeps what this form does not show, such as table rows linked by the clinician
     previous_crises: crises.map((c) => ({ when: c.when.read(), what_led_up: c.led.read() })).filter((c) => c.when || c.what_led_up),
     ...Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.read()])),
-    thresholds: { self_harm: selfHarm.read(), aggression: aggression.read(), substance_use: substance.read() },
+    thresholds: {
+      self_harm: selfHarm.read(), aggression: aggression.read(), substance_use: substance.read() || null,
+      declined: { self_harm: selfHarmWhy.read(), aggression: aggressionWhy.read(), substance_use: substanceWhy.read() },
+    },
     review_date: review.read() || null,
   });
   return { element, read };

@@ -1,0 +1,162 @@
+// @ts-check
+/**
+ * The crisis plan in the review: the whole draft, every section, and what changed since
+ * the agreed version, shown before the clinician agrees (hazard H-012); the draft edited
+ * with the patient in the session, thresholds included, each a number or a reason for
+ * none (a threshold is never silently off, H-009).
+ */
+import { call, reasonOf } from "./api.js";
+import { day, h } from "./dom.js";
+
+/** Plain list sections of the plan that can be edited here, one item a line. */
+const SECTIONS = [
+  ["warning_signs", "Early warning signs"],
+  ["self_help", "Things I can do myself"],
+  ["people_places", "People and places that help"],
+  ["safer", "Making my situation safer"],
+  ["reasons", "Reasons that matter to me"],
+];
+const RISKS = [["self_harm", "Urge to self-harm"], ["aggression", "Urge to hurt someone else"]];
+
+/** @param {any} c a contact */
+const contactWords = (c) => [c.name, c.phone, c.note].filter(Boolean).join(", ");
+
+/** Every section of a plan as lines of words, in the order the review shows them. @param {any} plan */
+export function sectionsOf(plan) {
+  const t = plan.thresholds || {};
+  const declined = t.declined || {};
+  const threshold = (/** @type {string} */ key, /** @type {string} */ label) => t[key] != null
+    ? `${label}: offer the plan at ${t[key]} out of 10 or more`
+    : declined[key] ? `${label}: no threshold, because ${declined[key]}` : `${label}: not decided yet`;
+  return [
+    ["Previous crises", (plan.previous_crises || []).map((/** @type {any} */ p) => [p.when, p.what_led_up].filter(Boolean).join(": "))],
+    ["Early warning signs", plan.warning_signs || []],
+    ["Table rows that are warning signs", (plan.warning_rows || []).map((/** @type {any} */ r) => `${r.emotion}: ${r.urge}`)],
+    ["Things I can do myself", plan.self_help || []],
+    ["People and places that help", plan.people_places || []],
+    ["People I can call", (plan.contacts || []).map(contactWords)],
+    ["Professionals and services", (plan.professionals || []).map(contactWords)],
+    ["Making my situation safer", plan.safer || []],
+    ["Reasons that matter to me", plan.reasons || []],
+    ["When the app offers the plan", [
+      ...RISKS.map(([key, label]) => threshold(key, label)),
+      t.substance_use ? "Alcohol or drugs: offer the plan whenever they were used"
+        : declined.substance_use ? `Alcohol or drugs: no prompt, because ${declined.substance_use}` : "Alcohol or drugs: not decided yet"]],
+    ["Review date", plan.review_date ? [day(plan.review_date)] : []],
+  ];
+}
+
+/** The whole plan, every section. @param {any} plan */
+function wholePlan(plan) {
+  return h("dl", { class: "plan-whole" }, ...sectionsOf(plan).flatMap(([title, lines]) => [
+    h("dt", {}, title),
+    h("dd", {}, lines.length ? h("ul", { class: "plain" }, ...lines.map((/** @type {string} */ l) => h("li", {}, l))) : "None written"),
+  ]));
+}
+
+/** Section by section: what the draft adds and removes against the agreed version. @param {any} agreed @param {any} draft */
+export function differences(agreed, draft) {
+  const before = new Map(sectionsOf(agreed));
+  return sectionsOf(draft).map(([title, lines]) => {
+    const old = before.get(title) || [];
+    return { title, added: lines.filter((l) => !old.includes(l)), removed: old.filter((l) => !lines.includes(l)) };
+  });
+}
+
+/** @param {any} agreed the agreed version, or null @param {any} draft */
+function changes(agreed, draft) {
+  if (!agreed) return h("p", {}, "Nothing has been agreed yet: all of this plan is new.");
+  const rows = differences(agreed.plan, draft.plan);
+  return h("table", { class: "plan-diff" },
+    h("caption", {}, `What changed since agreed version ${agreed.version} (${day(agreed.agreed_at)})`),
+    h("thead", {}, h("tr", {}, ...["Section", "Added", "Removed"].map((t) => h("th", { scope: "col" }, t)))),
+    h("tbody", {}, ...rows.map((r) => h("tr", {},
+      h("th", { scope: "row" }, r.title),
+      h("td", {}, r.added.length ? h("ul", { class: "plain" }, ...r.added.map((l) => h("li", {}, l))) : "No change"),
+      h("td", {}, r.removed.length ? h("ul", { class: "plain" }, ...r.removed.map((l) => h("li", {}, l))) : "No change")))));
+}
+
+/** @param {any} draft @param {any[]} rows the personal table's rows */
+function thresholdFields(draft, rows) {
+  const t = draft.plan.thresholds || {};
+  const declined = t.declined || {};
+  const linked = new Set((draft.plan.warning_rows || []).map((/** @type {any} */ r) => `${r.emotion}\n${r.urge}`));
+  return [
+    h("fieldset", {}, h("legend", {}, "When the app offers the plan: a number, or why there is none"),
+      ...RISKS.flatMap(([key, label]) => [
+        h("p", { class: "field" }, h("label", { for: `t-${key}` }, `${label}: at (1 to 10)`),
+          h("input", { id: `t-${key}`, name: `t-${key}`, type: "number", min: 1, max: 10, value: t[key] ?? "" })),
+        h("p", { class: "field" }, h("label", { for: `d-${key}` }, `${label}: no prompt, because`),
+          h("input", { id: `d-${key}`, name: `d-${key}`, maxlength: 200, value: declined[key] || "" }))]),
+      h("p", { class: "field" }, h("label", {}, h("input", { type: "checkbox", name: "t-substance_use", checked: Boolean(t.substance_use) }),
+        " Offer the plan whenever alcohol or drugs were used")),
+      h("p", { class: "field" }, h("label", { for: "d-substance_use" }, "Alcohol or drugs: no prompt, because"),
+        h("input", { id: "d-substance_use", name: "d-substance_use", maxlength: 200, value: declined.substance_use || "" }))),
+    rows.length ? h("fieldset", {}, h("legend", {}, "Rows of the table that are early warning signs"),
+      ...rows.map((r, i) => h("p", { class: "field" }, h("label", {},
+        h("input", { type: "checkbox", name: "warning-row", value: String(i), checked: linked.has(`${r.emotion}\n${r.urge}`) }),
+        ` ${r.emotion}: ${r.urge}`)))) : null,
+  ];
+}
+
+/** @param {FormData} data @param {any[]} rows */
+function readThresholds(data, rows) {
+  const number = (/** @type {string} */ k) => (String(data.get(`t-${k}`) || "") ? Number(data.get(`t-${k}`)) : null);
+  const text = (/** @type {string} */ k) => String(data.get(`d-${k}`) || "").trim();
+  return {
+    thresholds: {
+      self_harm: number("self_harm"), aggression: number("aggression"),
+      substance_use: data.get("t-substance_use") ? true : null,
+      declined: { self_harm: text("self_harm"), aggression: text("aggression"), substance_use: text("substance_use") },
+    },
+    warning_rows: data.getAll("warning-row").map((i) => rows[Number(i)]).filter(Boolean)
+      .map((r) => ({ emotion: r.emotion, urge: r.urge })),
+  };
+}
+
+/**
+ * @param {string} id the patient
+ * @param {any} draft
+ * @param {any[]} rows the personal table's rows
+ * @param {() => void} reload
+ */
+export async function planCard(id, draft, rows, reload) {
+  const agreedReply = await call("GET", `/patients/${id}/crisis-plan`);
+  const agreed = agreedReply.ok ? agreedReply.data : null;
+  const problem = h("p", { class: "problem", role: "alert" });
+  const areas = SECTIONS.map(([key, label]) => h("p", { class: "field" },
+    h("label", { for: `plan-${key}` }, label),
+    h("textarea", { id: `plan-${key}`, name: key, rows: 3 }, (draft.plan[key] || []).join("\n"))));
+  const review = h("input", { type: "date", id: "plan-review", name: "review_date", value: draft.plan.review_date || "" });
+  const form = h("form", { class: "plan" }, ...areas, ...thresholdFields(draft, rows),
+    h("p", { class: "field" }, h("label", { for: "plan-review" }, "Review date"), review),
+    h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the draft")));
+  const agree = async () => {
+    const reply = await call("PUT", `/patients/${id}/crisis-plan/agreement`, { draft_version: draft.version });
+    if (reply.ok) reload();
+    else problem.textContent = reasonOf(reply.data);
+  };
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    const plan = { ...draft.plan, ...readThresholds(data, rows), review_date: data.get("review_date") || null };
+    for (const [key] of SECTIONS) {
+      plan[key] = String(data.get(key) || "").split("\n").map((x) => x.trim()).filter(Boolean);
+    }
+    const reply = await call("PUT", `/patients/${id}/crisis-plan/draft`, { base_version: draft.version, plan });
+    if (reply.ok) reload();
+    else problem.textContent = reply.status === 412
+      ? "The plan was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."
+      : reasonOf(reply.data);
+  });
+  const both = draft.patient_agreed && draft.clinician_agreed;
+  return h("div", {},
+    h("p", {}, draft.version
+      ? `Draft version ${draft.version}. ${both ? "Both of you have agreed this version." : `${draft.patient_agreed ? "The patient has agreed it." : "The patient has not agreed it yet."} ${draft.clinician_agreed ? "You have agreed it." : "You have not agreed it yet."}`}`
+      : "No draft yet: write it together in the session."),
+    draft.version ? h("section", { class: "plan-check", "aria-labelledby": "plan-whole" },
+      h("h4", { id: "plan-whole" }, "The whole draft, before you agree it"),
+      wholePlan(draft.plan), changes(agreed, draft), problem,
+      draft.clinician_agreed ? null : h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", onclick: agree }, "Agree this version"))) : problem,
+    h("details", {}, h("summary", {}, "Change the draft"), form));
+}
