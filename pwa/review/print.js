@@ -1,13 +1,13 @@
 // @ts-check
 /** The pre-session summary laid out for one or two A4 pages (see @media print in review.css). */
-import { reasonOf } from "./api.js";
+import { call, reasonOf } from "./api.js";
 import { allCharts } from "./charts.js";
 import { dateTime, h, show } from "./dom.js";
 import { loadReview } from "./patient.js";
 
 /** @param {string} id @param {URLSearchParams} range */
 export async function printScreen(id, range) {
-  const reply = await loadReview(id, range);
+  const [reply, notesReply] = await Promise.all([loadReview(id, range), call("GET", `/patients/${id}/notes`)]);
   const query = range.get("from") ? `?${range}` : "";
   const back = h("a", { href: `#/patients/${id}${query}` }, "Back to the review");
   if (!reply.ok) {
@@ -30,5 +30,39 @@ export async function printScreen(id, range) {
         h("ul", { class: "digest" }, ...r.digest.map((/** @type {string} */ line) => h("li", {}, line)))),
       h("section", { "aria-labelledby": "p-charts" },
         h("h2", { id: "p-charts" }, "Charts"),
-        h("div", { class: "charts print-grid" }, ...allCharts(r.charts)))));
+        h("div", { class: "charts print-grid" }, ...allCharts(r.charts))),
+      timeline(r),
+      notesFor(r, notesReply.ok ? notesReply.data : [])));
+}
+
+const OUTCOME = { acted: "acted on it", resisted: "resisted it", partly: "partly acted on it" };
+
+/** The entries of the range, one line each, newest first. @param {any} r */
+function timeline(r) {
+  /** @type {any[]} */
+  const entries = r.timeline;
+  const line = (/** @type {any} */ e) => {
+    const risk = e.risk ? [e.risk.self_harm != null && `self-harm ${e.risk.self_harm}`,
+      e.risk.aggression != null && `aggression ${e.risk.aggression}`, e.risk.substance_use && "alcohol or drugs"].filter(Boolean) : [];
+    return [`${dateTime(e.occurred_at)}:`, [e.emotion, e.urge].filter(Boolean).join(", ") || "no words given",
+      e.urge_strength != null ? `(urge ${e.urge_strength} out of 10)` : "",
+      e.helpful_response ? `– tried: ${e.helpful_response}` : "",
+      e.outcome ? `– ${/** @type {any} */ (OUTCOME)[e.outcome]}` : "",
+      risk.length ? `– risk: ${risk.join(", ")}` : "", e.note ? `– note: ${e.note}` : ""].filter(Boolean).join(" ");
+  };
+  return h("section", { "aria-labelledby": "p-timeline" },
+    h("h2", { id: "p-timeline" }, "Timeline"),
+    r.timeline_total > entries.length ? h("p", {}, `The newest ${entries.length} of ${r.timeline_total} entries.`) : null,
+    entries.length ? h("ol", { class: "print-timeline" }, ...entries.map((e) => h("li", {}, line(e)))) : h("p", {}, "No entries in this period."));
+}
+
+/** Care-team notes written in the range. @param {any} r @param {any[]} notes */
+function notesFor(r, notes) {
+  const from = Date.parse(r.window.start);
+  const to = Date.parse(r.window.end);
+  const inRange = notes.filter((n) => Date.parse(n.created_at) >= from && Date.parse(n.created_at) <= to);
+  return h("section", { "aria-labelledby": "p-notes" },
+    h("h2", { id: "p-notes" }, "Care team notes"),
+    inRange.length ? h("ul", { class: "print-timeline" }, ...inRange.map((n) =>
+      h("li", {}, `${n.author_name}, ${dateTime(n.created_at)}: ${n.body}`))) : h("p", {}, "No notes in this period."));
 }

@@ -100,17 +100,34 @@ def test_a_note_on_an_entry_is_saved_beside_it(page: Page, caseload: Caseload) -
     assert_accessible(page)
 
 
-def test_the_print_view_fits_one_or_two_a4_pages(page: Page, caseload: Caseload) -> None:
+def test_the_print_view_keeps_charts_legends_timeline_and_notes(
+    page: Page, caseload: Caseload
+) -> None:
     page.goto(f"/review#/patients/{caseload.amy}")
     page.get_by_role("link", name="Print view").click()
     page.get_by_role("heading", name="Amy Jones: pre-session summary").wait_for()
     expect(page.locator(".sheet figure.chart")).to_have_count(4)
     assert_accessible(page)
+    expect(page.locator(".sheet .print-timeline li").first).to_be_visible()
     page.emulate_media(media="print")
     screenshot(page, "print")
+    # Printed: the charts keep their bars and legends; the app's header and footer go.
+    visible_bars = page.locator(".sheet .plot rect.bar").evaluate_all(
+        "els => els.filter((e) => getComputedStyle(e).display !== 'none'"
+        " && e.getBoundingClientRect().width > 0).length")
+    assert visible_bars > 0
+    legends = page.locator(".sheet .legend")
+    assert legends.count() >= 2
+    for i in range(legends.count()):
+        expect(legends.nth(i)).to_be_visible()
+    expect(page.locator("header.appbar")).to_be_hidden()
+    expect(page.locator("footer.appbar")).to_be_hidden()
+    timeline = page.get_by_role("region", name="Timeline")
+    expect(timeline.locator("li")).to_have_count(12)
+    expect(page.get_by_role("region", name="Care team notes")).to_be_visible()
     pdf = page.pdf(format="A4", print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert 1 <= pages <= 2, pages
+    assert 1 <= pages <= 3, pages
     page.emulate_media(media="screen")
 
 
@@ -127,6 +144,7 @@ def test_the_table_and_crisis_plan_are_changed_together(page: Page, caseload: Ca
     table.get_by_role("button", name="Save the table").click()
     expect(page.locator("form.table-editor caption")).to_have_text("Version 1")
     expect(page.locator("form.table-editor tbody tr")).to_have_count(before + 1)
+    page.get_by_text("Change the draft").click()
     page.get_by_label("Early warning signs").fill("Not sleeping\nStopping my calls")
     page.get_by_role("button", name="Save the draft").click()
     expect(page.get_by_text("Draft version 1.")).to_be_visible()
