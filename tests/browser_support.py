@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import subprocess
 import time
@@ -166,3 +167,14 @@ def _is_free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+PLACEHOLDER_WORDS = re.compile(r"\b(null|undefined|NaN)\b")
+
+
+def assert_no_placeholder_words(page: Any, where: str = "") -> None:
+    """A missing value must never reach a screen as "null", "undefined" or "NaN": a
+    clinician could read it as a value, a patient as a fault (hazard H-003)."""
+    text = page.locator("body").inner_text()
+    found = PLACEHOLDER_WORDS.findall(text)
+    assert not found, f"{where or page.url} shows {found}: {text[:400]!r}"

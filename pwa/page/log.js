@@ -4,6 +4,7 @@
  * the helpful response was tried, shown as a prompt, (3) what happened with the urge,
  * which saves it. Time and detail are there, folded away, for whoever wants them.
  */
+import { get } from "../shared/idb.js";
 import { h } from "./dom.js";
 import { OUTCOMES, loadTable, localTimestamp, saveEntry } from "./entries.js";
 import { entryForm } from "./entry-form.js";
@@ -87,7 +88,7 @@ function askOutcome(step, row, tried, ctx) {
       ...detail.read(),
     });
     ctx.saved();
-    showSaved(step, entry);
+    await showSaved(step, entry);
   };
   step.replaceChildren(
     h("h2", { text: "What happened with the urge?" }),
@@ -109,9 +110,12 @@ function askOutcome(step, row, tried, ctx) {
  * @param {HTMLElement} step
  * @param {Record<string, any>} entry
  */
-function showSaved(step, entry) {
-  const risky = (entry.risk?.self_harm ?? 0) >= 7 || (entry.risk?.aggression ?? 0) >= 7;
-  step.replaceChildren(
+async function showSaved(step, entry) {
+  // The site's floor (7 unless the service chose another) puts a strong risk urge one tap
+  // from the crisis plan, whatever the plan's own thresholds say.
+  const floor = (await get("meta", "site"))?.risk_floor ?? 7;
+  const risky = (entry.risk?.self_harm ?? 0) >= floor || (entry.risk?.aggression ?? 0) >= floor;
+  const parts = [
     h("div", { class: "message", role: "status" },
       h("h2", { text: "Saved" }),
       h("p", { text: "Well done for noticing it and writing it down." }),
@@ -119,7 +123,9 @@ function showSaved(step, entry) {
     risky ? h("p", {}, h("a", { class: "button danger", href: "/crisis", text: "Open my crisis plan" })) : null,
     h("div", { class: "actions" },
       h("a", { class: "button", href: "/", text: "Back to my table" }),
-      h("a", { class: "button secondary", href: "/history", text: "See my diary" })));
+      h("a", { class: "button secondary", href: "/history", text: "See my diary" })),
+  ];
+  step.replaceChildren(...parts.filter((p) => p !== null));
   focusFirstButton(step);
 }
 

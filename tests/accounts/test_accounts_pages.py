@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from access_world import PASSWORD, TOTP_SECRET, World, seed_world
 from browser_support import (
     Server,
+    assert_no_placeholder_words,
     chromium,
     desktop_context,
     free_port,
@@ -109,6 +110,7 @@ def accessible(page: Page, name: str) -> None:
     """No axe-core violations; a full-page picture in test-artifacts/ for a human to look at."""
     results = AXE.run(page)
     assert results.violations_count == 0, results.generate_report()
+    assert_no_placeholder_words(page, name)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"accounts-{name}.png"), full_page=True)
 
@@ -168,10 +170,16 @@ def test_an_admin_manages_people_care_teams_and_numbers(
     page.get_by_label("Name 4").fill("Crisis team")
     page.get_by_label("Number 4").fill("0800 183 1485")
     page.get_by_role("button", name="Save the numbers").click()
-    expect(page.get_by_role("status")).to_contain_text("Saved")
+    expect(page.get_by_role("status").filter(has_text="new numbers")).to_contain_text("Saved")
     numbers = _run(_sql(pages_db, "SELECT emergency_numbers::text FROM sites WHERE id = $1",
                         world.sites["A"]))
     assert "0800 183 1485" in numbers
+
+    page.get_by_label("Risk floor (1 to 10)").fill("6")
+    page.get_by_role("button", name="Save the risk floor").click()
+    expect(page.get_by_role("status").filter(has_text="Urges of 6")).to_be_visible()
+    assert _run(_sql(pages_db, "SELECT risk_floor FROM sites WHERE id = $1",
+                     world.sites["A"])) == 6
     accessible(page, "people-after-changes")
 
 

@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from browser_support import assert_no_placeholder_words
 from conftest import BASE, Patient, screenshot, sign_in, wait_for
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -22,6 +23,7 @@ def check(page: Page, name: str, size: str) -> None:
     expect(page.locator("main h1").first).to_be_visible()
     results = axe.run(page)
     assert results.violations_count == 0, f"{name} ({size}):\n{results.generate_report()}"
+    assert_no_placeholder_words(page, name)
     if size == "phone":
         screenshot(page, name)
 

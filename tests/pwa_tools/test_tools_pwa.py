@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
-from tools_browser import agree_plan
 
-from browser_support import run_async
+from browser_support import assert_no_placeholder_words, run_async
+from plans import agree_plan
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -207,6 +207,7 @@ def test_every_tool_screen_passes_axe(context: BrowserContext, page: Page, patie
         page.wait_for_load_state("networkidle")
         name = url.strip("/").replace("?tool=", "-").split("&")[0]
         page.screenshot(path=str(SCREENSHOTS / f"tools-{name}.png"), full_page=True)
+        assert_no_placeholder_words(page, url)
         result = axe.run(page)
         assert result.response["testEngine"]["name"] == "axe-core"
         if result.violations_count:

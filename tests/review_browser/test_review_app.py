@@ -9,12 +9,15 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 from review_pages import HOSTILE, Caseload, screenshot, sign_in_with_form
 
+from browser_support import assert_no_placeholder_words
+
 AXE = Axe()
 
 
 def assert_accessible(page: Page) -> None:
     results = AXE.run(page)
     assert results.violations_count == 0, results.generate_report()
+    assert_no_placeholder_words(page)
 
 
 def watch_csp(page: Page) -> list[str]:
@@ -42,7 +45,8 @@ def test_the_caseload_shows_tiers_with_headings_and_markers(page: Page) -> None:
     expect(urgent).to_contain_text("Amy Jones")
     expect(urgent.locator("h2")).to_contain_text("▲")
     expect(urgent.locator(".tier-mark")).to_have_text("▲ Look first")
-    expect(urgent).to_contain_text("self-harm urge up to 7 out of 10, at or over the site's floor of 7")
+    expect(urgent).to_contain_text(
+        "self-harm urge up to 7 out of 10, at or over the site's floor of 7")
     follow_up = page.get_by_role("region", name=re.compile("Follow up: missed appointments"))
     expect(follow_up).to_contain_text("Ben Cole")
     expect(follow_up).to_contain_text("missed the last appointment")

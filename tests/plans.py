@@ -1,5 +1,5 @@
-"""Database work for the tools' browser tests: an agreed crisis plan for a test patient,
-seeded through the real store code."""
+"""An agreed crisis plan for a test patient, seeded through the real store code (the
+browser tests of the tools and of clinical safety use it)."""
 
 from __future__ import annotations
 
