@@ -3,13 +3,15 @@ and the A4 print view. Every screen is checked with axe-core and photographed.""
 
 from __future__ import annotations
 
+import json
 import re
 
+import asyncpg
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 from review_pages import HOSTILE, Caseload, screenshot, sign_in_with_form
 
-from browser_support import assert_no_placeholder_words
+from browser_support import assert_no_placeholder_words, run_async
 
 AXE = Axe()
 
@@ -156,3 +158,63 @@ def test_the_table_and_crisis_plan_are_changed_together(page: Page, caseload: Ca
     expect(signs).to_have_value("Not sleeping\nStopping my calls")
     assert_accessible(page)
     screenshot(page, "plans")
+
+
+def test_the_whole_plan_and_what_changed_are_shown_before_agreeing(
+    page: Page, caseload: Caseload, review_db: str
+) -> None:
+    async def agreed_before() -> None:
+        conn = await asyncpg.connect(review_db)
+        try:
+            site, ward = await conn.fetchrow(
+                "SELECT u.site_id, c.clinician_id FROM users u JOIN care_team c"
+                " ON c.patient_id = u.id WHERE u.id = $1", caseload.amy)
+            plan = {"warning_signs": ["Drinking alone"], "self_help": ["Walk"],
+                    "contacts": [{"name": "Jo (sister)", "phone": "07700 900123"}]}
+            await conn.execute(
+                "INSERT INTO crisis_plan_versions (patient_id, site_id, version, draft_version,"
+                " plan, review_date, patient_agreed_at, clinician_id, clinician_name,"
+                # draft_version: an earlier draft's, so it never names this test's draft
+                " clinician_agreed_at) VALUES ($1, $2, 1, 999, $3::jsonb, current_date + 60,"
+                " now(), $4, 'Dr Ward', now())", caseload.amy, site, json.dumps(plan), ward)
+        finally:
+            await conn.close()
+
+    run_async(agreed_before())
+    page.goto(f"/review#/patients/{caseload.amy}")
+    page.get_by_role("heading", name="Amy Jones: before the session").wait_for()
+    page.get_by_text("Change the draft").click()
+    page.get_by_label("Early warning signs").fill("Not sleeping")
+    page.get_by_label("Things I can do myself").fill("Walk\nCold water on my face")
+    page.get_by_label("Urge to self-harm: at (1 to 10)").fill("6")
+    page.get_by_label("Urge to hurt someone else: no prompt, because").fill(
+        "Never part of a crisis")
+    page.get_by_label("Offer the plan whenever alcohol or drugs were used").check()
+    page.get_by_label("Loneliness: Find someone to be with").first.check()
+    page.get_by_role("button", name="Save the draft").click()
+
+    whole = page.get_by_role("region", name="The whole draft, before you agree it")
+    expect(whole).to_contain_text("Urge to self-harm: offer the plan at 6 out of 10 or more")
+    expect(whole).to_contain_text(
+        "Urge to hurt someone else: no threshold, because Never part of a crisis")
+    expect(whole).to_contain_text("Loneliness: Find someone to be with")
+    expect(whole).to_contain_text("Emergency services, 999")  # the professionals section
+    diff = whole.locator("table.plan-diff")
+    expect(diff.locator("caption")).to_contain_text("What changed since agreed version 1")
+    signs = diff.locator("tr", has_text="Early warning signs")
+    expect(signs.locator("td").nth(0)).to_have_text("Not sleeping")
+    expect(signs.locator("td").nth(1)).to_have_text("Drinking alone")
+    expect(diff.locator("tr", has_text="Things I can do myself").locator("td").nth(0)).to_have_text(
+        "Cold water on my face")
+    assert_accessible(page)
+    # Only A&E and the usual lines to call, and no review date: refused, in words.
+    whole.get_by_role("button", name="Agree this version").click()
+    expect(whole.get_by_role("alert")).to_contain_text("other than A&E")
+    expect(whole.get_by_role("alert")).to_contain_text("review date")
+    page.get_by_text("Change the draft").click()
+    page.get_by_label("People and places that help").fill("My cousin's kitchen")
+    page.get_by_label("Review date").fill("2099-01-31")
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.get_by_text("Draft version 2.")).to_be_visible()
+    page.get_by_role("button", name="Agree this version").click()
+    expect(page.get_by_text("You have agreed it.")).to_be_visible()
