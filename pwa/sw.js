@@ -8,7 +8,7 @@
  */
 import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 
-// Shell version 46af7f87be78: the same as VERSION in shared/shell-files.js (tests/pwa checks).
+// Shell version 963d70444ebc: the same as VERSION in shared/shell-files.js (tests/pwa checks).
 // This file itself must change with every release: Chromium fails to start a new worker
 // when only an imported module changed ("ServiceWorker cannot be started").
 import { drain } from "./shared/sync.js";
@@ -51,8 +51,7 @@ sw.addEventListener("activate", (event) => {
 
 sw.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") void sw.skipWaiting();
-  // The site's own numbers arrived: keep /crisis as the server now renders it, numbers in
-  // its HTML, so it shows them offline even if the page's scripts cannot run.
+  // Keep /crisis with the site's numbers in its HTML, for offline with scripts failing.
   if (event.data?.type === "refresh-crisis") event.waitUntil(refreshCrisis());
 });
 
@@ -86,11 +85,7 @@ async function fromShell(key, request) {
   return response;
 }
 
-/**
- * The kept /crisis; else the network's (then kept); else, offline before any was kept,
- * the shell, which draws the numbers with its scripts.
- * @param {Request} request
- */
+/** The kept /crisis, else the network's, else the shell. @param {Request} request */
 async function crisisPage(request) {
   try {
     return await fromShell("/crisis", request);

@@ -16,10 +16,8 @@ function localInput(date) {
 }
 
 /**
- * A 0-10 slider that can say "not given". The thumb stays hidden until the patient moves
- * it, so nothing on screen suggests a number they did not choose; "Clear" takes a number
- * back. `read` answers what the patient gave: a moved value, or, untouched, exactly what
- * was stored (an edit never turns "not given" into 5, and never drops a given number).
+ * A 0-10 slider that can say "not given" (no thumb until moved; "Clear" undoes). `read`:
+ * the moved value or, untouched, exactly what was stored (hazard H-001).
  * @param {string} label
  * @param {number | null | undefined} stored
  */
@@ -47,11 +45,7 @@ function slider(label, stored) {
   return { element, read: () => value };
 }
 
-/**
- * Yes / no / not saying: a checkbox cannot tell "no" from "not given".
- * @param {string} legend
- * @param {boolean | null | undefined} stored
- */
+/** A checkbox cannot tell "no" from "not given". @param {string} legend @param {boolean | null | undefined} stored */
 function yesNo(legend, stored) {
   const group = uid("yn");
   const options = [
@@ -136,7 +130,6 @@ export function detailFields(entry, row) {
     const indicators = boxes.filter((b) => b.box.checked).map((b) => b.box.value);
     if (other.value.trim()) indicators.push(other.value.trim());
     if (indicators.length > 0) out.indicators = indicators;
-    // Only the risk items given; none given means no risk record at all.
     /** @type {Record<string, number | boolean>} */
     const given = {};
     const harm = selfHarm.read();

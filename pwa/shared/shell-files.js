@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "46af7f87be78";
+export const VERSION = "963d70444ebc";
 
 export const SHELL_FILES = [
   "/index.html",

@@ -56,7 +56,7 @@ def test_detail_and_an_earlier_time_then_change_and_delete_from_history(
     page.get_by_label("When did it happen?").fill(earlier.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_text("Add more detail (optional)").click()
     page.get_by_label("How strong was the urge?").fill("8")
-    page.get_by_label("I used alcohol or drugs").check()
+    page.get_by_role("group", name="Did you use alcohol or drugs?").get_by_label("Yes").check()
     page.get_by_label("A note for you and your clinician (optional)").fill("After the phone call")
     screenshot(page, "log-detail")
     page.get_by_role("button", name="I partly acted on it").click()
@@ -81,6 +81,10 @@ def test_detail_and_an_earlier_time_then_change_and_delete_from_history(
     expect(page.get_by_role("heading", name="My diary")).to_be_visible()
     assert wait_for(lambda: patient.entries()[0]["note"] == written)
     assert patient.entries()[0]["version"] == 2
+    # Changing the note kept every value given before (hazard H-001).
+    kept = patient.entries()[0]
+    assert kept["urge_strength"] == 8 and kept["risk_substance_use"] is True
+    assert kept["risk_self_harm"] is None and kept["emotion_intensity"] is None
 
     page.reload()
     expect(page.locator(".entry").get_by_text(written, exact=True)).to_be_visible()

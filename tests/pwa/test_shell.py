@@ -55,7 +55,7 @@ def test_service_worker_controls_the_page_and_the_shell_opens_offline(
         page.goto(path)
         page.get_by_role("heading", name=heading, exact=True).wait_for()
     # The crisis numbers are there with no signal, as links that dial.
-    assert page.locator("a[href='tel:999']").count() == 1
+    expect(page.locator("a[href='tel:999']")).to_have_count(1)
     expect(page.get_by_text("Nobody watches this app live")).to_be_visible()
     # The table came from the sealed copy on the phone, marked as such.
     page.goto("/")

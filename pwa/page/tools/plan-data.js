@@ -38,9 +38,8 @@ export function dialable(number) {
   return String(number).replace(/[^0-9+]/g, "");
 }
 
-// Warning-sign matching as a person would expect it (hazard H-011): whole words, each
-// reduced to a stem, so "Lonely" matches "Loneliness" and "drinking" matches "got drunk",
-// but "anger" never matches "danger" and "bored" never matches "board".
+// Warning signs match by whole words reduced to stems (H-011): Lonely ~ Loneliness,
+// drinking ~ drunk; never "anger" in "danger".
 const SAME_AS = { drunk: "drink", drank: "drink", angry: "anger", angrily: "anger", anxious: "anxiety", ashamed: "shame", guilty: "guilt", hungry: "hunger", scared: "scare", afraid: "fear" };
 const SUFFIXES = [["iness", "y"], ["ies", "y"], ["ied", "y"], ["ness", ""], ["ingly", ""], ["ing", ""], ["edly", ""], ["ed", ""], ["ful", ""], ["dom", ""], ["ment", ""], ["ly", ""], ["s", ""]];
 // Small words carry no sign on their own. Negations stay: "not sleeping" is a sign.
@@ -85,10 +84,9 @@ const same = (/** @type {unknown} */ a, /** @type {unknown} */ b) =>
   typeof a === "string" && typeof b === "string" && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * Does this diary entry touch the plan? A row of the personal table linked to the plan
- * matches the same emotion and urge exactly; an early warning sign matches when all its
- * words are in the entry's emotion, urge, indicators or note; or a risk item is at or
- * above the threshold agreed in the plan. Answers the reason in words, or null.
+ * Does this entry touch the plan? A linked table row (same emotion and urge), a warning
+ * sign whose words are all in the emotion, urge, indicators or note, or a risk item at the
+ * plan's threshold. Answers the reason in words, or null.
  * @param {any} entry the entry as saved (emotion, urge, indicators, note, risk)
  * @param {any} plan the agreed plan's `plan`
  * @returns {string | null}
