@@ -25,6 +25,7 @@ from diarycard.db.database import with_database
 from diarycard.db.embedded import EmbeddedPostgres
 from diarycard.db.migrate import migrate
 from diarycard.settings import Settings, load_settings
+from factories import as_app
 
 BASE_URL = "https://testserver.local"
 _PREFIX = f"dct_{os.getpid()}"
@@ -75,7 +76,7 @@ def template_db(pg_url: str) -> Iterator[str]:
         await _admin(pg_url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
         conn = await asyncpg.connect(with_database(pg_url, name))
         try:
-            await migrate(conn)
+            await migrate(conn, app_url=as_app(pg_url))
         finally:
             await conn.close()
 
@@ -107,7 +108,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def app(settings: Settings, db_url: str) -> Litestar:
-    return create_app(settings, db_url)
+    return create_app(settings, as_app(db_url))
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import asyncpg
 
 from diarycard.accounts.admin_cli import add_admin_parser
 from diarycard.db import migrate as migrations
-from diarycard.db.database import database_url
+from diarycard.db.database import Urls, database_urls
 from diarycard.server import server_command
 from diarycard.settings import Settings, SettingsError, load_settings
 
@@ -53,33 +53,38 @@ def main(argv: list[str] | None = None) -> int:
     return run(args, settings)
 
 
-async def _apply(url: str) -> list[migrations.Migration]:
-    conn = await asyncpg.connect(url)
+def _apply(urls: Urls, command: str) -> list[migrations.Migration] | None:
+    """Migrate (or check) for `command`; SystemExit with one line when that cannot be."""
     try:
-        return await migrations.migrate(conn)
-    finally:
-        await conn.close()
+        return asyncio.run(migrations.prepare(urls, command))
+    except (migrations.MigrationsMissing, migrations.SchemaNotReady) as exc:
+        print(f"diarycard: {exc}", file=sys.stderr)
+    except (OSError, asyncpg.PostgresError) as exc:
+        print(f"diarycard: cannot migrate the database: {exc}".splitlines()[0], file=sys.stderr)
+    raise SystemExit(1)
 
 
-def _report(applied: list[migrations.Migration], out: object = sys.stdout) -> None:
-    if not applied:
+def _report(applied: list[migrations.Migration] | None, out: object = sys.stdout) -> None:
+    if applied is None:
+        print("The schema is up to date; migrations are the migrator's to run.", file=out)  # type: ignore[call-overload]
+    elif not applied:
         print("Database is up to date.", file=out)  # type: ignore[call-overload]
-    for m in applied:
+    for m in applied or []:
         print(f"Applied {m.version:04d}_{m.name}", file=out)  # type: ignore[call-overload]
 
 
 def _migrate(args: argparse.Namespace, settings: Settings) -> int:
-    with database_url(settings) as url:
-        _report(asyncio.run(_apply(url)))
+    with database_urls(settings) as urls:
+        _report(_apply(urls, "migrate"))
     return 0
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from diarycard.demo import load_demo
 
-    with database_url(settings) as url:
-        asyncio.run(_apply(url))
-        return asyncio.run(load_demo(url, as_json=args.json))
+    with database_urls(settings) as urls:
+        _apply(urls, "demo")
+        return asyncio.run(load_demo(urls.app, as_json=args.json))
 
 
 def _die_with_parent() -> None:
@@ -95,9 +100,11 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # Explicit for SIGINT too: a shell starts background jobs with SIGINT ignored.
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, stop)
-    with database_url(settings) as url:
-        _report(asyncio.run(_apply(url)), sys.stderr)
-        env = {**os.environ, "DATABASE_URL": url}
+    with database_urls(settings) as urls:
+        _report(_apply(urls, "serve"), sys.stderr)
+        # The server itself never holds the migrator's rights.
+        env = {k: v for k, v in os.environ.items() if k != "DIARYCARD_MIGRATE_URL"}
+        env["DATABASE_URL"] = urls.app
         command = server_command(args.host, args.port, args.workers)
         server = subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)  # noqa: S603
         print(f"diarycard is running at http://{args.host}:{args.port}/ (Ctrl-C to stop)",
