@@ -12,11 +12,9 @@ import sys
 from collections.abc import Callable
 from types import FrameType
 
-import asyncpg
-
 from diarycard.accounts.admin_cli import add_admin_parser
 from diarycard.db import migrate as migrations
-from diarycard.db.database import Urls, database_urls
+from diarycard.db.database import database_urls
 from diarycard.server import server_command
 from diarycard.settings import Settings, SettingsError, load_settings
 
@@ -53,17 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     return run(args, settings)
 
 
-def _apply(urls: Urls, command: str) -> list[migrations.Migration] | None:
-    """Migrate (or check) for `command`; SystemExit with one line when that cannot be."""
-    try:
-        return asyncio.run(migrations.prepare(urls, command))
-    except (migrations.MigrationsMissing, migrations.SchemaNotReady) as exc:
-        print(f"diarycard: {exc}", file=sys.stderr)
-    except (OSError, asyncpg.PostgresError) as exc:
-        print(f"diarycard: cannot migrate the database: {exc}".splitlines()[0], file=sys.stderr)
-    raise SystemExit(1)
-
-
 def _report(applied: list[migrations.Migration] | None, out: object = sys.stdout) -> None:
     if applied is None:
         print("The schema is up to date; migrations are the migrator's to run.", file=out)  # type: ignore[call-overload]
@@ -75,7 +62,7 @@ def _report(applied: list[migrations.Migration] | None, out: object = sys.stdout
 
 def _migrate(args: argparse.Namespace, settings: Settings) -> int:
     with database_urls(settings) as urls:
-        _report(_apply(urls, "migrate"))
+        _report(migrations.prepare_or_exit(urls, "migrate"))
     return 0
 
 
@@ -83,7 +70,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from diarycard.demo import load_demo
 
     with database_urls(settings) as urls:
-        _apply(urls, "demo")
+        migrations.prepare_or_exit(urls, "demo")
         return asyncio.run(load_demo(urls.app, as_json=args.json))
 
 
@@ -101,7 +88,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, stop)
     with database_urls(settings) as urls:
-        _report(_apply(urls, "serve"), sys.stderr)
+        _report(migrations.prepare_or_exit(urls, "serve"), sys.stderr)
         # The server itself never holds the migrator's rights.
         env = {k: v for k, v in os.environ.items() if k != "DIARYCARD_MIGRATE_URL"}
         env["DATABASE_URL"] = urls.app

@@ -8,7 +8,9 @@ makes two instances that start together take turns: the second finds the work do
 
 from __future__ import annotations
 
+import asyncio
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +128,14 @@ async def prepare(urls: Urls, command: str) -> list[Migration] | None:
         return await migrate(conn, app_url=app_url)
     finally:
         await conn.close()
+
+
+def prepare_or_exit(urls: Urls, command: str) -> list[Migration] | None:
+    """`prepare` for a command line: SystemExit with one line when it cannot be done."""
+    try:
+        return asyncio.run(prepare(urls, command))
+    except (MigrationsMissing, SchemaNotReady) as exc:
+        print(f"diarycard: {exc}", file=sys.stderr)
+    except (OSError, asyncpg.PostgresError) as exc:
+        print(f"diarycard: cannot migrate the database: {exc}".splitlines()[0], file=sys.stderr)
+    raise SystemExit(1)
