@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -57,6 +58,19 @@ def pg_url() -> Iterator[str]:
         yield server.start()
     finally:
         server.stop()
+
+
+@pytest.fixture
+def embedded_dir() -> Iterator[Path]:
+    """A folder for an embedded PostgreSQL of a test's own. Not under pytest's tmp_path: as
+    root the server runs as its own user, which must reach the folder, and every pytest
+    session on the machine sets /tmp/pytest-of-<user> back to 0700 when it starts."""
+    path = Path(tempfile.mkdtemp(prefix="diarycard-pg-"))
+    path.chmod(0o755)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 async def _admin(url: str, *statements: str) -> None:

@@ -105,11 +105,11 @@ async def _create(base: str, name: str) -> None:
         await conn.close()
 
 
-def test_restore_drill(tmp_path: Path) -> None:
-    server = EmbeddedPostgres(str(tmp_path))
+def test_restore_drill(embedded_dir: Path) -> None:
+    server = EmbeddedPostgres(str(embedded_dir))
     base = server.start()
     try:
-        _drill(base, server.pgdata, tmp_path)
+        _drill(base, server.pgdata, embedded_dir)
     finally:
         server.stop()
 

@@ -110,14 +110,14 @@ async def test_serve_without_migration_rights_refuses_a_schema_behind(empty_db) 
     assert again.stdout.strip() == "Database is up to date."
 
 
-def test_a_taken_login_never_reaches_the_database_log(tmp_path: Path) -> None:
+def test_a_taken_login_never_reaches_the_database_log(embedded_dir: Path) -> None:
     """PostgreSQL logs a unique violation's detail, key values included; a login is often a
     person's name. The taken login must be answered from ON CONFLICT's empty result."""
-    server = EmbeddedPostgres(str(tmp_path))
+    server = EmbeddedPostgres(str(embedded_dir))
     base = server.start()
     try:
-        asyncio.run(_invite_twice(base, tmp_path))
-        log = (tmp_path / "pgdata" / "log").read_text(errors="replace")
+        asyncio.run(_invite_twice(base, embedded_dir))
+        log = (embedded_dir / "pgdata" / "log").read_text(errors="replace")
     finally:
         server.stop()
     assert "ready to accept connections" in log  # the server's own log, read whole
