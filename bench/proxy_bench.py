@@ -12,7 +12,9 @@ the other, 32 signed-in patients send single-entry PUTs over keep-alive connecti
   3. through Caddy to all three instances, round robin: what more instances give on this
      machine, where the two cores are shared by PostgreSQL, Caddy, the instances and the
      load generator.
-The summary gives medians over the rounds. The client is entries_bench.py's.
+The summary gives medians over the rounds, and the CPU time Caddy and the instances spent
+per request (from the processes' own counters): on a machine shared with other work, CPU
+per request moves far less than throughput does. The client is entries_bench.py's.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 import uvloop
 from entries_bench import Http, http_puts, percentile, prepare, serve, wait_ready
 
@@ -74,6 +77,10 @@ def wait_tls(port: int, ca: Path) -> ssl.SSLContext:
     raise SystemExit("caddy did not become ready")
 
 
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    return sum(sum(p.cpu_times()[:2]) for p in processes)
+
+
 async def measure(port: int, sessions: list[tuple[str, str]], seconds: float,
                   context: ssl.SSLContext | None) -> tuple[float, float, float, int]:
     client_class = None
@@ -103,6 +110,9 @@ async def main() -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{os.cpu_count()} cores, load average before the run: {load}")
     results: dict[str, list[tuple[float, float, float, int]]] = {}
+    cpu: dict[str, list[tuple[float, float]]] = {
+        name: [] for name in ("straight to 1 instance (HTTP)", "Caddy to 1 instance (HTTPS)",
+                              "Caddy to 3 instances (HTTPS)")}
     try:
         for port in ports:
             await wait_ready(port, 60)
@@ -111,13 +121,23 @@ async def main() -> None:
         runs = [("straight to 1 instance (HTTP)", ports[0], None),
                 ("Caddy to 1 instance (HTTPS)", one_proxy, contexts[one_proxy]),
                 ("Caddy to 3 instances (HTTPS)", three_proxy, contexts[three_proxy])]
+        apps = [psutil.Process(s.pid) for s in servers]
+        caddies = {ports[0]: [], one_proxy: [psutil.Process(proxies[0].pid)],
+                   three_proxy: [psutil.Process(proxies[1].pid)]}
         for n in range(1, args.rounds + 1):
             for name, port, context in runs:
+                before = cpu_seconds(caddies[port]), cpu_seconds(apps)
                 figures = await measure(port, sessions, args.seconds, context)
-                results.setdefault(name, []).append(figures)
+                proxy_cpu = cpu_seconds(caddies[port]) - before[0]
+                app_cpu = cpu_seconds(apps) - before[1]
                 rate, p50, p99, errors = figures
+                # Counted over warm-up and measurement alike: about rate x the whole run.
+                requests = rate * (args.seconds + 2)
+                cpu[name].append((proxy_cpu / requests * 1e6, app_cpu / requests * 1e6))
+                results.setdefault(name, []).append(figures)
                 print(f"round {n}, {name}: {rate:,.0f} req/s, p50 {p50:.1f} ms, "
-                      f"p99 {p99:.1f} ms, non-201: {errors}", flush=True)
+                      f"p99 {p99:.1f} ms, non-201: {errors}; CPU per request: Caddy "
+                      f"{cpu[name][-1][0]:.0f} µs, app {cpu[name][-1][1]:.0f} µs", flush=True)
     finally:
         for process in [*proxies, *servers]:
             process.terminate()
@@ -128,7 +148,10 @@ async def main() -> None:
     print(f"PUT /api/v1/entries/{{id}}, {args.clients} signed-in clients, median of "
           f"{args.rounds} rounds of {args.seconds:.0f} s:")
     for name, (rate, p50, p99) in medians.items():
-        print(f"  {name:<32} {rate:>7,.0f} req/s  p50 {p50:5.1f} ms  p99 {p99:5.1f} ms")
+        proxy_us = statistics.median(c[0] for c in cpu[name])
+        app_us = statistics.median(c[1] for c in cpu[name])
+        print(f"  {name:<32} {rate:>7,.0f} req/s  p50 {p50:5.1f} ms  p99 {p99:5.1f} ms  "
+              f"CPU/request: Caddy {proxy_us:4.0f} µs, app {app_us:4.0f} µs")
     direct, proxied = medians["straight to 1 instance (HTTP)"], medians[
         "Caddy to 1 instance (HTTPS)"]
     print(f"  the proxy's cost: {1 - proxied[0] / direct[0]:.0%} of throughput, "
