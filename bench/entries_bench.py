@@ -149,8 +149,9 @@ class Http:
 
 
 async def http_puts(port: int, sessions: list[tuple[str, str]], seconds: float,
-                    warmup: float = 2.0) -> tuple[float, list[float], int]:
-    conns = [Http(port, token, csrf) for token, csrf in sessions]
+                    warmup: float = 2.0, client_class: type[Http] | None = None,
+                    ) -> tuple[float, list[float], int]:
+    conns = [(client_class or Http)(port, token, csrf) for token, csrf in sessions]
     await asyncio.gather(*(c.open() for c in conns))
     latencies: list[float] = []
     errors = 0
@@ -202,8 +203,8 @@ def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen(server_command("127.0.0.1", port, workers), env=env)
 
 
-async def wait_ready(port: int) -> None:
-    for _ in range(100):
+async def wait_ready(port: int, seconds: float = 10) -> None:
+    for _ in range(int(seconds * 10)):
         try:
             c = Http(port, "", "")
             await c.open()

@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from diarycard.db.database import with_database
 from diarycard.server import server_command
+from factories import as_app
 
 T = TypeVar("T")
 
@@ -99,7 +100,7 @@ class Server:
     def start(self) -> None:
         env = {
             **os.environ,
-            "DATABASE_URL": self.db_url,
+            "DATABASE_URL": as_app(self.db_url),
             "DIARYCARD_PUBLIC_URL": self.base,
             "DIARYCARD_DATA_DIR": str(self.data_dir),
             "DIARYCARD_LOG_LEVEL": "WARNING",

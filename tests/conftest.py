@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from diarycard.db.database import with_database
 from diarycard.db.embedded import EmbeddedPostgres
 from diarycard.db.migrate import migrate
 from diarycard.settings import Settings, load_settings
+from factories import as_app
 
 BASE_URL = "https://testserver.local"
 _PREFIX = f"dct_{os.getpid()}"
@@ -58,6 +60,19 @@ def pg_url() -> Iterator[str]:
         server.stop()
 
 
+@pytest.fixture
+def embedded_dir() -> Iterator[Path]:
+    """A folder for an embedded PostgreSQL of a test's own. Not under pytest's tmp_path: as
+    root the server runs as its own user, which must reach the folder, and every pytest
+    session on the machine sets /tmp/pytest-of-<user> back to 0700 when it starts."""
+    path = Path(tempfile.mkdtemp(prefix="diarycard-pg-"))
+    path.chmod(0o755)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 async def _admin(url: str, *statements: str) -> None:
     conn = await asyncpg.connect(url)
     try:
@@ -75,7 +90,7 @@ def template_db(pg_url: str) -> Iterator[str]:
         await _admin(pg_url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
         conn = await asyncpg.connect(with_database(pg_url, name))
         try:
-            await migrate(conn)
+            await migrate(conn, app_url=as_app(pg_url))
         finally:
             await conn.close()
 
@@ -107,7 +122,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def app(settings: Settings, db_url: str) -> Litestar:
-    return create_app(settings, db_url)
+    return create_app(settings, as_app(db_url))
 
 
 @pytest.fixture

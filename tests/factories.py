@@ -21,11 +21,19 @@ from diarycard.accounts.seed import assign as _assign
 from diarycard.accounts.seed import ensure_site, ensure_user
 from diarycard.auth.principal import Role
 from diarycard.auth.sessions import create_session
+from diarycard.db.database import EMBEDDED_APP_ROLE, with_user
 
 PASSWORD = "quiet-harbour-lantern-plum"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 COOKIE = "__Host-diarycard"  # the test settings use https://testserver.local
 _sites = itertools.count(1)
+
+
+def as_app(url: str) -> str:
+    """The same database, signed in as the app's least-privilege role (which the template's
+    migration created and granted): the app under test never holds more rights than in a
+    deployment. Tests set up data through `conn`, as the server's superuser."""
+    return with_user(url, EMBEDDED_APP_ROLE)
 
 
 @functools.cache

@@ -32,6 +32,7 @@ from diarycard.app import create_app
 from diarycard.auth import passwords
 from diarycard.db.database import with_database
 from diarycard.settings import load_settings
+from factories import as_app
 
 MATRIX = Path(__file__).resolve().parents[1] / "schemas" / "access-matrix.json"
 ROWS: list[dict[str, Any]] = json.loads(MATRIX.read_text(encoding="utf-8"))["routes"]
@@ -181,7 +182,8 @@ async def matrix_client(
 ) -> AsyncIterator[AsyncTestClient[Litestar]]:
     settings = load_settings({}, public_url=BASE_URL, pool_max=4,
                              data_dir=str(tmp_path_factory.mktemp("matrix")))
-    async with AsyncTestClient(create_app(settings, matrix_db), base_url=BASE_URL) as client:
+    app = create_app(settings, as_app(matrix_db))
+    async with AsyncTestClient(app, base_url=BASE_URL) as client:
         yield client
 
 

@@ -80,9 +80,9 @@ def _serving(data_dir: Path) -> Iterator[int]:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path
-    for proc in _postgres_for(tmp_path):  # never leave a server behind, even on failure
+def data_dir(embedded_dir: Path) -> Iterator[Path]:
+    yield embedded_dir
+    for proc in _postgres_for(embedded_dir):  # never leave a server behind, even on failure
         proc.kill()
 
 

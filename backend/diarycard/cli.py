@@ -12,11 +12,9 @@ import sys
 from collections.abc import Callable
 from types import FrameType
 
-import asyncpg
-
 from diarycard.accounts.admin_cli import add_admin_parser
 from diarycard.db import migrate as migrations
-from diarycard.db.database import database_url
+from diarycard.db.database import database_urls
 from diarycard.server import server_command
 from diarycard.settings import Settings, SettingsError, load_settings
 
@@ -53,33 +51,27 @@ def main(argv: list[str] | None = None) -> int:
     return run(args, settings)
 
 
-async def _apply(url: str) -> list[migrations.Migration]:
-    conn = await asyncpg.connect(url)
-    try:
-        return await migrations.migrate(conn)
-    finally:
-        await conn.close()
-
-
-def _report(applied: list[migrations.Migration], out: object = sys.stdout) -> None:
-    if not applied:
+def _report(applied: list[migrations.Migration] | None, out: object = sys.stdout) -> None:
+    if applied is None:
+        print("The schema is up to date; migrations are the migrator's to run.", file=out)  # type: ignore[call-overload]
+    elif not applied:
         print("Database is up to date.", file=out)  # type: ignore[call-overload]
-    for m in applied:
+    for m in applied or []:
         print(f"Applied {m.version:04d}_{m.name}", file=out)  # type: ignore[call-overload]
 
 
 def _migrate(args: argparse.Namespace, settings: Settings) -> int:
-    with database_url(settings) as url:
-        _report(asyncio.run(_apply(url)))
+    with database_urls(settings) as urls:
+        _report(migrations.prepare_or_exit(urls, "migrate"))
     return 0
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from diarycard.demo import load_demo
 
-    with database_url(settings) as url:
-        asyncio.run(_apply(url))
-        return asyncio.run(load_demo(url, as_json=args.json))
+    with database_urls(settings) as urls:
+        migrations.prepare_or_exit(urls, "demo")
+        return asyncio.run(load_demo(urls.app, as_json=args.json))
 
 
 def _die_with_parent() -> None:
@@ -95,9 +87,11 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # Explicit for SIGINT too: a shell starts background jobs with SIGINT ignored.
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, stop)
-    with database_url(settings) as url:
-        _report(asyncio.run(_apply(url)), sys.stderr)
-        env = {**os.environ, "DATABASE_URL": url}
+    with database_urls(settings) as urls:
+        _report(migrations.prepare_or_exit(urls, "serve"), sys.stderr)
+        # The server itself never holds the migrator's rights.
+        env = {k: v for k, v in os.environ.items() if k != "DIARYCARD_MIGRATE_URL"}
+        env["DATABASE_URL"] = urls.app
         command = server_command(args.host, args.port, args.workers)
         server = subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)  # noqa: S603
         print(f"diarycard is running at http://{args.host}:{args.port}/ (Ctrl-C to stop)",

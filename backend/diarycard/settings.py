@@ -17,6 +17,8 @@ import msgspec
 import platformdirs
 from msgspec import Meta
 
+from diarycard import resources
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 Seconds = Annotated[float, Meta(gt=0, le=600)]
@@ -29,10 +31,13 @@ class SettingsError(Exception):
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # None means: start the embedded PostgreSQL in `data_dir`.
     database_url: str | None = None
+    # The migrator role's URL (owns the schema, runs migrations, grants the app role). None:
+    # migrations run through DATABASE_URL if its role may create tables, else not at all.
+    migrate_url: str | None = None
     env: Literal["development", "production"] = "development"
     public_url: str = "http://127.0.0.1:8000"
     data_dir: str = platformdirs.user_data_dir("diarycard")
-    pwa_dir: str = str(REPO_ROOT / "pwa")
+    pwa_dir: str = str(resources.pwa_dir())
     openapi: bool | None = None
     max_body_bytes: Annotated[int, Meta(ge=1024, le=10_000_000)] = 65_536
     pool_min: Annotated[int, Meta(ge=0, le=100)] = 1
@@ -91,9 +96,12 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object)
 
 
 def _check(settings: Settings) -> None:
-    url = settings.database_url
-    if url is not None and urlsplit(url).scheme not in {"postgres", "postgresql"}:
-        raise SettingsError("DATABASE_URL: must start with postgresql://")
+    for field in ("database_url", "migrate_url"):
+        url = getattr(settings, field)
+        if url is not None and urlsplit(url).scheme not in {"postgres", "postgresql"}:
+            raise SettingsError(f"{ENV_NAMES[field]}: must start with postgresql://")
+    if settings.migrate_url is not None and settings.database_url is None:
+        raise SettingsError("DIARYCARD_MIGRATE_URL: needs DATABASE_URL too (the app's role)")
     if urlsplit(settings.public_url).scheme not in {"http", "https"}:
         raise SettingsError("DIARYCARD_PUBLIC_URL: must be an http:// or https:// URL")
     if settings.env == "production" and settings.public_url.startswith("http://"):

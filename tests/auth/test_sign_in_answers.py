@@ -12,6 +12,7 @@ from access_world import PASSWORD, api_sign_in, seed_world
 from diarycard.app import create_app
 from diarycard.auth.passwords import hash_password, verify_password
 from diarycard.settings import load_settings
+from factories import as_app
 
 
 async def test_sign_in_answers_who_and_sets_a_strict_host_cookie(client, conn) -> None:
@@ -38,7 +39,8 @@ async def test_sign_in_answers_who_and_sets_a_strict_host_cookie(client, conn) -
 async def test_plain_http_development_on_localhost_drops_secure(db_url, tmp_path, conn) -> None:
     await seed_world(conn)
     settings = load_settings({}, public_url="http://127.0.0.1:8000", data_dir=str(tmp_path))
-    async with AsyncTestClient(create_app(settings, db_url), base_url="http://127.0.0.1") as c:
+    app = create_app(settings, as_app(db_url))
+    async with AsyncTestClient(app, base_url="http://127.0.0.1") as c:
         response = await api_sign_in(c, "user.p1")
     cookie = response.headers["set-cookie"]
     assert cookie.startswith("diarycard=") and "secure" not in cookie.lower()

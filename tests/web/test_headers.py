@@ -7,6 +7,7 @@ from litestar.testing import AsyncTestClient
 
 from diarycard.app import create_app
 from diarycard.settings import load_settings
+from factories import as_app
 
 SECURITY = {
     "x-content-type-options": "nosniff",
@@ -54,7 +55,8 @@ async def test_production_serves_no_schema(db_url) -> None:
     settings = load_settings(
         {"DIARYCARD_ENV": "production", "DIARYCARD_PUBLIC_URL": "https://diary.example"}
     )
-    async with AsyncTestClient(create_app(settings, db_url), base_url="https://diary.example") as c:
+    app = create_app(settings, as_app(db_url))
+    async with AsyncTestClient(app, base_url="https://diary.example") as c:
         for path in ("/schema", "/schema/openapi.json", "/schema/swagger"):
             assert (await c.get(path)).status_code == 404
 

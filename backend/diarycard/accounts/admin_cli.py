@@ -17,8 +17,8 @@ import asyncpg
 from diarycard.accounts.seed import ensure_site
 from diarycard.auth.passwords import hash_password
 from diarycard.auth.totp import new_secret, provisioning_uri
-from diarycard.db.database import database_url
-from diarycard.db.migrate import migrate
+from diarycard.db.database import database_urls
+from diarycard.db.migrate import prepare_or_exit
 from diarycard.settings import Settings
 
 Command = Callable[[asyncpg.Connection, argparse.Namespace], Awaitable[int]]
@@ -59,13 +59,13 @@ def _runner(command: Command) -> Callable[[argparse.Namespace, Settings], int]:
         async def go(url: str) -> int:
             conn = await asyncpg.connect(url)
             try:
-                await migrate(conn)
                 return await command(conn, args)
             finally:
                 await conn.close()
 
-        with database_url(settings) as url:
-            return asyncio.run(go(url))
+        with database_urls(settings) as urls:
+            prepare_or_exit(urls, "admin")
+            return asyncio.run(go(urls.app))
 
     return run
 

@@ -70,12 +70,11 @@ async def invite(
     if who.role == "clinician" and data.role != "patient":
         raise Forbidden("Clinicians can invite patients only. Please ask an admin.")
     async with conn.transaction():
-        try:
-            user_id = await conn.fetchval(
-                SQL["create_user"], who.site_id, data.role, data.login, data.display_name
-            )
-        except asyncpg.UniqueViolationError as exc:
-            raise Conflict("That login name is taken. Please choose another.") from exc
+        user_id = await conn.fetchval(
+            SQL["create_user"], who.site_id, data.role, data.login, data.display_name
+        )
+        if user_id is None:
+            raise Conflict("That login name is taken. Please choose another.")
         if who.role == "clinician":
             await conn.execute(SQL["assign"], who.site_id, who.user_id, user_id)
         invitation = await _issue(conn, who, user_id, data.login, link_base)

@@ -1,6 +1,9 @@
 -- name: create_user
--- A person who has been invited but has no password yet.
+-- A person who has been invited but has no password yet. No row back: the login is taken.
+-- ON CONFLICT rather than catching the unique violation, whose detail would put the login
+-- (a person's name, often) into the database server's log.
 INSERT INTO users (site_id, role, login, display_name) VALUES ($1, $2, $3, $4)
+ON CONFLICT (login) DO NOTHING
 RETURNING id;
 
 -- name: assign
