@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from uuid import uuid4
 
 import asyncpg
-from conftest import People
 from litestar.testing import AsyncTestClient
+from outcome_people import People
 
 from factories import sign_in
 

@@ -24,7 +24,8 @@ EventKind = Literal["self_harm", "verbal", "property", "others", "ae", "crisis_t
 Injury = Literal["no_injury", "first_aid", "hospital"]
 Band = Annotated[int, Meta(ge=1, le=4, description="MOAS severity band, 1 (least) to 4")]
 QuestionnaireId = Literal["phq-9", "gad-7"]
-Answer = Annotated[int, Meta(ge=0, le=3, description="0 not at all ... 3 nearly every day")]
+# 0 not at all ... 3 nearly every day; checked against the item's options (naming the item).
+Answer = int
 
 
 class EventIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -72,6 +72,10 @@ def score(data: MeasureIn) -> tuple[list[ResponseItem], Score]:
               for link in data.answers if link not in instrument.items]
     errors += [FieldError(f"answers.{link}", "required")
                for link in instrument.items if link not in data.answers]
+    errors += [FieldError(f"answers.{link}", f"must be one of the answer options (0 to "
+                                             f"{len(instrument.items[link]) - 1})")
+               for link, value in data.answers.items() if link in instrument.items
+               and not 0 <= value < len(instrument.items[link])]
     if errors:
         raise Invalid(errors=errors)
     items = []
