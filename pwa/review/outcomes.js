@@ -100,11 +100,11 @@ function recordForm(id, done) {
     h("option", { value: "1" }, "1 (least serious; self-harm: no injury)"), h("option", { value: "2" }, "2"),
     h("option", { value: "3" }, "3 (self-harm: needed first aid)"), h("option", { value: "4" }, "4 (most serious; self-harm: needed hospital)"));
   const nights = h("input", { type: "number", id: "act-nights", name: "nights", min: 0, max: 365, value: 0 });
-  const said = h("p", { role: "status" });
+  const said = h("p", { class: "problem", "aria-live": "polite" });
   const form = h("form", { class: "card" },
     h("h3", {}, "Record an act or contact"),
     h("p", { class: "muted" }, "For something the patient told you in a session. The patient sees it in their app as recorded by their clinician."),
-    h("p", { class: "field" }, h("label", { for: "act-kind" }, "What happened"), kind),
+    h("p", { class: "field" }, h("label", { for: "act-kind" }, "Act or contact"), kind),
     h("p", { class: "field" }, h("label", { for: "act-day" }, "When"), when),
     h("p", { class: "field" }, h("label", { for: "act-band" }, "How serious (MOAS band)"), band),
     h("p", { class: "field" }, h("label", { for: "act-nights" }, "Nights in hospital (admissions)"), nights),
