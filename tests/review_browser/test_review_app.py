@@ -263,6 +263,6 @@ def test_outcomes_are_charted_and_the_care_team_can_record_an_act(
     expect(figures.nth(1).locator("table tbody tr")).to_have_count(2)
     section.get_by_label("Act or contact").select_option("police")
     section.get_by_role("button", name="Record").click()
-    expect(section.get_by_text("Police contact – recorded by the care team")).to_be_visible()
+    expect(section.get_by_text("Police contact \u2013 recorded by the care team")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "outcomes")
