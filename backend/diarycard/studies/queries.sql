@@ -21,6 +21,16 @@ SELECT st.id, st.name, st.arms, st.factors, st.block_sizes, st.follow_up_primary
  WHERE st.id = $1
    AND EXISTS (SELECT 1 FROM study_sites ss WHERE ss.study_id = st.id AND ss.site_id = $2);
 
+-- name: mine
+SELECT st.id, st.name, st.arms, st.factors, st.block_sizes, st.follow_up_primary_months,
+       st.follow_up_secondary_months, st.follow_up_until_months,
+       array(SELECT ss.site_id FROM study_sites ss WHERE ss.study_id = st.id
+             ORDER BY ss.site_id) AS sites
+  FROM studies st
+ WHERE EXISTS (SELECT 1 FROM study_sites ss WHERE ss.study_id = st.id AND ss.site_id = $1)
+ ORDER BY st.created_at DESC
+ LIMIT 200;
+
 -- name: secrets
 SELECT seed, pseudonym_key FROM studies WHERE id = $1 FOR UPDATE;
 

@@ -40,6 +40,12 @@ async def create_study(conn: Conn, principal: CurrentUser, data: JSONBody[StudyI
     return await store.create(conn, principal, data)
 
 
+@get("/studies", tags=TAGS)
+async def list_studies(conn: Conn, principal: CurrentUser) -> list[Study]:
+    """The studies your site takes part in (researchers and admins)."""
+    return await store.studies(conn, principal)
+
+
 @get(STUDY, tags=TAGS)
 async def read_study(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID]) -> Study:
     return await store.study(conn, principal, study_id)
@@ -89,4 +95,5 @@ async def export(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
         "Content-Disposition": f'attachment; filename="study-{study_id}.{suffix}"'})
 
 
-routes = [create_study, read_study, enrol, screen, screening, consort, follow_ups, export]
+routes = [create_study, list_studies, read_study, enrol, screen, screening, consort, follow_ups,
+          export]

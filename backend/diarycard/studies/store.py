@@ -77,6 +77,11 @@ async def study(conn: asyncpg.Connection, who: Principal, study_id: UUID) -> Stu
     return msgspec.convert(dict(row), Study)
 
 
+async def studies(conn: asyncpg.Connection, who: Principal) -> list[Study]:
+    who.require(*STAFF)
+    return [msgspec.convert(dict(r), Study) for r in await conn.fetch(SQL["mine"], who.site_id)]
+
+
 def _strata(found: Study, data: EnrolIn) -> dict[str, str]:
     given = msgspec.to_builtins(data.strata)
     missing = [FieldError(f"strata.{f}", "required by this study") for f in found.factors
