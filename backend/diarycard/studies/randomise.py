@@ -20,9 +20,13 @@ def _draw(seed: bytes, *parts: object) -> int:
     return int.from_bytes(hmac.new(seed, message, hashlib.sha256).digest(), "big")
 
 
+def _size(seed: bytes, stratum: str, k: int, block_sizes: Sequence[int]) -> int:
+    return block_sizes[_draw(seed, stratum, k, "size") % len(block_sizes)]
+
+
 def block(seed: bytes, stratum: str, k: int, arms: Sequence[str],
           block_sizes: Sequence[int]) -> list[str]:
-    size = block_sizes[_draw(seed, stratum, k, "size") % len(block_sizes)]
+    size = _size(seed, stratum, k, block_sizes)
     order = [arms[i % len(arms)] for i in range(size)]
     for i in range(size - 1, 0, -1):  # Fisher-Yates
         j = _draw(seed, stratum, k, i) % (i + 1)
@@ -32,14 +36,24 @@ def block(seed: bytes, stratum: str, k: int, arms: Sequence[str],
 
 def allocate(seed: bytes, stratum: str, position: int, arms: Sequence[str],
              block_sizes: Sequence[int]) -> str:
-    """The arm of the `position`-th participant (from 0) enrolled in `stratum`."""
+    """The arm of the `position`-th participant (from 0) enrolled in `stratum`: walk the
+    block sizes (one draw each), then shuffle only the block that holds the position."""
     k = 0
-    while True:
-        current = block(seed, stratum, k, arms, block_sizes)
-        if position < len(current):
-            return current[position]
-        position -= len(current)
+    while position >= (size := _size(seed, stratum, k, block_sizes)):
+        position -= size
         k += 1
+    return block(seed, stratum, k, arms, block_sizes)[position]
+
+
+def sequence(seed: bytes, stratum: str, n: int, arms: Sequence[str],
+             block_sizes: Sequence[int]) -> list[str]:
+    """The first `n` allocations of `stratum` at once (the same as `allocate` one by one)."""
+    out: list[str] = []
+    k = 0
+    while len(out) < n:
+        out += block(seed, stratum, k, arms, block_sizes)
+        k += 1
+    return out[:n]
 
 
 def stratum_key(site_id: object, strata: dict[str, str], factors: Sequence[str]) -> str:
