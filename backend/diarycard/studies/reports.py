@@ -4,7 +4,7 @@ scoped to the caller's study sites and audited; none names anyone."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 import asyncpg
@@ -22,11 +22,9 @@ GRACE = timedelta(days=14)
 
 
 async def _consort(conn: asyncpg.Connection, study_id: UUID, arms: list[str],
-                   today: date) -> Consort:
-    people = await participants(conn, study_id)
+                   today: date, people: list[Any], records: list[Any]) -> Consort:
     screened = {r["reason"]: r["n"] for r in await conn.fetch(SQL["screened_counts"],
                                                               study_id)}
-    records = await conn.fetch(SQL["measures"], study_id)
     start = {p["patient_id"]: p["enrolled_on"] for p in people}
     # Included in analyses: at least one measure completed after enrolment.
     analysed = {r["patient_id"] for r in records
@@ -38,7 +36,9 @@ async def consort_of(conn: asyncpg.Connection, who: Principal, study_id: UUID) -
     async with conn.transaction():
         found = await study(conn, who, study_id)
         await record(conn, who, None, "study.consort", str(study_id))
-        return await _consort(conn, study_id, found.arms, london_today())
+        people = await participants(conn, study_id)
+        records = list(await conn.fetch(SQL["measures"], study_id))
+        return await _consort(conn, study_id, found.arms, london_today(), people, records)
 
 
 async def follow_ups(conn: asyncpg.Connection, who: Principal, study_id: UUID,
@@ -85,7 +85,7 @@ async def export_of(conn: asyncpg.Connection, who: Principal, study_id: UUID,
         keys = await conn.fetchrow("SELECT pseudonym_key FROM studies WHERE id = $1", study_id)
         await record(conn, who, None, f"study.export.{fmt}", str(study_id))
         people = await participants(conn, study_id)
-        records = await conn.fetch(SQL["measures"], study_id)
-        flow = await _consort(conn, study_id, found.arms, london_today())
-    table = export.rows(found, keys["pseudonym_key"], people, list(records), flow)
+        records = list(await conn.fetch(SQL["measures"], study_id))
+        flow = await _consort(conn, study_id, found.arms, london_today(), people, records)
+    table = export.rows(found, keys["pseudonym_key"], people, records, flow)
     return export.as_csv(table) if fmt == "csv" else export.as_fhir(study_id, table)
