@@ -29,9 +29,11 @@ from diarycard.exports.routes import routes as export_routes
 from diarycard.goals.routes import routes as goal_routes
 from diarycard.health.routes import routes as health_routes
 from diarycard.notes.routes import routes as note_routes
+from diarycard.outcomes.routes import routes as outcome_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
+from diarycard.studies.routes import routes as study_routes
 from diarycard.tables.routes import routes as table_routes
 from diarycard.web import problems
 from diarycard.web.middleware import harden
@@ -46,6 +48,8 @@ API_ROUTES += [*entry_routes, *table_routes]
 # Clinician review (issue 7).
 API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_routes,
                *export_routes]
+# Outcomes over time: acts, service contacts, standard measures (issue 14).
+API_ROUTES += [*outcome_routes, *study_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]

@@ -4,6 +4,7 @@
  *   #/                      the caseload
  *   #/patients/<id>?from&to one patient before a session
  *   #/print/<id>?from&to    the same summary laid out for A4
+ *   #/studies/<id>          a study, for researchers (they see no caseload and no names)
  */
 import { call, onSignedOut, reasonOf, remember, session } from "./api.js";
 import { caseloadScreen } from "./caseload.js";
@@ -11,6 +12,7 @@ import { h, show } from "./dom.js";
 import { readyForPatients } from "./enrol.js";
 import { patientScreen } from "./patient.js";
 import { printScreen } from "./print.js";
+import { studiesScreen } from "./studies.js";
 
 const UUID = "[0-9a-f-]{36}";
 const PATIENT = new RegExp(`^#/patients/(${UUID})(?:\\?(.*))?$`);
@@ -20,6 +22,7 @@ async function route() {
   if (!session()) return signIn();
   account();
   if (!(await readyForPatients(signOut))) return;
+  if (session()?.role === "researcher") return studiesScreen(location.hash);
   const hash = location.hash || "#/";
   document.body.classList.toggle("printing", hash.startsWith("#/print/"));
   const patient = hash.match(PATIENT);
@@ -75,7 +78,7 @@ function signIn() {
         : reasonOf(reply.data);
       return;
     }
-    if (reply.data.role !== "clinician") {
+    if (!["clinician", "researcher"].includes(reply.data.role)) {
       await call("DELETE", "/session");
       problem.textContent = "This review is for clinicians. Patients can use their diary at the main address.";
       return;

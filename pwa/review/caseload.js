@@ -50,7 +50,7 @@ function tierSection(rows) {
           h("span", { class: "tier-mark" }, `${marker.shape} ${marker.word}`), " ",
           h("a", { href: `#/patients/${r.patient_id}` }, r.display_name),
           h("span", { class: "muted" }, ` (${r.login})`)),
-        h("td", {}, r.summary),
+        h("td", {}, r.summary, ...(r.measures || []).map((/** @type {string} */ m) => h("span", { class: "measure-due" }, `; ${m}`))),
         h("td", {}, r.last_entry_at ? dateTime(r.last_entry_at) : "None yet"),
         h("td", {}, r.next_appointment_at ? dateTime(r.next_appointment_at) : "None booked"),
         h("td", {}, r.reasons.length ? h("ul", { class: "plain" }, ...r.reasons.map((/** @type {string} */ x) => h("li", {}, x))) : "Nothing flagged"))))));

@@ -20,7 +20,7 @@ let uid = 0;
  * @param {string[]} heads
  * @param {Array<Array<string | number>>} rows
  */
-function figure(title, summary, svg, legend, heads, rows) {
+export function figure(title, summary, svg, legend, heads, rows) {
   const id = `chart-${++uid}`;
   if (svg) {
     svg.setAttribute("role", "img");
@@ -40,7 +40,7 @@ function figure(title, summary, svg, legend, heads, rows) {
 }
 
 /** @param {Array<[string, string]>} items [class, label] */
-function legend(items) {
+export function legend(items) {
   return h("ul", { class: "legend" }, ...items.map(([cls, label]) =>
     h("li", {}, h("span", { class: `swatch ${cls}`, "aria-hidden": "true" }), label)));
 }
@@ -114,7 +114,7 @@ export function intensityChart(chart) {
  * Horizontal bars: one row per label; `inner` (optional) drawn inside the outer bar.
  * @param {Array<{label: string, value: number, inner?: number, note: string}>} bars
  */
-function barChart(bars) {
+export function barChart(bars) {
   const rowH = 30;
   const left = 190;
   const height = bars.length * rowH + 10;

@@ -3,6 +3,7 @@
 import { call, reasonOf } from "./api.js";
 import { allCharts } from "./charts.js";
 import { h, show, today } from "./dom.js";
+import { outcomesSection } from "./outcomes.js";
 import { sessionsSection } from "./sessions.js";
 import { timelineSection } from "./timeline.js";
 import { toolsSection } from "./tools.js";
@@ -40,6 +41,7 @@ export async function patientScreen(id, range) {
     h("section", { "aria-labelledby": "charts" },
       h("h2", { id: "charts" }, "Charts"),
       h("div", { class: "charts" }, ...allCharts(r.charts))),
+    outcomesSection(id),
     timelineSection(id, r, notes.ok ? notes.data : [], reload),
     sessionsSection(id, appointments.ok ? appointments.data : [], notes.ok ? notes.data : [], reload),
     toolsSection(id));

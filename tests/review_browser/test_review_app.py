@@ -62,7 +62,7 @@ def test_a_patients_review_shows_digest_charts_tables_and_timeline(page: Page) -
     page.get_by_role("link", name="Amy Jones").first.click()
     page.get_by_role("heading", name="Amy Jones: before the session").wait_for()
     expect(page.locator(".digest li").first).to_contain_text("(the last session): 12 entries.")
-    figures = page.locator("figure.chart")
+    figures = page.locator("section[aria-labelledby=charts] figure.chart")
     expect(figures).to_have_count(4)
     for i in range(4):
         figure = figures.nth(i)
@@ -218,3 +218,51 @@ def test_the_whole_plan_and_what_changed_are_shown_before_agreeing(
     expect(page.get_by_text("Draft version 2.")).to_be_visible()
     page.get_by_role("button", name="Agree this version").click()
     expect(page.get_by_text("You have agreed it.")).to_be_visible()
+
+
+def test_outcomes_are_charted_and_the_care_team_can_record_an_act(
+    page: Page, caseload: Caseload, review_db: str
+) -> None:
+    async def seed() -> None:
+        conn = await asyncpg.connect(review_db)
+        try:
+            await conn.execute("UPDATE users SET created_at = now() - interval '200 days' "
+                               "WHERE id = $1", caseload.ben)
+            for kind, days, severity in (("verbal", 150, 2), ("self_harm", 120, 3),
+                                         ("ae", 120, None)):
+                await conn.execute(
+                    "INSERT INTO outcome_events (id, patient_id, site_id, kind, occurred_on,"
+                    " severity, recorded_by, recorded_role, request_hash)"
+                    " SELECT gen_random_uuid(), u.id, u.site_id, $2, current_date - $3::int,"
+                    " $4, u.id, 'patient', '\\x00' FROM users u WHERE u.id = $1",
+                    caseload.ben, kind, days, severity)
+            for days, score in ((190, 20), (10, 7)):
+                await conn.execute(
+                    "INSERT INTO measure_responses (id, patient_id, site_id, questionnaire,"
+                    " authored, items, total, self_harm_item, recorded_by, request_hash)"
+                    " SELECT gen_random_uuid(), u.id, u.site_id, 'phq-9',"
+                    " now() - make_interval(days => $2), '[]', $3, 0, u.id, '\\x00'"
+                    " FROM users u WHERE u.id = $1", caseload.ben, days, score)
+        finally:
+            await conn.close()
+
+    run_async(seed())
+    page.goto(f"/review#/patients/{caseload.ben}")
+    section = page.locator("section[aria-labelledby=outcomes]")
+    expect(section.get_by_role("heading", name="Outcomes since the start of treatment")
+           ).to_be_visible()
+    figures = section.locator("figure.chart")
+    expect(figures).to_have_count(3)
+    expect(figures.nth(0).locator("p.summary")).to_contain_text(
+        "2 acts and 1 service contact over ")
+    expect(figures.nth(1).locator("p.summary")).to_contain_text(
+        "PHQ-9 went from 20 (severe)")
+    expect(figures.nth(2).locator("p.summary")).to_contain_text(
+        "PHQ-9 total: down from 20 to 7 points.")
+    figures.nth(1).locator("summary").click()
+    expect(figures.nth(1).locator("table tbody tr")).to_have_count(2)
+    section.get_by_label("Act or contact").select_option("police")
+    section.get_by_role("button", name="Record").click()
+    expect(section.get_by_text("Police contact \u2013 recorded by the care team")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "outcomes")

@@ -23,7 +23,7 @@ from diarycard.settings import Settings
 from diarycard.web.context import request_id
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
-Role = Literal["patient", "clinician", "admin"]
+Role = Literal["patient", "clinician", "admin", "researcher"]
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 CSRF_HEADER = "x-csrf-token"
 

@@ -15,12 +15,14 @@ IDLE: dict[Role, timedelta] = {
     "patient": timedelta(days=30),
     "clinician": timedelta(minutes=30),
     "admin": timedelta(minutes=30),
+    "researcher": timedelta(minutes=30),
 }
 ABSOLUTE: dict[Role, timedelta] = {
     # A patient's phone is theirs; the PWA's own app lock covers the short gaps.
     "patient": timedelta(days=90),
     "clinician": timedelta(hours=12),
     "admin": timedelta(hours=12),
+    "researcher": timedelta(hours=12),
 }
 
 

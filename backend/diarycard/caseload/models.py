@@ -42,3 +42,5 @@ class CaseloadItem(msgspec.Struct):
     aggression_threshold: int | None
     plan_review_date: date | None
     plan_review_due: bool
+    # PHQ-9 and GAD-7 due or overdue, in words ("PHQ-9 overdue (due 3 Nov 2026)").
+    measures: list[str] = []

@@ -14,7 +14,9 @@ SELECT true
 -- caseload/tiers.py; this gathers the figures they need.
 -- $1 clinician, $2 site, $3 now, $4 window when there is no last session.
 WITH mine AS (
-    SELECT u.id AS patient_id, u.login, u.display_name, s.risk_floor
+    SELECT u.id AS patient_id, u.login, u.display_name, s.risk_floor,
+           (u.created_at AT TIME ZONE 'Europe/London')::date AS started,
+           s.measure_interval_months AS every_months
       FROM care_team ct
       JOIN users u ON u.id = ct.patient_id AND u.site_id = ct.site_id
       JOIN sites s ON s.id = u.site_id
@@ -33,7 +35,9 @@ SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
        plan.review_date AS plan_review_date,
        plan.self_harm_threshold, plan.aggression_threshold, plan.substance_threshold,
        s.over_self_harm, s.over_aggression,
-       offers.n AS crisis_offers
+       offers.n AS crisis_offers,
+       m.started, m.every_months, measures.phq9_item9, measures.last_phq9,
+       measures.last_gad7
   FROM mine m
   LEFT JOIN LATERAL (
         SELECT a.starts_at FROM appointments a
@@ -101,7 +105,17 @@ SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
            AND e.occurred_at >= w.since) s
   CROSS JOIN LATERAL (
         SELECT count(*)::int AS n FROM crisis_offers o
-         WHERE o.patient_id = m.patient_id AND o.offered_at >= w.since) offers;
+         WHERE o.patient_id = m.patient_id AND o.offered_at >= w.since) offers
+  -- Standard measures (outcomes/): PHQ-9 item 9 since the last session (tier 1 when above
+  -- 0), and the last completion of each, for "due" and "overdue" in the row.
+  CROSS JOIN LATERAL (
+        SELECT max(r.self_harm_item) FILTER (WHERE r.authored >= w.since)::int AS phq9_item9,
+               (max(r.authored) FILTER (WHERE r.questionnaire = 'phq-9')
+                    AT TIME ZONE 'Europe/London')::date AS last_phq9,
+               (max(r.authored) FILTER (WHERE r.questionnaire = 'gad-7')
+                    AT TIME ZONE 'Europe/London')::date AS last_gad7
+          FROM measure_responses r
+         WHERE r.patient_id = m.patient_id) measures;
 
 -- name: audit_many
 -- One audit row per patient shown, in one statement (a caseload is dozens of patients).

@@ -10,7 +10,7 @@ import msgspec
 from diarycard.auth.principal import Principal
 from diarycard.caseload.access import SQL, record_many
 from diarycard.caseload.models import CaseloadItem
-from diarycard.caseload.tiers import TIER_NAMES, Placement, place
+from diarycard.caseload.tiers import TIER_NAMES, Placement, measures_due, place
 from diarycard.caseload.words import Figures, days_between, review_due
 
 # With no attended session on record, "recently" means the last two weeks.
@@ -65,4 +65,5 @@ def _item(f: Figures, placement: Placement, now: datetime) -> CaseloadItem:
         aggression_threshold=f.aggression_threshold,
         plan_review_date=f.plan_review_date,
         plan_review_due=review_due(f.plan_review_date, now),
+        measures=measures_due(f, now),
     )

@@ -11,7 +11,8 @@ names the tests that hold them (H-005, H-006, H-007).
             a risk item at or over the threshold agreed in the patient's crisis plan;
             a self-harm or aggression urge at or over the site's floor (default 7),
               whatever the plan says and whether or not there is one;
-            a crisis-plan step offered by the app
+            a crisis-plan step offered by the app;
+            PHQ-9 item 9 (thoughts of being better off dead or of self-harm) above 0
     tier 2  an appointment missed since the last attended one;
             no entry for longer than this patient's usual gap, or no entries at all
     tier 3  everyone else
@@ -23,11 +24,22 @@ then the most recent entry.
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import date, datetime
 
 import msgspec
 
-from diarycard.caseload.words import Figures, days_between, plural, review_due, since_words, times
+from diarycard.caseload.words import (
+    LONDON,
+    Figures,
+    days_between,
+    plural,
+    review_due,
+    since_words,
+    times,
+)
+from diarycard.outcomes.models import QuestionnaireId
+from diarycard.outcomes.questionnaires import INSTRUMENTS
+from diarycard.outcomes.schedule import due
 
 URGENT, FOLLOW_UP, EVERYONE_ELSE = 1, 2, 3
 TIER_NAMES = {
@@ -38,6 +50,7 @@ TIER_NAMES = {
 # Silence is "longer than usual" at twice the patient's usual gap between entries, and
 # never under 3 days; with too few entries to know what is usual, at 7 days.
 MIN_QUIET_DAYS = 3
+ITEM_9_WORDS = {1: "several days", 2: "more than half the days", 3: "nearly every day"}
 QUIET_DAYS_UNKNOWN_HABIT = 7
 
 
@@ -70,6 +83,9 @@ def _urgent_reasons(f: Figures) -> list[str]:
                        "which the plan asks to flag")
     if f.crisis_offers:
         reasons.append(f"crisis plan offered {times(f.crisis_offers)}")
+    if f.phq9_item9:
+        reasons.append("PHQ-9 question 9 (thoughts of being better off dead or of hurting "
+                       f"themselves) answered '{ITEM_9_WORDS[f.phq9_item9]}'")
     return reasons
 
 
@@ -116,6 +132,19 @@ def _other_notes(f: Figures, urgent: list[str], now: datetime) -> list[str]:
     if review_due(f.plan_review_date, now):
         notes.append("crisis plan due for review")
     return notes
+
+
+def measures_due(f: Figures, now: datetime) -> list[str]:
+    """PHQ-9 and GAD-7 due or overdue, in words (outcomes/schedule.py has the rule): shown
+    in the row beside the summary, never a reason for a tier."""
+    if f.started is None:
+        return []
+    today = now.astimezone(LONDON).date()
+    lasts: tuple[tuple[QuestionnaireId, date | None], ...] = (
+        ("phq-9", f.last_phq9), ("gad-7", f.last_gad7))
+    found = [due(qid, INSTRUMENTS[qid].title, f.started, f.every_months, today, last)
+             for qid, last in lasts]
+    return [d.words for d in found if d.state != "not_yet"]
 
 
 def place(f: Figures, now: datetime, window_days: int) -> Placement:

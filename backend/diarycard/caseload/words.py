@@ -71,3 +71,9 @@ class Figures(msgspec.Struct):
     over_self_harm: int
     over_aggression: int
     crisis_offers: int
+    # Standard measures (outcomes/): defaults keep older callers working.
+    started: date | None = None
+    every_months: int = 3
+    phq9_item9: int | None = None
+    last_phq9: date | None = None
+    last_gad7: date | None = None

@@ -1,11 +1,9 @@
 // @ts-check
 /**
- * The between-session tools at /tools: the crisis plan (written with the clinician),
- * problem solving, checking it out, strong feelings and goals. One screen, with the tool
- * chosen by `?tool=` so every tool opens offline from the one app page.
- * Importing this module also adds the agreed plan to the crisis screen and the diary's
- * warning-sign link.
+ * The between-session tools at /tools, one screen, the tool chosen by `?tool=` so each
+ * opens offline. Importing this also adds the agreed plan to /crisis and the warning-sign link.
  */
+import { currentSession } from "../../shared/api.js";
 import { h, later } from "../dom.js";
 import { registerScreen } from "../registry.js";
 import { renderChecking } from "./checking.js";
@@ -15,17 +13,19 @@ import "./plan-view.js";
 import { renderProblems } from "./problems.js";
 import "./warning.js";
 
-/**
- * Writing the draft is done with the clinician, so its editor loads on first use; the
- * agreed plan itself (plan-view.js, on the crisis screen) is always on the phone.
- * @param {HTMLElement} main @param {any} ctx
- */
+/** The draft is written with the clinician: its editor loads on first use. @param {HTMLElement} main @param {any} ctx */
 async function editPlan(main, ctx) {
   const editor = await later(() => import("./plan-edit.js"), main);
   await editor?.renderPlanEditor(main, ctx);
 }
 
-// The tools' own styles (the strict CSP allows our own stylesheets, never inline styles).
+/** Loads on first use; a signed-in phone fetches it once anyway. @param {HTMLElement} main @param {any} ctx */
+async function outcomes(main, ctx) {
+  await (await later(() => import("./outcomes.js"), main))?.render(main, ctx);
+}
+void currentSession().then((s) => s && setTimeout(() => import("./outcomes.js").then((m) => m.warm()).catch(() => {}), 3000));
+
+// The tools' own styles (the CSP allows no inline styles).
 document.head.append(h("link", { rel: "stylesheet", href: "/page/tools/tools.css" }));
 
 /** @type {Record<string, {title: string, about: string, render: (main: HTMLElement, ctx: any) => unknown}>} */
@@ -35,6 +35,7 @@ const TOOLS = {
   "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: renderChecking },
   emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: renderEmotions },
   goals: { title: "My goals", about: "Your goals, and how you are getting on.", render: renderGoals },
+  outcomes: { title: "What happened, and check-ins", about: "Acts, A&E or police, quiet weeks, and check-ins.", render: outcomes },
 };
 
 registerScreen({

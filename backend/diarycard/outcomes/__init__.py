@@ -1,0 +1,1 @@
+"""Outcomes over time: acts, service contacts and standard measures (issue 14)."""

@@ -1,0 +1,137 @@
+// @ts-check
+/**
+ * Outcomes over time, since the start of treatment: acts and service contacts per month
+ * (with the Modified Overt Aggression Scale's weighted score), PHQ-9 and GAD-7 totals in
+ * their bands, and before and now. Each chart has its sentence and its figures table, like
+ * the review's own charts. The care team can record an act or contact here too.
+ */
+import { call, reasonOf } from "./api.js";
+import { barChart, figure, legend } from "./charts.js";
+import { day, h, s, today } from "./dom.js";
+
+const W = 640;
+const H = 240;
+const M = { left: 44, right: 16, top: 12, bottom: 34 };
+
+/** @type {Record<string, string>} */
+const KINDS = {
+  self_harm: "Self-harm", verbal: "Verbal aggression", property: "Aggression against property",
+  others: "Physical aggression against others", ae: "A&E attendance", crisis_team: "Crisis team contact",
+  police: "Police contact", admission: "Hospital admission", social_services: "Social services contact",
+  nothing: "Nothing happened that week",
+};
+
+/** @param {string} id */
+export function outcomesSection(id) {
+  const body = h("div", { class: "outcomes" }, h("p", {}, "Loading…"));
+  void fill(id, body);
+  return h("section", { "aria-labelledby": "outcomes" }, h("h2", { id: "outcomes" }, "Outcomes since the start of treatment"), body);
+}
+
+/** @param {string} id @param {HTMLElement} into */
+async function fill(id, into) {
+  const reply = await call("GET", `/patients/${id}/outcomes`);
+  if (!reply.ok) {
+    into.replaceChildren(h("p", { class: "problem" }, reasonOf(reply.data)));
+    return;
+  }
+  const o = reply.data;
+  const due = o.due.filter((/** @type {any} */ d) => d.state !== "not_yet");
+  into.replaceChildren(
+    h("p", { class: "muted" }, due.length ? `Check-ins: ${due.map((/** @type {any} */ d) => d.words).join("; ")}.` : "No check-ins are due."),
+    h("div", { class: "charts" }, monthChart(o.months), measureChart(o.measures), comparison(o.before_after)),
+    recordForm(id, () => fill(id, into)),
+    recent(o.events));
+}
+
+/** @param {any} chart */
+function monthChart(chart) {
+  const rows = chart.months;
+  const acts = (/** @type {any} */ r) => r.self_harm + r.verbal + r.property + r.others;
+  const contacts = (/** @type {any} */ r) => r.ae + r.crisis_team + r.police + r.admissions + r.social_services;
+  return figure(chart.title, chart.summary,
+    rows.length ? barChart(rows.map((/** @type {any} */ r) => ({ label: r.month, value: acts(r) + contacts(r), inner: acts(r),
+      note: `${r.month}: ${acts(r)} acts, ${contacts(r)} service contacts` }))) : null,
+    rows.length ? legend([["s1", "Acts and contacts (full bar)"], ["inner", "Acts (inner bar)"]]) : null,
+    ["Month", "Self-harm", "Verbal", "Property", "Others", "MOAS (0-40)", "A&E", "Crisis team", "Police", "Admissions", "Nights", "Social services", "Quiet weeks"],
+    rows.map((/** @type {any} */ r) => [r.month, r.self_harm, r.verbal, r.property, r.others, r.moas, r.ae, r.crisis_team, r.police, r.admissions, r.nights, r.social_services, r.quiet_weeks]));
+}
+
+/** @param {any} chart */
+function measureChart(chart) {
+  const pts = chart.points;
+  let svg = null;
+  if (pts.length) {
+    svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "plot" });
+    const y = (/** @type {number} */ v) => M.top + (1 - v / 27) * (H - M.top - M.bottom);
+    for (const [low, , label] of chart.bands["phq-9"]) {
+      svg.append(s("line", { x1: M.left, x2: W - M.right, y1: y(low), y2: y(low), class: "grid" }),
+        s("text", { x: M.left - 8, y: y(low) + 4, "text-anchor": "end" }, low),
+        s("text", { x: W - M.right, y: y(low) - 3, "text-anchor": "end", class: "tick" }, `PHQ-9 ${label}`));
+    }
+    const times = pts.map((/** @type {any} */ p) => Date.parse(p.day));
+    const lo = Math.min(...times);
+    const span = Math.max(...times) - lo || 1;
+    const x = (/** @type {string} */ d) => M.left + ((Date.parse(d) - lo) / span) * (W - M.left - M.right);
+    for (const [qid, cls] of [["phq-9", "s1"], ["gad-7", "s2"]]) {
+      const mine = pts.filter((/** @type {any} */ p) => p.questionnaire === qid);
+      if (mine.length > 1) svg.append(s("polyline", { class: `line ${cls}`, points: mine.map((/** @type {any} */ p) => `${x(p.day)},${y(p.total)}`).join(" ") }));
+      for (const p of mine) svg.append(s("circle", { class: `dot ${cls}`, cx: x(p.day), cy: y(p.total), r: 4 }, s("title", {}, `${day(p.day)}: ${qid.toUpperCase()} ${p.total} (${p.band})`)));
+    }
+  }
+  return figure(chart.title, chart.summary, svg,
+    pts.length ? legend([["s1", "PHQ-9 total, 0-27 (solid)"], ["s2", "GAD-7 total, 0-21 (dashed)"]]) : null,
+    ["Day", "Questionnaire", "Total", "Band", "PHQ-9 question 9"],
+    pts.map((/** @type {any} */ p) => [day(p.day), p.questionnaire.toUpperCase(), p.total, p.band, p.self_harm_item ?? "–"]));
+}
+
+/** @param {any} chart */
+function comparison(chart) {
+  return figure(chart.title, chart.summary, null, null, ["Measure", "Before", "Now"],
+    chart.rows.map((/** @type {any} */ r) => [r.measure, r.before ?? "–", r.after ?? "–"]));
+}
+
+/** @param {string} id @param {() => void} done */
+function recordForm(id, done) {
+  const kind = h("select", { id: "act-kind", name: "kind" }, ...Object.entries(KINDS).filter(([k]) => k !== "nothing").map(([value, label]) => h("option", { value }, label)));
+  const when = h("input", { type: "date", id: "act-day", name: "occurred_on", required: true, max: today(), value: today() });
+  const band = h("select", { id: "act-band", name: "band" },
+    h("option", { value: "" }, "Not an aggression or self-harm act"),
+    h("option", { value: "1" }, "1 (least serious; self-harm: no injury)"), h("option", { value: "2" }, "2"),
+    h("option", { value: "3" }, "3 (self-harm: needed first aid)"), h("option", { value: "4" }, "4 (most serious; self-harm: needed hospital)"));
+  const nights = h("input", { type: "number", id: "act-nights", name: "nights", min: 0, max: 365, value: 0 });
+  const said = h("p", { class: "problem", "aria-live": "polite" });
+  const form = h("form", { class: "card" },
+    h("h3", {}, "Record an act or contact"),
+    h("p", { class: "muted" }, "For something the patient told you in a session. The patient sees it in their app as recorded by their clinician."),
+    h("p", { class: "field" }, h("label", { for: "act-kind" }, "Act or contact"), kind),
+    h("p", { class: "field" }, h("label", { for: "act-day" }, "When"), when),
+    h("p", { class: "field" }, h("label", { for: "act-band" }, "How serious (MOAS band)"), band),
+    h("p", { class: "field" }, h("label", { for: "act-nights" }, "Nights in hospital (admissions)"), nights),
+    h("button", { type: "submit" }, "Record"), said);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const k = /** @type {HTMLSelectElement} */ (kind).value;
+    const b = Number(/** @type {HTMLSelectElement} */ (band).value) || null;
+    /** @type {Record<string, unknown>} */
+    const body = { base_version: 0, kind: k, occurred_on: /** @type {HTMLInputElement} */ (when).value };
+    if (k === "self_harm") body.injury = b === 4 ? "hospital" : b === 3 ? "first_aid" : "no_injury";
+    if (["verbal", "property", "others"].includes(k)) body.severity = b;
+    if (k === "admission") body.nights = Number(/** @type {HTMLInputElement} */ (nights).value) || 0;
+    const reply = await call("PUT", `/patients/${id}/acts-and-contacts/${crypto.randomUUID()}`, body);
+    if (reply.ok) done();
+    else said.textContent = reasonOf(reply.data);
+  });
+  return form;
+}
+
+/** @param {any[]} events */
+function recent(events) {
+  if (!events.length) return h("p", { class: "muted" }, "No acts or contacts recorded yet.");
+  return h("section", { class: "card" }, h("h3", {}, "Acts and contacts, newest first"),
+    h("ul", {}, ...events.slice(0, 50).map((e) => h("li", {},
+      `${day(e.occurred_on)}: ${KINDS[e.kind] || e.kind}`,
+      e.severity ? ` (band ${e.severity})` : "", e.kind === "admission" ? ` (${e.nights} nights)` : "",
+      e.note ? ` – “${e.note}”` : "",
+      e.recorded_by === "clinician" ? " – recorded by the care team" : " – recorded by the patient"))));
+}
