@@ -182,6 +182,7 @@ async def matrix_client(
     settings = load_settings({}, public_url=BASE_URL, pool_max=4,
                              data_dir=str(tmp_path_factory.mktemp("matrix")))
     async with AsyncTestClient(create_app(settings, matrix_db), base_url=BASE_URL) as client:
+        client.headers["origin"] = BASE_URL
         yield client
 
 

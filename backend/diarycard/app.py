@@ -34,6 +34,7 @@ from diarycard.settings import Settings
 from diarycard.tables.routes import routes as table_routes
 from diarycard.web import problems
 from diarycard.web.middleware import harden
+from diarycard.web.origin import guard_unsafe
 from diarycard.web.static import pwa_routes
 
 # Each feature contributes its handlers under /api/v1.
@@ -78,6 +79,8 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
             "principal": Provide(provide_principal),
         },
         lifespan=[lifespan],
+        # Unsafe requests from other sites' pages are refused before any handler runs.
+        before_request=guard_unsafe,
         exception_handlers={Exception: problems.handle},
         openapi_config=openapi,
         request_max_body_size=settings.max_body_bytes,

@@ -55,6 +55,7 @@ async def test_production_serves_no_schema(db_url) -> None:
         {"DIARYCARD_ENV": "production", "DIARYCARD_PUBLIC_URL": "https://diary.example"}
     )
     async with AsyncTestClient(create_app(settings, db_url), base_url="https://diary.example") as c:
+        c.headers["origin"] = "https://diary.example"
         for path in ("/schema", "/schema/openapi.json", "/schema/swagger"):
             assert (await c.get(path)).status_code == 404
 
