@@ -80,8 +80,11 @@ SELECT d.patient_id, d.site_id,
 ON CONFLICT (patient_id, draft_version) DO NOTHING;
 
 -- name: save_offer
+-- The entry may not have arrived yet (no foreign key), but if it has, it must be the
+-- patient's own: another patient's entry id is refused (the row is not written).
 INSERT INTO crisis_offers (id, patient_id, site_id, entry_id, offered_at, reason)
-VALUES ($1, $2, $3, $4, $5, $6)
+SELECT $1, $2, $3, $4, $5, $6
+ WHERE NOT EXISTS (SELECT 1 FROM entries WHERE id = $4 AND patient_id <> $2)
 ON CONFLICT (id) DO NOTHING;
 
 -- name: offer

@@ -71,11 +71,19 @@ INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category, emo
 SELECT $3, live.user_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
        $4 < live.user_created_at - interval '1 day' OR $4 > now() + interval '5 minutes'
   FROM live
+ -- The hourly quota ($19, see recent_entries): at it, the usual path answers 429.
+ WHERE (SELECT count(*) FROM entries e
+         WHERE e.patient_id = live.user_id AND e.recorded_at > now() - interval '1 hour') < $19
 ON CONFLICT (id) DO NOTHING
 RETURNING id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,
           urge_strength, indicators, helpful_response, outcome, risk_self_harm,
           risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
           time_flagged;
+
+-- name: recent_entries
+-- Entries this patient's phone created in the last hour, for the hourly quota. Counted
+-- here, so it holds across workers and instances; only rows created count, not replays.
+SELECT count(*) FROM entries WHERE patient_id = $1 AND recorded_at > now() - interval '1 hour';
 
 -- name: lock_entries
 -- The rows a batch touches that already exist, locked (in id order) while we decide.

@@ -61,13 +61,15 @@ async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -
         if isinstance(data, EntryPut):
             # A new entry, the common case on a bad day, is written in the same round trip
             # as the session check. Everything else goes the usual way, which names any error.
-            created = await store.create_signed_in(conn, presented(request), entry_id, data)
+            created = await store.create_signed_in(
+                conn, presented(request), entry_id, data, settings.entries_per_hour)
             if created is not None:
                 return Response(created, status_code=201)
         principal = await provide_principal(request, conn)
         if isinstance(data, ClientException):
             raise data
-        outcome = await store.put_entry(conn, principal, entry_id, data)
+        outcome = await store.put_entry(
+            conn, principal, entry_id, data, settings.entries_per_hour)
     assert outcome.entry is not None and outcome.kind is not None
     return Response(outcome.entry, status_code=STATUS[outcome.kind])
 

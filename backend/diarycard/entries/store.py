@@ -27,7 +27,7 @@ from diarycard.errors import Invalid, NotFound
 
 
 async def put_entry(
-    conn: asyncpg.Connection, who: Principal, entry_id: UUID, body: EntryPut
+    conn: asyncpg.Connection, who: Principal, entry_id: UUID, body: EntryPut, per_hour: int
 ) -> Outcome:
     """Create, replay or edit one entry of the signed-in patient. Raises the error the
     batch would report for it; `outcome.kind` tells created from the rest."""
@@ -35,16 +35,16 @@ async def put_entry(
     if body.id is not None and body.id != entry_id:
         raise Invalid.field("id", "must match the id in the address")
     check_entry(body, datetime.now(UTC))
-    outcome = (await sync.apply(conn, who, [sync.upsert(entry_id, body, body.base_version)]))[
-        entry_id
-    ]
+    change = sync.upsert(entry_id, body, body.base_version)
+    outcome = (await sync.apply(conn, who, [change], per_hour))[entry_id]
     if outcome.error is not None:
         raise outcome.error
     return outcome
 
 
 async def create_signed_in(
-    conn: asyncpg.Connection, session: Presented | None, entry_id: UUID, body: EntryPut
+    conn: asyncpg.Connection, session: Presented | None, entry_id: UUID, body: EntryPut,
+    per_hour: int,
 ) -> Entry | None:
     """The hot path of a diary write: a new, valid entry from a live patient session,
     created in one round trip with the session check. None means "take the usual path"
@@ -58,7 +58,7 @@ async def create_signed_in(
     assert change.entry is not None
     row = await conn.fetchrow(
         SQL["insert_entry_signed_in"], session.token_hash, session.csrf_digest,
-        *sync.insert_params(change),
+        *sync.insert_params(change), per_hour,
     )
     return None if row is None else to_entry(row)
 
@@ -69,7 +69,7 @@ async def delete_entry(
     """Soft-delete one of the patient's entries (its history stays). Deleting again is
     fine; a stale base_version is PreconditionFailed."""
     who.require("patient")
-    outcome = (await sync.apply(conn, who, [sync.delete(entry_id, base_version)]))[entry_id]
+    outcome = (await sync.apply(conn, who, [sync.delete(entry_id, base_version)], 0))[entry_id]
     if outcome.error is not None:
         raise outcome.error
 
