@@ -11,6 +11,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components
 
 from diarycard import __version__
 from diarycard.accounts.routes import routes as account_routes
@@ -34,6 +35,7 @@ from diarycard.settings import Settings
 from diarycard.tables.routes import routes as table_routes
 from diarycard.web import problems
 from diarycard.web.middleware import harden
+from diarycard.web.openapi import PROBLEM, tell_the_truth
 from diarycard.web.origin import guard_unsafe
 from diarycard.web.static import pwa_routes
 
@@ -71,6 +73,7 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         version=__version__,
         path="/schema",
         render_plugins=[SwaggerRenderPlugin()],
+        components=Components(schemas={"Problem": PROBLEM}),
     ) if settings.openapi_enabled else None
     app = Litestar(
         route_handlers=[*health_routes, api, *pwa_routes(settings.pwa_dir)],
@@ -94,6 +97,7 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         state=None,
     )
     app.state.settings = settings
+    tell_the_truth(app)  # every status and content type each route answers
     # Outside Litestar's own middleware, so 404s, 405s and errors get the headers too.
     app.asgi_handler = harden(  # type: ignore[assignment]
         app.asgi_handler,  # type: ignore[arg-type]

@@ -77,9 +77,11 @@ async def site_events(
 
 
 async def notices_for(conn: asyncpg.Connection, user_id: UUID) -> list[asyncpg.Record]:
-    """What someone else did to this account since its last sign-in before this one (a
-    new invitation code, a cleared authenticator app, being enabled again): shown to the
-    person when they sign in, so a reissue they did not ask for does not go unnoticed."""
+    """What someone else did to this account since its last sign-in with a password
+    before this request (a new invitation code, a cleared authenticator app, being enabled
+    again): shown to the person when they sign in or redeem a code, so a reissue they did
+    not ask for does not go unnoticed. Redeeming does not count as having seen them: if
+    someone else redeemed a code made for the person, the person still sees it."""
     rows: list[asyncpg.Record] = await conn.fetch(
         """SELECT e.at, e.action, a.display_name AS actor, a.role AS actor_role
              FROM security_events e
@@ -87,13 +89,12 @@ async def notices_for(conn: asyncpg.Connection, user_id: UUID) -> list[asyncpg.R
             WHERE e.subject_id = $1 AND e.actor_id <> $1
               AND e.action IN ('invitation.reissue', 'totp.reset', 'account.enable')
               AND e.at > coalesce(
-                    (SELECT at FROM security_events
-                      WHERE subject_id = $1 AND action IN ('signin', 'invitation.redeem')
-                        AND outcome = 'ok'
-                      ORDER BY at DESC OFFSET 1 LIMIT 1),
+                    (SELECT max(at) FROM security_events
+                      WHERE subject_id = $1 AND action = 'signin' AND outcome = 'ok'
+                        AND request_id <> $2),
                     '-infinity'::timestamptz)
             ORDER BY e.at DESC
             LIMIT 20""",
-        user_id,
+        user_id, request_id.get(),
     )
     return rows

@@ -45,6 +45,7 @@ def _entry_body(data: EntryPut) -> None:
 @put(
     "/entries/{entry_id:uuid}", request_class=DiaryRequest, tags=["entries"],
     dependencies={"entry_body": Provide(_entry_body, sync_to_thread=False)},
+    opt={"also": {201: "Created"}},
 )
 async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -> Response[Entry]:
     """Create (201) or edit (200) an entry; the same body again answers 200 with the same
@@ -95,7 +96,7 @@ async def delete_entry(
     conn: Conn,
     principal: CurrentUser,
     entry_id: FromPath[UUID],
-    base_version: Annotated[int | None, QueryParameter(ge=1)] = None,
+    base_version: Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647)] = None,
 ) -> None:
     """Delete one of your entries (its history is kept). Deleting again is fine."""
     await store.delete_entry(conn, principal, entry_id, base_version)
@@ -130,7 +131,7 @@ async def list_entries(
     request: Request[Any, Any, Any],
     conn: Conn,
     principal: CurrentUser,
-    limit: FromQuery[int] = 50,
+    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, QueryParameter(max_length=200)] = None,
     to: Annotated[str | None, QueryParameter(max_length=64)] = None,
     category: FromQuery[Category | None] = None,

@@ -40,7 +40,8 @@ def _base_url(request: Request[Any, Any, Any]) -> str:
     return _settings(request).public_url
 
 
-@get("/patients/{patient_id:uuid}/export", tags=TAGS)
+@get("/patients/{patient_id:uuid}/export", tags=TAGS,
+     opt={"content": {"text/csv": "text", "application/fhir+json": "object"}})
 async def export_patient(
     request: Request[Any, Any, Any],
     conn: Conn,
@@ -55,7 +56,8 @@ async def export_patient(
     return _download(body, format, "diarycard-patient")
 
 
-@get("/me/export", tags=TAGS)
+@get("/me/export", tags=TAGS,
+     opt={"content": {"application/json": "object", "text/csv": "text"}})
 async def export_mine(
     request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser,
     format: FromQuery[PatientFormat] = "json",
@@ -67,7 +69,8 @@ async def export_mine(
     return _download(body, format, "my-diarycard")
 
 
-@get(f"/fhir/Questionnaire/{fhir.QUESTIONNAIRE_ID}", tags=TAGS)
+@get(f"/fhir/Questionnaire/{fhir.QUESTIONNAIRE_ID}", tags=TAGS,
+     opt={"content": {"application/fhir+json": "object"}})
 async def questionnaire(request: Request[Any, Any, Any], principal: CurrentUser) -> Response[bytes]:
     """The FHIR R4 Questionnaire that exported QuestionnaireResponses answer."""
     return Response(msgspec.json.encode(fhir.questionnaire(_base_url(request))),
