@@ -84,7 +84,9 @@ def _document(operation: Operation, method: str, handler: Any) -> None:
     for status, words in handler.opt.get("also", {}).items():
         responses[str(status)] = OpenAPIResponse(description=words, content=base.content)
     content = handler.opt.get("content")
-    if content:
+    if success == "204":
+        base.content = None  # Litestar documents a JSON body for Response[None]
+    elif content:
         base.content = {
             media: OpenAPIMediaType(schema=_BODIES[kind]) for media, kind in content.items()
         }
