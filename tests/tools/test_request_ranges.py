@@ -15,7 +15,8 @@ JSON = SCHEMAS / "json"
 
 
 def _unbounded(
-    node: Any, where: str, seen: set[str], defs: dict[str, Any], bounds: frozenset[str] = frozenset()
+    node: Any, where: str, seen: set[str], defs: dict[str, Any],
+    bounds: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Integers under `node` without both a minimum and a maximum (a bound written beside
     a oneOf/anyOf applies to its integer arm)."""
