@@ -23,6 +23,7 @@ from diarycard.auth.routes import routes as auth_routes
 from diarycard.caseload.routes import routes as caseload_routes
 from diarycard.checking.routes import routes as checking_routes
 from diarycard.crisis.routes import routes as crisis_routes
+from diarycard.csp.routes import routes as csp_routes
 from diarycard.db.pool import create_pool
 from diarycard.entries.routes import routes as entry_routes
 from diarycard.exports.routes import routes as export_routes
@@ -51,6 +52,8 @@ API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_rout
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
+# Browsers' reports of what the Content-Security-Policy blocked (issue 16).
+API_ROUTES += [*csp_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
