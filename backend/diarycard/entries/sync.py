@@ -113,9 +113,10 @@ async def _settle(
     foreign = [c.id for c in pending if c.entry is not None and c.id not in stored]
     if foreign:
         # The insert found these ids taken, and not by this patient: someone else's entry.
-        # The answer is a plain 404; the attempt is a security event (ids only, no words).
+        # The answer is a plain 404; the attempt is a security event. Logs name nobody but
+        # the actor (by opaque id): how many, not which entries.
         log.warning("entry ids of another patient", extra={
-            "actor": str(who.user_id), "entry_ids": [str(i) for i in foreign]})
+            "actor": str(who.user_id), "count": len(foreign)})
     plan = _Plan()
     for change in pending:
         outcomes[change.id] = _decide(change, stored.get(change.id), plan)
