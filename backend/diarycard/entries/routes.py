@@ -102,6 +102,13 @@ async def delete_entry(
     await store.delete_entry(conn, principal, entry_id, base_version)
 
 
+@post("/entries/{entry_id:uuid}/withdraw", status_code=204, tags=["entries"])
+async def withdraw_entry(conn: Conn, principal: CurrentUser, entry_id: FromPath[UUID]) -> None:
+    """Withdraw one of your entries: it leaves your diary at once; your care team still
+    sees it, marked as withdrawn by you, because it is part of your clinical record."""
+    await store.withdraw_entry(conn, principal, entry_id)
+
+
 def _moment(name: str, value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -164,4 +171,5 @@ async def sync_entries(
     return await run_batch(conn, principal, await request.body(), request)
 
 
-routes = [put_entry, get_entry, get_revisions, delete_entry, list_entries, sync_entries]
+routes = [put_entry, get_entry, get_revisions, delete_entry, withdraw_entry, list_entries,
+          sync_entries]

@@ -74,16 +74,19 @@ async def delete_entry(
         raise outcome.error
 
 
-async def get_entry(conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID) -> Entry:
-    """One live entry of `patient_id` (already authorised), or NotFound."""
-    row = await conn.fetchrow(SQL["get_entry"], patient_id, entry_id)
+async def get_entry(
+    conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID, withdrawn: bool = False
+) -> Entry:
+    """One live entry of `patient_id` (already authorised), or NotFound. `withdrawn`:
+    include one the patient has withdrawn (for the care team, who see it marked)."""
+    row = await conn.fetchrow(SQL["get_entry"], patient_id, entry_id, withdrawn)
     if row is None:
         raise NotFound()
     return to_entry(row)
 
 
 async def list_entries(
-    conn: asyncpg.Connection, patient_id: UUID, query: EntryQuery
+    conn: asyncpg.Connection, patient_id: UUID, query: EntryQuery, withdrawn: bool = False
 ) -> EntryPage:
     """A page of `patient_id`'s live entries, newest occurred_at first, filtered by
     `from_` <= occurred_at < `to` and category. Pass `next_cursor` back for the next."""
@@ -92,7 +95,7 @@ async def list_entries(
         after = read_cursor(query.cursor)
     rows = await conn.fetch(
         SQL["list_entries"], patient_id, query.from_, query.to, query.category,
-        after[0], after[1], query.limit + 1,
+        after[0], after[1], query.limit + 1, withdrawn,
     )
     items = [to_entry(row) for row in rows[: query.limit]]
     more = len(rows) > query.limit
@@ -116,3 +119,13 @@ async def list_revisions(
 def _snapshot(value: str | dict[str, object]) -> dict[str, object]:
     return msgspec.json.decode(value) if isinstance(value, str) else value
 
+
+
+async def withdraw_entry(conn: asyncpg.Connection, who: Principal, entry_id: UUID) -> None:
+    """Take one of the patient's own entries out of their diary: gone from their views at
+    once; their care team still sees it, marked withdrawn, and it stays in the record (and
+    the caseload's counts) as the clinical record requires. NotFound if not theirs."""
+    who.require("patient")
+    if await conn.fetchval(SQL["withdraw_entry"], who.user_id, entry_id) is None:
+        if await conn.fetchval(SQL["get_entry"], who.user_id, entry_id, True) is None:
+            raise NotFound()
