@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "fc119a735b24";
+export const VERSION = "99d6fa165d07";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -61,6 +61,9 @@ export const SHELL_FILES = [
 export const LATER_FILES = [
   "/page/access-log.js",
   "/page/access-words.js",
+  "/page/downloads.js",
+  "/page/privacy.js",
+  "/page/withdraw.js",
   "/page/sign-in-code.js",
   "/shared/qr.js",
 ];

@@ -23,7 +23,7 @@ mimetypes.add_type("image/svg+xml", ".svg")
 # the shell, and the page code shows the right screen.
 APP_PAGES = [
     "/crisis", "/log", "/entry", "/history", "/waiting", "/settings", "/tools", "/signin",
-    "/welcome", "/access-log",
+    "/welcome", "/access-log", "/privacy",
 ]
 
 
