@@ -33,11 +33,12 @@ async def test_an_export_needs_the_password_again_after_five_minutes(
     assert "Person P1" not in refused.text
     wrong = await client.post("/api/v1/me/reauth", headers=headers,
                               json={"password": "not it"})
-    assert wrong.status_code == 401
+    assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "password"
     body = {"password": PASSWORD}
     if who != "P1":
-        assert (await client.post("/api/v1/me/reauth", headers=headers,
-                                  json=body)).status_code == 401  # asks for the code
+        asked = await client.post("/api/v1/me/reauth", headers=headers, json=body)
+        assert asked.status_code == 422
+        assert asked.json()["errors"] == [{"field": "totp", "rule": "required"}]
         body["totp"] = pyotp.TOTP(TOTP_SECRET).now()
     assert (await client.post("/api/v1/me/reauth", headers=headers,
                               json=body)).status_code == 204

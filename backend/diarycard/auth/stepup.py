@@ -18,8 +18,8 @@ import asyncpg
 
 from diarycard.audit.security import event
 from diarycard.auth.principal import Principal
-from diarycard.auth.signin import check_credentials
-from diarycard.errors import FieldError, Forbidden, TooMany
+from diarycard.auth.signin import WRONG_CODE, TotpRequired, check_credentials
+from diarycard.errors import FieldError, Forbidden, Invalid, TooMany, Unauthenticated
 
 REAUTH_WINDOW = timedelta(minutes=5)
 Kind = Literal["export"]
@@ -36,9 +36,16 @@ async def reauthenticate(
     conn: asyncpg.Connection, who: Principal, password: str, code: str | None
 ) -> None:
     """Check the password (and code) again for this session; failures count towards the
-    sign-in lock like any other."""
-    await check_credentials(conn, "reauth", who.login, password, code, who.client_ip,
-                            user_id=who.user_id)
+    sign-in lock like any other. A wrong answer is 422 naming the field, not 401: the
+    session itself is fine, and clients take a 401 to mean it has ended."""
+    try:
+        await check_credentials(conn, "reauth", who.login, password, code, who.client_ip,
+                                user_id=who.user_id)
+    except TotpRequired:
+        raise Invalid(errors=[FieldError("totp", "required")]) from None
+    except Unauthenticated as exc:
+        field = "totp" if exc.detail == WRONG_CODE else "password"
+        raise Invalid(errors=[FieldError(field, exc.detail)]) from None
     async with conn.transaction():
         await event(conn, "reauth", site_id=who.site_id, subject_id=who.user_id, actor=who)
         await conn.execute("UPDATE sessions SET reauth_at = now() WHERE id = $1",
