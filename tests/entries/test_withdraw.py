@@ -27,6 +27,9 @@ async def test_a_withdrawn_entry_leaves_the_patients_view_only(client, conn) -> 
     c1 = await acting_as(client, conn, world, "C1")
     theirs = await client.get(f"/api/v1/patients/{world.ids['P1']}/entries", headers=c1)
     assert [(e["id"], e["withdrawn"]) for e in theirs.json()["items"]] == [(entry_id, True)]
+    review = await client.get(f"/api/v1/patients/{world.ids['P1']}/review", headers=c1,
+                              params={"from": "2026-11-01"})
+    assert [(e["id"], e["withdrawn"]) for e in review.json()["timeline"]] == [(entry_id, True)]
     row = await conn.fetchrow("SELECT version, withdrawn_at FROM entries WHERE id = $1",
                               uuid.UUID(entry_id))
     assert row["version"] == 2 and row["withdrawn_at"] is not None
