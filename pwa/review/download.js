@@ -17,7 +17,7 @@ let counter = 0;
  */
 export function downloadButton(path, label) {
   const id = `reauth-${++counter}`;
-  const note = h("p", { role: "status", class: "hint" });
+  const note = h("p", { "aria-live": "polite", class: "hint" });
   const password = /** @type {HTMLInputElement} */ (h("input", { id: `${id}-password`, type: "password", autocomplete: "current-password", required: "" }));
   const code = /** @type {HTMLInputElement} */ (h("input", { id: `${id}-code`, type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10", required: "" }));
   const form = h("form", { class: "reauth", hidden: "" },
