@@ -102,7 +102,7 @@ async def bench(port: int, seconds: float) -> None:
             {"login": f"bench.{i}", "password": PASSWORD} for i in range(4)
         ]
         report("POST /api/v1/session, 4 clients", *await load(
-            base, seconds, [{}] * 4, "POST", "/api/v1/session", logins))
+            base, seconds, [{"origin": base}] * 4, "POST", "/api/v1/session", logins))
     finally:
         server.terminate()
         server.wait(10)

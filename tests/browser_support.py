@@ -88,8 +88,10 @@ class Server:
     """The real app in a server process, which a test may stop and start again."""
 
     def __init__(
-        self, db_url: str, data_dir: Path, port: int, pwa_dir: Path | None = None
+        self, db_url: str, data_dir: Path, port: int, pwa_dir: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
+        self.env = env or {}
         self.db_url = db_url
         self.data_dir = data_dir
         self.port = port
@@ -108,6 +110,7 @@ class Server:
         }
         if self.pwa_dir:
             env["DIARYCARD_PWA_DIR"] = str(self.pwa_dir)
+        env.update(self.env)
         self.process = subprocess.Popen(
             server_command("127.0.0.1", self.port),
             env=env, stdout=subprocess.DEVNULL, stderr=(self.data_dir / "server.log").open("ab"),

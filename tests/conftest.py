@@ -127,5 +127,7 @@ def app(settings: Settings, db_url: str) -> Litestar:
 
 @pytest.fixture
 async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    # Like the PWA in a browser: same-origin requests say where they come from.
     async with AsyncTestClient(app, base_url=BASE_URL) as test_client:
+        test_client.headers["origin"] = BASE_URL
         yield test_client

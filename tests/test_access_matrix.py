@@ -27,16 +27,22 @@ from argon2 import PasswordHasher
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from access_world import ACTORS, PASSWORD, World, seed_world, session_headers
+from access_world import ACTORS, COOKIE, PASSWORD, World, seed_world, session_headers
+from diarycard.accounts.seed import assign, ensure_user
 from diarycard.app import create_app
 from diarycard.auth import passwords
+from diarycard.auth.sessions import create_session
 from diarycard.db.database import with_database
 from diarycard.settings import load_settings
 from factories import as_app
 
 MATRIX = Path(__file__).resolve().parents[1] / "schemas" / "access-matrix.json"
 ROWS: list[dict[str, Any]] = json.loads(MATRIX.read_text(encoding="utf-8"))["routes"]
-ALL_ACTORS = ["anon", *ACTORS]
+# D1: a patient at site A whose account an admin has disabled, with a session made
+# before that (every session ends when an account is disabled; this one checks that a
+# leftover cookie opens nothing).
+DISABLED = "D1"
+ALL_ACTORS = ["anon", *ACTORS, DISABLED]
 _CONVERTER = re.compile(r"\{(\w+):[^}]+\}")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 BASE_URL = "https://testserver.local"
@@ -69,7 +75,8 @@ def test_every_route_has_a_row_and_every_row_a_route() -> None:
 
 # The only API routes anyone may call without a session (security goal: the
 # unauthenticated surface equals a documented allow-list). Add to it deliberately.
-PUBLIC_API = {("POST", "/api/v1/session"), ("POST", "/api/v1/invitations/redeem")}
+PUBLIC_API = {("POST", "/api/v1/session"), ("POST", "/api/v1/invitations/redeem"),
+              ("POST", "/api/v1/csp-reports")}
 
 
 def test_only_the_allowed_api_routes_answer_without_a_session() -> None:
@@ -80,10 +87,28 @@ def test_only_the_allowed_api_routes_answer_without_a_session() -> None:
     assert public <= PUBLIC_API, f"open without a session: {sorted(public - PUBLIC_API)}"
 
 
+def test_every_route_in_the_openapi_document_has_a_row() -> None:
+    """A route added to the API is in the OpenAPI document; without a row here, this
+    fails, so nobody has to remember to add one."""
+    document = json.loads((MATRIX.parent / "openapi.json").read_text(encoding="utf-8"))
+    documented = {
+        (method.upper(), path) for path, item in document["paths"].items()
+        for method in item if method in {"get", "put", "post", "patch", "delete"}
+    }
+    in_matrix = {_route_key(row["route"]) for row in ROWS}
+    missing = sorted(f"{m} {p}" for m, p in documented - in_matrix)
+    assert len(documented) > 70
+    assert not missing, f"documented routes missing from schemas/access-matrix.json: {missing}"
+
+
 def expected(row: dict[str, Any], actor: str) -> list[int]:
     expect = row["expect"]
-    role = ACTORS[actor][0] if actor != "anon" else "anon"
-    for key in (actor, role, "*"):
+    if actor == DISABLED:
+        # A disabled account's session is dead: it gets what no session gets.
+        keys = (actor, "disabled", "anon", "*")
+    else:
+        keys = (actor, ACTORS[actor][0] if actor != "anon" else "anon", "*")
+    for key in keys:
         if key in expect:
             value = expect[key]
             return value if isinstance(value, list) else [value]
@@ -142,6 +167,14 @@ def _own_ids(value: Any, number: int) -> Any:
     return value
 
 
+async def _headers(conn: asyncpg.Connection, world: World, actor: str) -> dict[str, str]:
+    if actor != DISABLED:
+        return await session_headers(conn, world, actor)
+    new = await create_session(conn, world.ids[DISABLED], "patient", "pytest")
+    await conn.execute("UPDATE users SET disabled_at = now() WHERE id = $1", world.ids[DISABLED])
+    return {"cookie": f"{COOKIE}={new.token}", "x-csrf-token": new.csrf_token}
+
+
 def _row_id(row: dict[str, Any]) -> str:
     return row["route"] + (f" [{row['note']}]" if "note" in row else "")
 
@@ -184,6 +217,7 @@ async def matrix_client(
                              data_dir=str(tmp_path_factory.mktemp("matrix")))
     app = create_app(settings, as_app(matrix_db))
     async with AsyncTestClient(app, base_url=BASE_URL) as client:
+        client.headers["origin"] = BASE_URL
         yield client
 
 
@@ -202,6 +236,9 @@ async def test_matrix_row(
 ) -> None:
     row, client, conn = _own_ids(ROWS[number], number), matrix_client, matrix_conn
     world = await seed_world(conn, tag=f"-r{number}", hashed=cheap_argon2)
+    world.ids[DISABLED] = await ensure_user(conn, world.sites["A"], "patient",
+                                            world.login(DISABLED), "Person D1", cheap_argon2)
+    await assign(conn, world.sites["A"], world.ids["C1"], world.ids[DISABLED])
     method, path = _route_key(row["route"])
     failures = []
     for actor in ALL_ACTORS:
@@ -210,7 +247,7 @@ async def test_matrix_row(
         await _run_setup(client, conn, world, row, names)
         names = {k: names.get(v, v) for k, v in names.items()}
         client.cookies.clear()
-        headers = await session_headers(conn, world, actor)
+        headers = await _headers(conn, world, actor)
         response = await client.request(
             method, fill(path, names), params=fill(row.get("query"), names),
             json=fill(row.get("body"), names),

@@ -61,3 +61,45 @@ def test_exceptions_log_their_type_not_their_message() -> None:
     out = json.loads(JsonFormatter().format(record))
     assert out["exc_type"] == "ValueError"
     assert CANARY not in json.dumps(out)
+
+
+async def test_logs_name_nobody_but_the_actor(client, conn) -> None:
+    """Request logs keep the request id and the actor's opaque id, and no other
+    identifier: not the entry, patient or session ids a request touched."""
+    import re
+    import uuid
+
+    from access_world import acting_as, seed_world
+
+    world = await seed_world(conn)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    old_level = root.level
+    root.setLevel(logging.INFO)
+    try:
+        theirs = str(uuid.uuid4())
+        entry = {"category": "action", "occurred_at": "2026-05-01T10:00:00+00:00"}
+        p2 = await acting_as(client, conn, world, "P2")
+        assert (await client.put(f"/api/v1/entries/{theirs}", headers=p2,
+                                 json=entry)).status_code == 201
+        p1 = await acting_as(client, conn, world, "P1")
+        sync = {"operations": [{"op": "upsert", "id": theirs, "entry": entry}]}
+        assert (await client.post("/api/v1/sync", headers=p1, json=sync)).status_code == 200
+        c2 = await acting_as(client, conn, world, "C2")
+        await client.get(f"/api/v1/patients/{world.ids['P1']}/entries", headers=c2)
+        await client.post("/api/v1/session", json={"login": "user.p1", "password": "wrong"})
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    lines = [line for line in lines if line["logger"] != "httpx"]
+    assert any(line["msg"] == "entry ids of another patient" for line in lines)
+    ids = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    for line in lines:
+        rest = {k: v for k, v in line.items() if k != "actor"}
+        assert not ids.search(json.dumps(rest)), line
+    served = json.dumps(lines)
+    assert theirs not in served

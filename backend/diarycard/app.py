@@ -11,6 +11,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components
 
 from diarycard import __version__
 from diarycard.accounts.routes import routes as account_routes
@@ -23,6 +24,7 @@ from diarycard.caseload.routes import routes as caseload_routes
 from diarycard.checking.routes import routes as checking_routes
 from diarycard.crisis.page import crisis_page
 from diarycard.crisis.routes import routes as crisis_routes
+from diarycard.csp.routes import routes as csp_routes
 from diarycard.db.pool import create_pool
 from diarycard.entries.routes import routes as entry_routes
 from diarycard.exports.routes import routes as export_routes
@@ -37,6 +39,8 @@ from diarycard.studies.routes import routes as study_routes
 from diarycard.tables.routes import routes as table_routes
 from diarycard.web import problems
 from diarycard.web.middleware import harden
+from diarycard.web.openapi import PROBLEM, tell_the_truth
+from diarycard.web.origin import guard_unsafe
 from diarycard.web.static import pwa_routes
 
 # Each feature contributes its handlers under /api/v1.
@@ -53,6 +57,8 @@ API_ROUTES += [*outcome_routes, *study_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
+# Browsers' reports of what the Content-Security-Policy blocked (issue 16).
+API_ROUTES += [*csp_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
@@ -75,6 +81,7 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         version=__version__,
         path="/schema",
         render_plugins=[SwaggerRenderPlugin()],
+        components=Components(schemas={"Problem": PROBLEM}),
     ) if settings.openapi_enabled else None
     app = Litestar(
         route_handlers=[*health_routes, api, crisis_page, *pwa_routes(settings.pwa_dir)],
@@ -83,6 +90,8 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
             "principal": Provide(provide_principal),
         },
         lifespan=[lifespan],
+        # Unsafe requests from other sites' pages are refused before any handler runs.
+        before_request=guard_unsafe,
         exception_handlers={Exception: problems.handle},
         openapi_config=openapi,
         request_max_body_size=settings.max_body_bytes,
@@ -96,6 +105,7 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         state=None,
     )
     app.state.settings = settings
+    tell_the_truth(app)  # every status and content type each route answers
     # Outside Litestar's own middleware, so 404s, 405s and errors get the headers too.
     app.asgi_handler = harden(  # type: ignore[assignment]
         app.asgi_handler,  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ them to HTTP `application/problem+json` in exactly one place.
     ├── Conflict            clashes with what is stored
     ├── PreconditionFailed  based on a version that is no longer current
     ├── TooLarge            the request is bigger than we accept
+    ├── UnsupportedMediaType  the body is not in a format this route takes
     ├── TooMany             slow down; carries how long to wait
     └── Unavailable         the database is down or busy; try again
 """
@@ -69,6 +70,10 @@ class PreconditionFailed(DiaryError):
 
 class TooLarge(DiaryError):
     """The request is too large."""
+
+
+class UnsupportedMediaType(DiaryError):
+    """Please send this in a format we accept."""
 
 
 class TooMany(DiaryError):

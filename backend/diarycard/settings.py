@@ -48,6 +48,10 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For we
     # believe. Without it, everyone behind a proxy would share one sign-in rate limit.
     trusted_proxies: str = ""
+    # Per person per hour, counted in PostgreSQL (so across workers and instances).
+    # Benchmarks and load tests raise them.
+    exports_per_hour: Annotated[int, Meta(ge=1, le=1_000_000)] = 20
+    entries_per_hour: Annotated[int, Meta(ge=1, le=10_000_000)] = 2_000
 
     @property
     def proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:

@@ -70,6 +70,7 @@ export function loadEntries(cursor) {
 export async function pendingEntries() {
   const pending = new Map();
   for (const r of await records()) {
+    if (r.kind === "withdrawals") pending.set(r.id, { op: "withdraw" });
     if (r.kind !== "entries") continue;
     pending.set(r.id, { op: r.op, state: r.state, entry: await bodyOf(r), key: r.key });
   }

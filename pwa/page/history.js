@@ -32,7 +32,7 @@ async function render(main, ctx) {
     for (const item of items) {
       seen.set(item.id, item);
       const p = pending.get(item.id);
-      if (p?.op === "delete") continue;
+      if (p?.op === "delete" || p?.op === "withdraw") continue;
       if (!p) shown.set(item.id, item);
       else if (p.entry) shown.set(item.id, { ...p.entry, version: item.version, pending: p.state });
     }
@@ -101,7 +101,9 @@ function card(entry, ctx) {
     badge ? h("p", {}, h("span", { class: "badge", text: badge })) : null,
     h("div", { class: "actions" },
       h("a", { class: "button secondary", href: `/entry?edit=${encodeURIComponent(entry.id)}`, "aria-label": `Change: ${what}`, text: "Change" }),
-      h("button", { class: "button secondary", type: "button", "aria-label": `Delete: ${what}`, onclick: remove, text: "Delete" })));
+      h("button", { class: "button secondary", type: "button", "aria-label": `Delete: ${what}`, onclick: remove, text: "Delete" }),
+      entry.pending ? null : h("button", { class: "button secondary", type: "button", "aria-label": `Withdraw: ${what}`, text: "Withdraw",
+        onclick: () => import("./withdraw.js").then((m) => m.withdraw(entry, title, ctx)) })));
 }
 
 registerScreen({ path: "/history", title: "My diary", nav: { label: "My diary", order: 20 }, render });

@@ -1,8 +1,7 @@
 // @ts-check
 /**
- * Settings and my data: who is signed in, downloading everything the service holds about
- * the patient, who has looked, the sign-in code, and signing out (which warns about anything
- * not yet sent). Some parts load on first use (LATER_FILES).
+ * Settings and my data: who is signed in, downloads (asking for the password again), who
+ * has looked, the sign-in code, and signing out (which warns about anything not yet sent).
  */
 import { all } from "../shared/idb.js";
 import { confirmDialog, h, later } from "./dom.js";
@@ -18,6 +17,8 @@ function render(main, ctx) {
   const note = h("p", { role: "status" });
   const code = h("section", { "aria-labelledby": "sign-in-code" }, h("h2", { id: "sign-in-code", text: "Sign-in code (two-step)" }));
   void later(() => import("./sign-in-code.js"), code).then((m) => m?.render(code, ctx));
+  const data = h("div");
+  void later(() => import("./downloads.js"), data).then((m) => m?.render(data));
   const signOut = async () => {
     await kick(true);
     // Everything unsent on this phone, whoever wrote it: signing out clears the phone.
@@ -42,10 +43,8 @@ function render(main, ctx) {
     h("p", { text: `Signed in as ${ctx.session?.display_name || ctx.session?.login || ""}.` }),
     h("h2", { text: "My data" }),
     h("p", { text: "Download a copy of everything diarycard holds about you, or see who has looked at your diary." }),
-    h("div", { class: "actions" },
-      h("a", { class: "button secondary", href: "/api/v1/me/export?format=json", download: "diarycard.json", text: "Download (JSON)" }),
-      h("a", { class: "button secondary", href: "/api/v1/me/export?format=csv", download: "diarycard.csv", text: "Download (spreadsheet, CSV)" }),
-      h("a", { class: "button secondary", href: "/access-log", text: "Who has looked at my diary" })),
+    data,
+    h("div", { class: "actions" }, h("a", { class: "button secondary", href: "/access-log", text: "Who has looked at my diary" })),
     code,
     h("h2", { text: "Sign out" }),
     h("p", { text: "Signing out removes your diary from this phone. Anything not yet sent is lost, so we will check first." }),
@@ -55,6 +54,13 @@ function render(main, ctx) {
 }
 
 registerScreen({ path: "/settings", title: "Settings", nav: { label: "Settings", order: 90 }, render });
+registerScreen({
+  path: "/privacy",
+  title: "How we look after your data",
+  async render(main) {
+    (await later(() => import("./privacy.js"), main))?.render(main);
+  },
+});
 registerScreen({
   path: "/access-log",
   title: "Who has looked at my diary",

@@ -4,7 +4,7 @@
  * clinician gave (which sets the password).
  */
 import { NetworkError, call, reasonOf } from "../shared/api.js";
-import { h } from "./dom.js";
+import { confirmDialog, h } from "./dom.js";
 import { registerScreen } from "./registry.js";
 import { startSession } from "./session.js";
 
@@ -65,6 +65,8 @@ function form(main, ctx, kind, filled = {}) {
       }
       await startSession(reply.data);
       ctx.saved();
+      const notes = (reply.data.notices || []).map((/** @type {any} */ n) => n.message);
+      if (notes.length) await confirmDialog({ title: "Changes to your account", message: notes.join(" "), confirm: "OK" });
       if (reply.data.role !== "patient") {
         location.assign("/review");
         return;

@@ -2,6 +2,7 @@
 /** One patient before a session: the digest, the charts, the timeline, sessions and tools. */
 import { call, reasonOf } from "./api.js";
 import { allCharts } from "./charts.js";
+import { downloadButton } from "./download.js";
 import { h, show, today } from "./dom.js";
 import { outcomesSection } from "./outcomes.js";
 import { sessionsSection } from "./sessions.js";
@@ -71,6 +72,6 @@ function windowForm(id, r, range) {
     form,
     h("p", { class: "actions" },
       h("a", { class: "button", href: `#/print/${id}${query}` }, "Print view"),
-      h("a", { class: "button secondary", href: `/api/v1/patients/${id}/export?format=csv`, download: "" }, "Download the diary (CSV)"),
-      h("a", { class: "button secondary", href: `/api/v1/patients/${id}/export?format=fhir`, download: "" }, "Download for health records (FHIR)")));
+      downloadButton(`/patients/${id}/export?format=csv`, "Download the diary (CSV)"),
+      downloadButton(`/patients/${id}/export?format=fhir`, "Download for health records (FHIR)")));
 }

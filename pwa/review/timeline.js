@@ -66,7 +66,8 @@ function entryCard(id, e, notes, reload) {
   const earlier = h("div", { class: "earlier" });
   return h("article", { class: `entry${hasRisk(e) ? " risky" : ""}`, "aria-labelledby": `e-${e.id}` },
     h("h3", { id: `e-${e.id}` }, `${dateTime(e.occurred_at)} – ${/** @type {any} */ (CATEGORY)[e.category]}`),
-    e.edited_since_last_view || e.time_flagged ? h("p", { class: "badges" },
+    e.edited_since_last_view || e.time_flagged || e.withdrawn ? h("p", { class: "badges" },
+      e.withdrawn ? h("span", { class: "badge" }, "Withdrawn by the patient (kept in the record)") : null,
       e.edited_since_last_view ? h("span", { class: "badge edited" }, "Edited since you last looked") : null,
       e.time_flagged ? h("span", { class: "badge" }, "The time may be wrong (phone clock)") : null) : null,
     h("dl", {}, ...rows.flatMap((row) => [h("dt", {}, row[0]), h("dd", {}, row[1])])),

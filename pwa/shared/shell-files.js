@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "605cdea771b1";
+export const VERSION = "b67c005c6968";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -65,6 +65,9 @@ export const LATER_FILES = [
   "/page/tools/plan-edit.js",
   "/page/tools/outcomes.js",
   "/page/access-words.js",
+  "/page/downloads.js",
+  "/page/privacy.js",
+  "/page/withdraw.js",
   "/page/sign-in-code.js",
   "/shared/qr.js",
 ];

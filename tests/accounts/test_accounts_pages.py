@@ -143,7 +143,7 @@ def test_an_admin_signs_in_with_a_code_and_invites_a_patient(
     expect(qr).to_be_visible()
     assert qr.evaluate("img => img.naturalWidth") > 0  # the SVG drew
     accessible(page, "invitation")
-    redeemed = httpx.post(f"{BASE}/api/v1/invitations/redeem",
+    redeemed = httpx.post(f"{BASE}/api/v1/invitations/redeem", headers={"origin": BASE},
                           json={"code": code, "password": "robin chooses a long one"})
     assert redeemed.status_code == 200 and redeemed.json()["login"] == "robin.k"
 

@@ -3,9 +3,10 @@ an admin disabling the person, and ending one's other sessions. Plus the CSRF ch
 
 from __future__ import annotations
 
+import pyotp
 import pytest
 
-from access_world import PASSWORD, api_sign_in, seed_world, session_headers
+from access_world import COOKIE, PASSWORD, api_sign_in, seed_world, session_headers
 
 
 async def _me(client, headers) -> int:
@@ -18,7 +19,7 @@ async def _me(client, headers) -> int:
     [
         ("C1", "29 minutes", 200), ("C1", "31 minutes", 401),
         ("A1", "31 minutes", 401),
-        ("P1", "29 days", 200), ("P1", "31 days", 401),
+        ("P1", "13 days", 200), ("P1", "15 days", 401),
     ],
 )
 async def test_idle_timeouts(client, conn, who, idle, status) -> None:
@@ -56,7 +57,12 @@ async def test_password_change_ends_every_other_session(client, conn) -> None:
     )
     assert response.status_code == 204
     assert await _me(client, other) == 401
-    assert await _me(client, here) == 200
+    # This session carries on under a new token (rotation); the old one is worthless.
+    assert await _me(client, here) == 401
+    rotated = response.cookies[COOKIE]
+    assert rotated not in here["cookie"]
+    assert await _me(client, {**here, "cookie": f"{COOKIE}={rotated}"}) == 200
+    client.cookies.clear()
     assert (await api_sign_in(client, "user.p1")).status_code == 401
     assert (await api_sign_in(client, "user.p1", "seven swans a swimming")).status_code == 200
 
@@ -133,3 +139,31 @@ async def test_unsafe_requests_need_the_csrf_token(client, conn) -> None:
     assert await conn.fetchval(pending) is None
     client.cookies.clear()
     assert (await client.delete("/api/v1/session", headers=headers)).status_code == 204
+
+
+async def test_signing_in_again_ends_the_browsers_earlier_session(client, conn) -> None:
+    """Rotation on sign-in: a token planted in (or left over in) this browser is not the
+    one that ends up signed in."""
+    world = await seed_world(conn)
+    planted = await session_headers(conn, world, "P1")
+    client.cookies.clear()
+    token = planted["cookie"].split("=", 1)[1]
+    client.cookies.set(COOKIE, token)
+    signed = await api_sign_in(client, "user.p1")
+    assert signed.status_code == 200
+    assert signed.cookies[COOKIE] != token
+    assert await _me(client, planted) == 401
+    assert await conn.fetchval("SELECT count(*) FROM sessions WHERE revoked_at IS NULL") == 1
+
+
+async def test_turning_the_second_factor_on_gives_a_new_token(client, conn) -> None:
+    world = await seed_world(conn)
+    here = await session_headers(conn, world, "P1")
+    client.cookies.clear()
+    secret = (await client.post("/api/v1/me/totp", headers=here)).json()["secret"]
+    on = await client.post("/api/v1/me/totp/confirm", headers=here,
+                           json={"code": pyotp.TOTP(secret).now()})
+    assert on.status_code == 204
+    assert await _me(client, here) == 401
+    rotated = {**here, "cookie": f"{COOKIE}={on.cookies[COOKIE]}"}
+    assert await _me(client, rotated) == 200

@@ -41,6 +41,7 @@ async def test_plain_http_development_on_localhost_drops_secure(db_url, tmp_path
     settings = load_settings({}, public_url="http://127.0.0.1:8000", data_dir=str(tmp_path))
     app = create_app(settings, as_app(db_url))
     async with AsyncTestClient(app, base_url="http://127.0.0.1") as c:
+        c.headers["origin"] = "http://127.0.0.1"
         response = await api_sign_in(c, "user.p1")
     cookie = response.headers["set-cookie"]
     assert cookie.startswith("diarycard=") and "secure" not in cookie.lower()

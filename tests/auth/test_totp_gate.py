@@ -14,7 +14,8 @@ from diarycard.settings import load_settings
 
 _PARAM = re.compile(r"\{(\w+)(?::[^}]+)?\}")
 # Open to anyone (no session at all), so there is nothing to gate.
-PUBLIC = {("POST", "/api/v1/session"), ("POST", "/api/v1/invitations/redeem")}
+PUBLIC = {("POST", "/api/v1/session"), ("POST", "/api/v1/invitations/redeem"),
+          ("POST", "/api/v1/csp-reports")}
 
 
 def _gated_routes() -> list[tuple[str, str]]:

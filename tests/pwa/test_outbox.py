@@ -144,7 +144,7 @@ def test_a_conflict_can_keep_the_patients_version(
     page.get_by_label("A note for you and your clinician (optional)").fill("Written on the phone")
     page.get_by_role("button", name="Save changes").click()
     # Meanwhile the same entry changes elsewhere (another device of the patient's).
-    with httpx.Client(base_url=BASE) as other:
+    with httpx.Client(base_url=BASE, headers={"origin": BASE}) as other:
         signed = other.post("/api/v1/session", json={"login": patient.login, "password": PASSWORD})
         current = other.get(f"/api/v1/entries/{entry_id}").json()
         body = {k: current[k] for k in ("occurred_at", "category", "emotion", "urge", "outcome")}

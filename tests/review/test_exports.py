@@ -38,6 +38,7 @@ async def test_csv_cells_never_start_a_formula(
     response = await client.get(f"/api/v1/patients/{team.amy}/export",
                                 params={"format": "csv"})
     assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"  # charset once
     assert response.headers["content-type"].startswith("text/csv")
     assert response.headers["content-disposition"].startswith("attachment;")
     assert response.headers["cache-control"] == "no-store"

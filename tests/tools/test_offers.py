@@ -55,3 +55,17 @@ async def test_an_entry_is_offered_for_once_so_the_count_equals_the_offers_seen(
     assert await conn.fetchval("SELECT count(*) FROM crisis_offers") == 1
     seen = await api("C1", "GET", "/patients/{P1}/crisis-plan/offers")
     assert len(seen.json()) == 1
+
+
+async def test_an_offer_cannot_name_another_patients_entry(
+    api: Call, conn: asyncpg.Connection, world: World
+) -> None:
+    theirs = "7d1f0e64-1c2a-4b4e-8a55-3e9d5b1c2a01"
+    stored = await api("P2", "PUT", f"/entries/{theirs}", json={
+        "category": "action", "occurred_at": "2026-03-01T21:00:00+00:00", "note": "P2's"})
+    assert stored.status_code == 201
+    refused = await api("P1", "PUT", OFFER, json={**BODY, "entry_id": theirs})
+    assert refused.status_code == 404
+    assert await conn.fetchval("SELECT count(*) FROM crisis_offers") == 0
+    # Their own entry, or one that has not arrived yet, is fine.
+    assert (await api("P1", "PUT", OFFER, json=BODY)).status_code == 200

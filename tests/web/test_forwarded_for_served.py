@@ -30,7 +30,7 @@ def test_a_forged_forwarded_for_is_not_the_client(
             reply = httpx.post(
                 f"{server.base}/api/v1/session",
                 json={"login": "nobody.here", "password": "not-the-password"},
-                headers={"X-Forwarded-For": "203.0.113.9"},
+                headers={"X-Forwarded-For": "203.0.113.9", "Origin": server.base},
             )
             assert reply.status_code in (401, 403), reply.text
         assert run_async(_addresses(url)) == ["127.0.0.1"]

@@ -57,6 +57,7 @@ async def test_production_serves_no_schema(db_url) -> None:
     )
     app = create_app(settings, as_app(db_url))
     async with AsyncTestClient(app, base_url="https://diary.example") as c:
+        c.headers["origin"] = "https://diary.example"
         for path in ("/schema", "/schema/openapi.json", "/schema/swagger"):
             assert (await c.get(path)).status_code == 404
 

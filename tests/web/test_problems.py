@@ -92,6 +92,7 @@ async def test_database_down_is_503_with_retry_after(settings, pg_url) -> None:
                          db_acquire_timeout=1.0)
     app = create_app(down, with_database(pg_url, "dct_no_such_database"))
     async with AsyncTestClient(app, base_url="https://testserver.local") as client:
+        client.headers["origin"] = "https://testserver.local"
         client.cookies.set("__Host-diarycard", "x" * 43)
         for path in ("/readyz", "/api/v1/me"):
             response = await client.get(path)

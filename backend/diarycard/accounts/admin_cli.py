@@ -14,6 +14,7 @@ from typing import Any
 
 import asyncpg
 
+from diarycard.accounts import retention
 from diarycard.accounts.seed import ensure_site
 from diarycard.auth.passwords import hash_password
 from diarycard.auth.totp import new_secret, provisioning_uri
@@ -25,7 +26,7 @@ Command = Callable[[asyncpg.Connection, argparse.Namespace], Awaitable[int]]
 
 
 def add_admin_parser(commands: Any) -> None:
-    admin = commands.add_parser("admin", help="set up sites and admins; end sessions")
+    admin = commands.add_parser("admin", help="set up sites and admins; end sessions; purge")
     sub = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
 
     site = sub.add_parser("create-site", help="create a site, and optionally its first admin")
@@ -52,6 +53,16 @@ def add_admin_parser(commands: Any) -> None:
     who.add_argument("--login")
     who.add_argument("--everyone", action="store_true")
     end.set_defaults(run=_runner(_end_sessions))
+
+    purge = sub.add_parser("purge", help="report (then, with --apply, remove) closed "
+                           "patient records past their site's retention period")
+    purge.add_argument("--apply", action="store_true", help="remove them (default: report)")
+    purge.set_defaults(run=_runner(retention.run_purge))
+
+    keep = sub.add_parser("retention", help="how long a site keeps closed patient records")
+    keep.add_argument("site", help="the site's name")
+    keep.add_argument("days", type=int, help="days after an account is closed (365-36500)")
+    keep.set_defaults(run=_runner(retention.run_retention))
 
 
 def _runner(command: Command) -> Callable[[argparse.Namespace, Settings], int]:

@@ -17,12 +17,14 @@ from uuid import UUID
 import asyncpg
 
 from diarycard.accounts.models import Invitation, InvitationIn
+from diarycard.audit.security import event, staff_action
 from diarycard.audit.store import record
 from diarycard.auth import throttle
 from diarycard.auth.passwords import hash_password
 from diarycard.auth.policy import check_password
 from diarycard.auth.principal import Principal
 from diarycard.auth.sessions import NewSession, create_session, revoke_all
+from diarycard.auth.signin import check_code, check_not_locked
 from diarycard.auth.totp import qr_svg
 from diarycard.db.queries import load_queries
 from diarycard.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
@@ -78,6 +80,7 @@ async def invite(
         if who.role == "clinician":
             await conn.execute(SQL["assign"], who.site_id, who.user_id, user_id)
         invitation = await _issue(conn, who, user_id, data.login, link_base)
+        await staff_action(conn, who, "invitation.create", user_id)
         if data.role == "patient":
             await record(conn, who, user_id, "invitation.create", "users")
     return invitation
@@ -97,22 +100,37 @@ async def reissue(
             raise NotFound()
         await conn.execute(SQL["expire_invitations"], user_id)
         invitation = await _issue(conn, who, user_id, target["login"], link_base)
+        # Shown to the person at their next sign-in (`audit.security.notices_for`).
+        await staff_action(conn, who, "invitation.reissue", user_id)
         if target["role"] == "patient":
             await record(conn, who, user_id, "invitation.reissue", "users")
     return invitation
 
 
 async def redeem(
-    conn: asyncpg.Connection, code: str, password: str, ip: str, user_agent: str
+    conn: asyncpg.Connection, code: str, password: str, totp: str | None, ip: str,
+    user_agent: str,
 ) -> tuple[asyncpg.Record, NewSession]:
     """Set the password with a code and sign in. Ends every earlier session of the person
-    and lifts any sign-in lock: a person locked out by someone guessing gets back in here."""
+    and lifts any sign-in lock: a person locked out by someone guessing gets back in here.
+
+    An invitation replaces the password, never the second factor: someone whose
+    authenticator app is on gives its code here too (a lost phone is an admin's reset of
+    the app first, after which the person must set it up again before any data route
+    answers). Guessing that code counts towards the same lock as signing in."""
     await throttle.hit_ip(conn, ip)
+    user = await conn.fetchrow(SQL["invitation_for_code"], code_hash(code))
+    if user is None:
+        raise Invalid(errors=[FieldError("code", BAD_CODE)])
+    check_password(password, user["login"])
+    if user["totp_enabled"]:
+        await check_not_locked(conn, "invitation.redeem", user["login"], user, ip)
+        await check_code(conn, "invitation.redeem", user["login"], user, totp, ip)
     async with conn.transaction():
-        user = await conn.fetchrow(SQL["invitation_for_code"], code_hash(code))
-        if user is None:
-            raise Invalid(errors=[FieldError("code", BAD_CODE)])
-        check_password(password, user["login"])
+        if await conn.fetchrow(SQL["invitation_for_code"], code_hash(code)) is None:
+            raise Invalid(errors=[FieldError("code", BAD_CODE)])  # used meanwhile
+        await event(conn, "invitation.redeem", site_id=user["site_id"],
+                    subject_id=user["id"], ip=ip)
         await conn.execute(SQL["use_invitation"], user["invitation_id"])
         await conn.execute(SQL["set_password"], user["id"], await hash_password(password))
         await revoke_all(conn, user["id"])

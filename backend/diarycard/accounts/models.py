@@ -36,6 +36,8 @@ class Invitation(msgspec.Struct):
 class Redeem(msgspec.Struct, forbid_unknown_fields=True):
     code: Annotated[str, Meta(min_length=1, max_length=40)]
     password: Annotated[str, Meta(min_length=1, max_length=1024)]
+    # The authenticator code, for someone whose app is on (401 totp/required asks for it).
+    totp: Annotated[str, Meta(max_length=10)] | None = None
 
 
 class User(msgspec.Struct):

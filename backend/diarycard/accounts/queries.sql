@@ -40,7 +40,8 @@ UPDATE invitations SET expires_at = now()
  WHERE user_id = $1 AND used_at IS NULL AND expires_at > now();
 
 -- name: invitation_for_code
-SELECT i.id AS invitation_id, u.id, u.role, u.site_id, u.login, u.display_name, u.totp_enabled
+SELECT i.id AS invitation_id, u.id, u.role, u.site_id, u.login, u.display_name, u.totp_enabled,
+       u.totp_secret
   FROM invitations i
   JOIN users u ON u.id = i.user_id AND u.site_id = i.site_id
  WHERE i.code_hash = $1 AND i.used_at IS NULL AND i.expires_at > now()

@@ -44,9 +44,9 @@ async def redeem(
     """Choose a password with an invitation code, and sign in."""
     agent = request.headers.get("user-agent", "")
     user, new = await invitations.redeem(
-        conn, data.code, data.password, client_ip(request), agent
+        conn, data.code, data.password, data.totp, client_ip(request), agent
     )
-    return session_response(request, user, new)
+    return await session_response(request, conn, user, new)
 
 
 @post("/users/{user_id:uuid}/invitation", status_code=201, tags=["accounts"])

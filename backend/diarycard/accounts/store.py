@@ -12,6 +12,7 @@ import msgspec
 
 from diarycard.accounts.invitations import SQL
 from diarycard.accounts.models import EmergencyNumber, Site, User
+from diarycard.audit.security import staff_action
 from diarycard.audit.store import record
 from diarycard.auth.principal import Principal
 from diarycard.auth.sessions import revoke_all
@@ -47,6 +48,8 @@ async def set_disabled(
             raise NotFound()
         if disabled:
             await revoke_all(conn, user_id)
+        await staff_action(conn, who, "account.disable" if disabled else "account.enable",
+                           user_id)
         if role == "patient":
             await record(conn, who, user_id, "account.disable" if disabled else "account.enable")
 
@@ -59,6 +62,7 @@ async def reset_totp(conn: asyncpg.Connection, who: Principal, user_id: UUID) ->
         if role is None:
             raise NotFound()
         await revoke_all(conn, user_id)
+        await staff_action(conn, who, "totp.reset", user_id)
         if role == "patient":
             await record(conn, who, user_id, "account.reset_totp")
 

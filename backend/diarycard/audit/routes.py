@@ -9,6 +9,7 @@ import msgspec
 from litestar import get
 from litestar.params import QueryParameter
 
+from diarycard.audit.security import site_events
 from diarycard.audit.store import views_of
 from diarycard.web.deps import Conn, CurrentUser
 
@@ -35,4 +36,27 @@ async def access_log(
     return [AccessLogItem(**dict(row)) for row in rows]
 
 
-routes = [access_log]
+class SecurityEvent(msgspec.Struct):
+    at: datetime
+    action: str  # e.g. signin, account.locked, invitation.reissue, totp.reset
+    outcome: str  # ok, wrong_password, wrong_code, locked
+    client_ip: str
+    actor: str | None  # who did it (None: someone not signed in)
+    actor_role: str | None
+    subject: str | None  # whose account (None: a login that does not exist)
+    subject_role: str | None
+
+
+@get("/site/security-events", tags=["audit"])
+async def security_events(
+    conn: Conn,
+    principal: CurrentUser,
+    limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+) -> list[SecurityEvent]:
+    """Your site's sign-ins, lock-outs, second-factor events and account changes by
+    staff, newest first (admins only)."""
+    rows = await site_events(conn, principal, limit)
+    return [SecurityEvent(**dict(row)) for row in rows]
+
+
+routes = [access_log, security_events]

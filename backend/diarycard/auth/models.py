@@ -33,3 +33,8 @@ class TotpSetup(msgspec.Struct):
 
 class TotpCode(msgspec.Struct, forbid_unknown_fields=True):
     code: Code
+
+
+class Reauth(msgspec.Struct, forbid_unknown_fields=True):
+    password: Annotated[str, Meta(min_length=1, max_length=1024)]
+    totp: Annotated[str, Meta(max_length=10)] | None = None

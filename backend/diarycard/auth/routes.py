@@ -8,6 +8,7 @@ read the answer nor set the header, and the cookie is SameSite=Strict besides.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -18,8 +19,9 @@ from litestar.datastructures import Cookie
 from litestar.params import JSONBody
 from msgspec import Meta
 
+from diarycard.audit.security import notices_for
 from diarycard.auth.principal import Principal, Role, cookie_name
-from diarycard.auth.sessions import ABSOLUTE, NewSession, revoke_session
+from diarycard.auth.sessions import ABSOLUTE, NewSession, end_presented, revoke_session
 from diarycard.auth.signin import sign_in as check_and_sign_in
 from diarycard.settings import Settings
 from diarycard.web.deps import Conn, CurrentUser
@@ -43,34 +45,67 @@ class Me(msgspec.Struct):
     needs_totp_enrolment: bool
 
 
+class Notice(msgspec.Struct):
+    """Something someone else did to your account since you last signed in."""
+
+    at: datetime
+    action: str  # invitation.reissue, totp.reset or account.enable
+    by: str  # the display name of the clinician or admin
+    by_role: str
+    message: str  # in plain words, to show as it is
+
+
+_NOTICE_WORDS = {
+    "invitation.reissue": "made a new invitation code for your account",
+    "totp.reset": "cleared the authenticator app on your account",
+    "account.enable": "turned your account back on",
+}
+
+
 class SignedIn(Me):
     csrf_token: str
+    # Shown at sign-in, so a change nobody asked for does not go unnoticed.
+    notices: list[Notice] = msgspec.field(default_factory=list)
 
 
 def client_ip(request: Request[Any, Any, Any]) -> str:
     return request.client.host if request.client else ""
 
 
-def session_response(
-    request: Request[Any, Any, Any], user: asyncpg.Record, new: NewSession
-) -> Response[SignedIn]:
-    """The answer to a successful sign-in (or invitation redemption): who, and the cookie."""
-    settings: Settings = request.app.state.settings
-    enrol = user["role"] != "patient" and not user["totp_enabled"]
-    body = SignedIn(
-        user["id"], user["role"], user["site_id"], user["login"], user["display_name"],
-        user["totp_enabled"], enrol, csrf_token=new.csrf_token,
-    )
-    cookie = Cookie(
+def session_cookie(settings: Settings, token: str, role: Role) -> Cookie:
+    return Cookie(
         key=cookie_name(settings),
-        value=new.token,
+        value=token,
         path="/",
         httponly=True,
         secure=settings.cookie_secure,
         samesite="strict",
-        max_age=int(ABSOLUTE[user["role"]].total_seconds()),
+        max_age=int(ABSOLUTE[role].total_seconds()),
     )
-    return Response(body, cookies=[cookie])
+
+
+async def session_response(
+    request: Request[Any, Any, Any], conn: asyncpg.Connection, user: asyncpg.Record,
+    new: NewSession,
+) -> Response[SignedIn]:
+    """The answer to a successful sign-in (or invitation redemption): who, what others
+    did to the account since last time, and the cookie. A session this browser had
+    before ends (a new sign-in always gets a new token)."""
+    settings: Settings = request.app.state.settings
+    await end_presented(conn, request.cookies.get(cookie_name(settings)), new.session_id)
+    enrol = user["role"] != "patient" and not user["totp_enabled"]
+    notices = [
+        Notice(row["at"], row["action"], row["actor"], row["actor_role"],
+               f"{row['actor']} ({row['actor_role']}) {_NOTICE_WORDS[row['action']]} on "
+               f"{row['at']:%d %B %Y at %H:%M} UTC. If you did not ask for this, please "
+               "tell your care team.")
+        for row in await notices_for(conn, user["id"])
+    ]
+    body = SignedIn(
+        user["id"], user["role"], user["site_id"], user["login"], user["display_name"],
+        user["totp_enabled"], enrol, csrf_token=new.csrf_token, notices=notices,
+    )
+    return Response(body, cookies=[session_cookie(settings, new.token, user["role"])])
 
 
 @post("/session", exclude_from_auth=True, status_code=200, tags=["auth"])
@@ -82,7 +117,7 @@ async def sign_in(
     user, new = await check_and_sign_in(
         conn, data.login, data.password, data.totp, client_ip(request), agent
     )
-    return session_response(request, user, new)
+    return await session_response(request, conn, user, new)
 
 
 @delete("/session", status_code=204, tags=["auth"], before_totp=True)

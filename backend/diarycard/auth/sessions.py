@@ -12,7 +12,9 @@ from diarycard.auth.principal import SQL, Principal, Role, token_hash
 from diarycard.errors import NotFound
 
 IDLE: dict[Role, timedelta] = {
-    "patient": timedelta(days=30),
+    # 14 days: a phone left signed in for a fortnight unused asks again. The app lock of
+    # the patient's-phone work covers shorter gaps once it lands.
+    "patient": timedelta(days=14),
     "clinician": timedelta(minutes=30),
     "admin": timedelta(minutes=30),
     "researcher": timedelta(minutes=30),
@@ -54,6 +56,31 @@ async def create_session(
             " OR revoked_at < now() - interval '7 days'"
         )
     return NewSession(session_id, token, csrf)
+
+
+async def end_presented(
+    conn: asyncpg.Connection, token: str | None, keep: UUID | None = None
+) -> None:
+    """End the session whose token a browser presented (if any, and not `keep`): signing
+    in again never leaves an older token of that browser alive (session fixation)."""
+    if token and len(token) <= 128:
+        await conn.execute(
+            "UPDATE sessions SET revoked_at = now()"
+            " WHERE token_hash = $1 AND id IS DISTINCT FROM $2 AND revoked_at IS NULL",
+            token_hash(token), keep,
+        )
+
+
+async def rotate(conn: asyncpg.Connection, who: Principal) -> str:
+    """A new token for the principal's own session (after a password or second-factor
+    change): the old token stops working at once. The CSRF token stays, so the page
+    carries on. Answers the new token for the cookie."""
+    token = secrets.token_urlsafe(32)
+    await conn.execute(
+        "UPDATE sessions SET token_hash = $1, reauth_at = now() WHERE id = $2 AND user_id = $3",
+        token_hash(token), who.session_id, who.user_id,
+    )
+    return token
 
 
 async def revoke_session(conn: asyncpg.Connection, who: Principal) -> None:

@@ -44,7 +44,8 @@ async def check_login(conn: asyncpg.Connection, login: str) -> None:
         raise TooMany(math.ceil(wait), _WAIT)
 
 
-async def record_failure(conn: asyncpg.Connection, login: str) -> None:
+async def record_failure(conn: asyncpg.Connection, login: str) -> bool:
+    """Count a failure; answer True when it locked the login."""
     # A count left alone for a day starts again, so old typos do not add up.
     await conn.execute(
         """INSERT INTO login_throttle AS t (login, failures, last_failure_at)
@@ -55,11 +56,12 @@ async def record_failure(conn: asyncpg.Connection, login: str) -> None:
                   last_failure_at = now()""",
         login,
     )
-    await conn.execute(
+    locked = await conn.fetchval(
         """UPDATE login_throttle
               SET locked_until = now() + make_interval(secs => least($2::float8,
                                      $3::float8 * power(2, failures - $4 - 1)))
-            WHERE login = $1 AND failures > $4""",
+            WHERE login = $1 AND failures > $4
+           RETURNING true""",
         login, MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS, FREE_FAILURES,
     )
     if random.random() < 0.01:  # noqa: S311 - housekeeping: guesses at made-up logins pile up
@@ -68,6 +70,7 @@ async def record_failure(conn: asyncpg.Connection, login: str) -> None:
                 WHERE last_failure_at < now() - interval '1 day'
                   AND (locked_until IS NULL OR locked_until < now())"""
         )
+    return bool(locked)
 
 
 async def clear_login(conn: asyncpg.Connection, login: str) -> None:

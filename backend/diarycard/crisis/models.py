@@ -86,7 +86,7 @@ class DraftIn(msgspec.Struct, forbid_unknown_fields=True):
 class AgreeIn(msgspec.Struct, forbid_unknown_fields=True):
     """I agree to this version of the draft."""
 
-    draft_version: Annotated[int, Meta(ge=1)]
+    draft_version: Annotated[int, Meta(ge=1, le=2_147_483_647)]
 
 
 class Agreed(msgspec.Struct):

@@ -81,9 +81,12 @@ ON CONFLICT (patient_id, draft_version) DO NOTHING;
 
 -- name: save_offer
 -- No conflict target: a repeated id (an outbox replay) and a second offer for the same
--- entry (an edit) are both kept out; the entry's first offer stands.
+-- entry (an edit) are both kept out; the entry's first offer stands. The entry may not
+-- have arrived yet (no foreign key), but if it has, it must be the patient's own: another
+-- patient's entry id is refused (the row is not written).
 INSERT INTO crisis_offers (id, patient_id, site_id, entry_id, offered_at, reason)
-VALUES ($1, $2, $3, $4, $5, $6)
+SELECT $1, $2, $3, $4, $5, $6
+ WHERE NOT EXISTS (SELECT 1 FROM entries WHERE id = $4 AND patient_id <> $2)
 ON CONFLICT DO NOTHING;
 
 -- name: offer_for_entry

@@ -94,7 +94,9 @@ async def run_batch(
     now = datetime.now(UTC)
     parsed = [parse_operation(raw, now) for raw in envelope.operations]
     refuse_repeats(parsed)
-    outcomes = await sync.apply(conn, who, [i for i in parsed if isinstance(i, sync.Change)])
+    per_hour = request.app.state.settings.entries_per_hour
+    changes = [i for i in parsed if isinstance(i, sync.Change)]
+    outcomes = await sync.apply(conn, who, changes, per_hour)
     results = []
     for item in parsed:
         if not isinstance(item, sync.Change):

@@ -82,6 +82,8 @@ class Entry(msgspec.Struct):
     recorded_at: datetime
     updated_at: datetime
     time_flagged: bool
+    # The patient withdrew it from their diary; only their care team still sees it.
+    withdrawn: bool = False
 
 
 class EntryPage(msgspec.Struct):

@@ -71,11 +71,19 @@ INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category, emo
 SELECT $3, live.user_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
        $4 < live.user_created_at - interval '1 day' OR $4 > now() + interval '5 minutes'
   FROM live
+ -- The hourly quota ($19, see recent_entries): at it, the usual path answers 429.
+ WHERE (SELECT count(*) FROM entries e
+         WHERE e.patient_id = live.user_id AND e.recorded_at > now() - interval '1 hour') < $19
 ON CONFLICT (id) DO NOTHING
 RETURNING id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,
           urge_strength, indicators, helpful_response, outcome, risk_self_harm,
           risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
           time_flagged;
+
+-- name: recent_entries
+-- Entries this patient's phone created in the last hour, for the hourly quota. Counted
+-- here, so it holds across workers and instances; only rows created count, not replays.
+SELECT count(*) FROM entries WHERE patient_id = $1 AND recorded_at > now() - interval '1 hour';
 
 -- name: lock_entries
 -- The rows a batch touches that already exist, locked (in id order) while we decide.
@@ -123,27 +131,37 @@ UPDATE entries
  WHERE patient_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL;
 
 -- name: get_entry
+-- $3: include an entry the patient has withdrawn (the care team's view; never the
+-- patient's own, where it has gone).
 SELECT id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,
        urge_strength, indicators, helpful_response, outcome, risk_self_harm,
        risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
-       time_flagged
+       time_flagged, withdrawn_at
   FROM entries
- WHERE patient_id = $1 AND id = $2 AND deleted_at IS NULL;
+ WHERE patient_id = $1 AND id = $2 AND deleted_at IS NULL AND ($3 OR withdrawn_at IS NULL);
 
 -- name: list_entries
 -- Newest first; the cursor is the (occurred_at, id) of the last row already shown.
 SELECT id, occurred_at, occurred_offset, category, emotion, emotion_intensity, urge,
        urge_strength, indicators, helpful_response, outcome, risk_self_harm,
        risk_aggression, risk_substance_use, note, version, recorded_at, updated_at,
-       time_flagged
+       time_flagged, withdrawn_at
   FROM entries
- WHERE patient_id = $1 AND deleted_at IS NULL
+ WHERE patient_id = $1 AND deleted_at IS NULL AND ($8 OR withdrawn_at IS NULL)
    AND ($2::timestamptz IS NULL OR occurred_at >= $2)
    AND ($3::timestamptz IS NULL OR occurred_at < $3)
    AND ($4::text IS NULL OR category = $4)
    AND ($5::timestamptz IS NULL OR (occurred_at, id) < ($5, $6::uuid))
  ORDER BY occurred_at DESC, id DESC
  LIMIT $7;
+
+-- name: withdraw_entry
+-- The patient takes an entry out of their diary. A new version, so the trigger keeps a
+-- revision like any other change; withdrawing again changes nothing.
+UPDATE entries
+   SET version = version + 1, withdrawn_at = now(), updated_at = now()
+ WHERE patient_id = $1 AND id = $2 AND deleted_at IS NULL AND withdrawn_at IS NULL
+RETURNING id;
 
 -- name: entry_exists
 -- Deleted entries still have a history the patient may read.

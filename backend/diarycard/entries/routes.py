@@ -45,6 +45,7 @@ def _entry_body(data: EntryPut) -> None:
 @put(
     "/entries/{entry_id:uuid}", request_class=DiaryRequest, tags=["entries"],
     dependencies={"entry_body": Provide(_entry_body, sync_to_thread=False)},
+    opt={"also": {201: "Created"}},
 )
 async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -> Response[Entry]:
     """Create (201) or edit (200) an entry; the same body again answers 200 with the same
@@ -61,13 +62,15 @@ async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -
         if isinstance(data, EntryPut):
             # A new entry, the common case on a bad day, is written in the same round trip
             # as the session check. Everything else goes the usual way, which names any error.
-            created = await store.create_signed_in(conn, presented(request), entry_id, data)
+            created = await store.create_signed_in(
+                conn, presented(request), entry_id, data, settings.entries_per_hour)
             if created is not None:
                 return Response(created, status_code=201)
         principal = await provide_principal(request, conn)
         if isinstance(data, ClientException):
             raise data
-        outcome = await store.put_entry(conn, principal, entry_id, data)
+        outcome = await store.put_entry(
+            conn, principal, entry_id, data, settings.entries_per_hour)
     assert outcome.entry is not None and outcome.kind is not None
     return Response(outcome.entry, status_code=STATUS[outcome.kind])
 
@@ -93,10 +96,17 @@ async def delete_entry(
     conn: Conn,
     principal: CurrentUser,
     entry_id: FromPath[UUID],
-    base_version: Annotated[int | None, QueryParameter(ge=1)] = None,
+    base_version: Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647)] = None,
 ) -> None:
     """Delete one of your entries (its history is kept). Deleting again is fine."""
     await store.delete_entry(conn, principal, entry_id, base_version)
+
+
+@post("/entries/{entry_id:uuid}/withdraw", status_code=204, tags=["entries"])
+async def withdraw_entry(conn: Conn, principal: CurrentUser, entry_id: FromPath[UUID]) -> None:
+    """Withdraw one of your entries: it leaves your diary at once; your care team still
+    sees it, marked as withdrawn by you, because it is part of your clinical record."""
+    await store.withdraw_entry(conn, principal, entry_id)
 
 
 def _moment(name: str, value: str | None) -> datetime | None:
@@ -128,7 +138,7 @@ async def list_entries(
     request: Request[Any, Any, Any],
     conn: Conn,
     principal: CurrentUser,
-    limit: FromQuery[int] = 50,
+    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, QueryParameter(max_length=200)] = None,
     to: Annotated[str | None, QueryParameter(max_length=64)] = None,
     category: FromQuery[Category | None] = None,
@@ -161,4 +171,5 @@ async def sync_entries(
     return await run_batch(conn, principal, await request.body(), request)
 
 
-routes = [put_entry, get_entry, get_revisions, delete_entry, list_entries, sync_entries]
+routes = [put_entry, get_entry, get_revisions, delete_entry, withdraw_entry, list_entries,
+          sync_entries]

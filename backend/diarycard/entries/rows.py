@@ -82,6 +82,7 @@ def to_entry(row: Mapping[str, Any]) -> Entry:
         recorded_at=_moment(row["recorded_at"]),
         updated_at=_moment(row["updated_at"]),
         time_flagged=row["time_flagged"],
+        withdrawn=row.get("withdrawn_at") is not None,
     )
 
 

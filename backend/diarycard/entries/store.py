@@ -27,7 +27,7 @@ from diarycard.errors import Invalid, NotFound
 
 
 async def put_entry(
-    conn: asyncpg.Connection, who: Principal, entry_id: UUID, body: EntryPut
+    conn: asyncpg.Connection, who: Principal, entry_id: UUID, body: EntryPut, per_hour: int
 ) -> Outcome:
     """Create, replay or edit one entry of the signed-in patient. Raises the error the
     batch would report for it; `outcome.kind` tells created from the rest."""
@@ -35,16 +35,16 @@ async def put_entry(
     if body.id is not None and body.id != entry_id:
         raise Invalid.field("id", "must match the id in the address")
     check_entry(body, datetime.now(UTC))
-    outcome = (await sync.apply(conn, who, [sync.upsert(entry_id, body, body.base_version)]))[
-        entry_id
-    ]
+    change = sync.upsert(entry_id, body, body.base_version)
+    outcome = (await sync.apply(conn, who, [change], per_hour))[entry_id]
     if outcome.error is not None:
         raise outcome.error
     return outcome
 
 
 async def create_signed_in(
-    conn: asyncpg.Connection, session: Presented | None, entry_id: UUID, body: EntryPut
+    conn: asyncpg.Connection, session: Presented | None, entry_id: UUID, body: EntryPut,
+    per_hour: int,
 ) -> Entry | None:
     """The hot path of a diary write: a new, valid entry from a live patient session,
     created in one round trip with the session check. None means "take the usual path"
@@ -58,7 +58,7 @@ async def create_signed_in(
     assert change.entry is not None
     row = await conn.fetchrow(
         SQL["insert_entry_signed_in"], session.token_hash, session.csrf_digest,
-        *sync.insert_params(change),
+        *sync.insert_params(change), per_hour,
     )
     return None if row is None else to_entry(row)
 
@@ -69,21 +69,24 @@ async def delete_entry(
     """Soft-delete one of the patient's entries (its history stays). Deleting again is
     fine; a stale base_version is PreconditionFailed."""
     who.require("patient")
-    outcome = (await sync.apply(conn, who, [sync.delete(entry_id, base_version)]))[entry_id]
+    outcome = (await sync.apply(conn, who, [sync.delete(entry_id, base_version)], 0))[entry_id]
     if outcome.error is not None:
         raise outcome.error
 
 
-async def get_entry(conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID) -> Entry:
-    """One live entry of `patient_id` (already authorised), or NotFound."""
-    row = await conn.fetchrow(SQL["get_entry"], patient_id, entry_id)
+async def get_entry(
+    conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID, withdrawn: bool = False
+) -> Entry:
+    """One live entry of `patient_id` (already authorised), or NotFound. `withdrawn`:
+    include one the patient has withdrawn (for the care team, who see it marked)."""
+    row = await conn.fetchrow(SQL["get_entry"], patient_id, entry_id, withdrawn)
     if row is None:
         raise NotFound()
     return to_entry(row)
 
 
 async def list_entries(
-    conn: asyncpg.Connection, patient_id: UUID, query: EntryQuery
+    conn: asyncpg.Connection, patient_id: UUID, query: EntryQuery, withdrawn: bool = False
 ) -> EntryPage:
     """A page of `patient_id`'s live entries, newest occurred_at first, filtered by
     `from_` <= occurred_at < `to` and category. Pass `next_cursor` back for the next."""
@@ -92,7 +95,7 @@ async def list_entries(
         after = read_cursor(query.cursor)
     rows = await conn.fetch(
         SQL["list_entries"], patient_id, query.from_, query.to, query.category,
-        after[0], after[1], query.limit + 1,
+        after[0], after[1], query.limit + 1, withdrawn,
     )
     items = [to_entry(row) for row in rows[: query.limit]]
     more = len(rows) > query.limit
@@ -116,3 +119,13 @@ async def list_revisions(
 def _snapshot(value: str | dict[str, object]) -> dict[str, object]:
     return msgspec.json.decode(value) if isinstance(value, str) else value
 
+
+
+async def withdraw_entry(conn: asyncpg.Connection, who: Principal, entry_id: UUID) -> None:
+    """Take one of the patient's own entries out of their diary: gone from their views at
+    once; their care team still sees it, marked withdrawn, and it stays in the record (and
+    the caseload's counts) as the clinical record requires. NotFound if not theirs."""
+    who.require("patient")
+    if await conn.fetchval(SQL["withdraw_entry"], who.user_id, entry_id) is None:
+        if await conn.fetchval(SQL["get_entry"], who.user_id, entry_id, True) is None:
+            raise NotFound()

@@ -23,7 +23,7 @@ from diarycard.db.queries import load_queries
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import Entry, EntryIn
 from diarycard.entries.rows import records_json, to_entry, to_params, to_record
-from diarycard.errors import Conflict, DiaryError, NotFound, PreconditionFailed
+from diarycard.errors import Conflict, DiaryError, NotFound, PreconditionFailed, TooMany
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
 log = logging.getLogger("diarycard.security")
@@ -64,12 +64,17 @@ def delete(entry_id: UUID, base_version: int | None) -> Change:
 
 
 async def apply(
-    conn: asyncpg.Connection, who: Principal, changes: Sequence[Change]
+    conn: asyncpg.Connection, who: Principal, changes: Sequence[Change], per_hour: int
 ) -> dict[UUID, Outcome]:
-    """Apply `changes` (ids already unique) for the signed-in patient `who`."""
+    """Apply `changes` (ids already unique) for the signed-in patient `who`, who may
+    create `per_hour` entries an hour (TooMany, nothing applied, if these could pass it;
+    a batch of deletes only is never refused)."""
     outcomes: dict[UUID, Outcome] = {}
     upserts = [c for c in changes if c.entry is not None]
     if upserts:
+        used = await conn.fetchval(SQL["recent_entries"], who.user_id)
+        if used + len(upserts) > per_hour:
+            raise TooMany(RETRY_QUOTA_SECONDS, QUOTA_WORDS)
         # Autocommit: the insert is one atomic statement, and the common case (new
         # entries) needs no transaction round trips at all.
         if len(upserts) == 1:
@@ -84,6 +89,13 @@ async def apply(
         async with conn.transaction():
             await _settle(conn, who, pending, outcomes)
     return outcomes
+
+
+# The window slides: some room comes back within minutes. Phones keep what is refused in
+# their outbox and send it later.
+RETRY_QUOTA_SECONDS = 300
+QUOTA_WORDS = ("That is more diary entries in an hour than we can take. They are kept on "
+               "your phone and will be sent later.")
 
 
 def insert_params(change: Change) -> list[Any]:
@@ -101,9 +113,10 @@ async def _settle(
     foreign = [c.id for c in pending if c.entry is not None and c.id not in stored]
     if foreign:
         # The insert found these ids taken, and not by this patient: someone else's entry.
-        # The answer is a plain 404; the attempt is a security event (ids only, no words).
+        # The answer is a plain 404; the attempt is a security event. Logs name nobody but
+        # the actor (by opaque id): how many, not which entries.
         log.warning("entry ids of another patient", extra={
-            "actor": str(who.user_id), "entry_ids": [str(i) for i in foreign]})
+            "actor": str(who.user_id), "count": len(foreign)})
     plan = _Plan()
     for change in pending:
         outcomes[change.id] = _decide(change, stored.get(change.id), plan)

@@ -11,6 +11,7 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromPath, FromQuery
 
+from diarycard.auth.stepup import before_export
 from diarycard.exports import fhir
 from diarycard.exports.models import ClinicianFormat, PatientFormat
 from diarycard.exports.store import my_export, patient_export
@@ -18,7 +19,8 @@ from diarycard.settings import Settings
 from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["exports"]
-MEDIA = {"csv": "text/csv; charset=utf-8", "fhir": "application/fhir+json",
+# Litestar adds "; charset=utf-8" to text/* itself (naming it here gave it twice).
+MEDIA = {"csv": "text/csv", "fhir": "application/fhir+json",
          "json": "application/json"}
 SUFFIX = {"csv": "csv", "fhir": "fhir.json", "json": "json"}
 
@@ -29,12 +31,17 @@ def _download(body: bytes, fmt: str, stem: str) -> Response[bytes]:
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-def _base_url(request: Request[Any, Any, Any]) -> str:
+def _settings(request: Request[Any, Any, Any]) -> Settings:
     settings: Settings = request.app.state.settings
-    return settings.public_url
+    return settings
 
 
-@get("/patients/{patient_id:uuid}/export", tags=TAGS)
+def _base_url(request: Request[Any, Any, Any]) -> str:
+    return _settings(request).public_url
+
+
+@get("/patients/{patient_id:uuid}/export", tags=TAGS,
+     opt={"content": {"text/csv": "text", "application/fhir+json": "object"}})
 async def export_patient(
     request: Request[Any, Any, Any],
     conn: Conn,
@@ -44,20 +51,26 @@ async def export_patient(
 ) -> Response[bytes]:
     """The patient's diary as CSV (safe to open in a spreadsheet) or a FHIR R4 Bundle of
     QuestionnaireResponses. Audited."""
+    await before_export(conn, principal, _settings(request).exports_per_hour)
     body = await patient_export(conn, principal, patient_id, format, _base_url(request))
     return _download(body, format, "diarycard-patient")
 
 
-@get("/me/export", tags=TAGS)
+@get("/me/export", tags=TAGS,
+     opt={"content": {"application/json": "object", "text/csv": "text"}})
 async def export_mine(
-    conn: Conn, principal: CurrentUser, format: FromQuery[PatientFormat] = "json",
+    request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser,
+    format: FromQuery[PatientFormat] = "json",
 ) -> Response[bytes]:
     """Everything we hold about you (JSON), or your diary as a spreadsheet (CSV)."""
+    principal.require("patient")
+    await before_export(conn, principal, _settings(request).exports_per_hour)
     body = await my_export(conn, principal, format)
     return _download(body, format, "my-diarycard")
 
 
-@get(f"/fhir/Questionnaire/{fhir.QUESTIONNAIRE_ID}", tags=TAGS)
+@get(f"/fhir/Questionnaire/{fhir.QUESTIONNAIRE_ID}", tags=TAGS,
+     opt={"content": {"application/fhir+json": "object"}})
 async def questionnaire(request: Request[Any, Any, Any], principal: CurrentUser) -> Response[bytes]:
     """The FHIR R4 Questionnaire that exported QuestionnaireResponses answer."""
     return Response(msgspec.json.encode(fhir.questionnaire(_base_url(request))),

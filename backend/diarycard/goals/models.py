@@ -45,4 +45,4 @@ class Goal(Fields, kw_only=True):
 class GoalAgreeIn(msgspec.Struct, forbid_unknown_fields=True):
     """The clinician agrees this version of the goal."""
 
-    version: Annotated[int, Meta(ge=1)]
+    version: Annotated[int, Meta(ge=1, le=2_147_483_647)]

@@ -18,7 +18,7 @@ async def patient_entries(
 ) -> EntryPage:
     async with conn.transaction():
         await open_patient(conn, who, patient_id, "entries.list")
-        return await store.list_entries(conn, patient_id, query)
+        return await store.list_entries(conn, patient_id, query, withdrawn=True)
 
 
 async def entry_revisions(

@@ -40,7 +40,7 @@ async def patient_entries_list(
     conn: Conn,
     principal: CurrentUser,
     patient_id: FromPath[UUID],
-    limit: FromQuery[int] = 50,
+    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, QueryParameter(max_length=200)] = None,
     to: Annotated[str | None, QueryParameter(max_length=64)] = None,
     category: FromQuery[Category | None] = None,

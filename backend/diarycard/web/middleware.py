@@ -27,7 +27,10 @@ log = logging.getLogger("diarycard.access")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; "
+    # Violations are reported (csp/routes.py): report-to where the Reporting API is,
+    # report-uri where it is not.
+    "report-uri /api/v1/csp-reports; report-to csp"
 )
 
 _COMMON = [
@@ -38,6 +41,7 @@ _COMMON = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
+    (b"reporting-endpoints", b'csp="/api/v1/csp-reports"'),
 ]
 _HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 _DROP = {b"server", b"x-powered-by"}

@@ -30,6 +30,7 @@ _STATUS: dict[type[errors.DiaryError], tuple[int, str]] = {
     errors.Conflict: (409, "conflict"),
     errors.PreconditionFailed: (412, "precondition_failed"),
     errors.TooLarge: (413, "too_large"),
+    errors.UnsupportedMediaType: (415, "unsupported_media_type"),
     errors.TooMany: (429, "too_many_requests"),
     errors.Unavailable: (503, "unavailable"),
 }

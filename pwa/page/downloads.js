@@ -1,0 +1,83 @@
+// @ts-check
+/**
+ * Downloading "everything diarycard holds about you". For safety a download asks for the
+ * password again (and the sign-in code, when it is on) unless it was given in the last
+ * five minutes: a phone left unlocked cannot hand someone the whole diary. Loaded on
+ * first use (see LATER_FILES).
+ */
+import { call } from "../shared/api.js";
+import { h } from "./dom.js";
+
+const KINDS = [
+  { format: "json", label: "Download (JSON)", name: "diarycard.json" },
+  { format: "csv", label: "Download (spreadsheet, CSV)", name: "diarycard.csv" },
+];
+
+/** @param {HTMLElement} where */
+export function render(where) {
+  const note = h("p", { role: "status" });
+  const form = h("form", { class: "reauth", hidden: true });
+  /** @type {string | null} */
+  let waiting = null;
+
+  /** @param {typeof KINDS[number]} kind */
+  const download = async (kind) => {
+    note.textContent = "Preparing your download...";
+    let response;
+    try {
+      response = await fetch(`/api/v1/me/export?format=${kind.format}`, { credentials: "same-origin", cache: "no-store" });
+    } catch {
+      note.textContent = "There is no signal. Downloading needs the internet.";
+      return;
+    }
+    if (response.ok) {
+      const link = h("a", { href: URL.createObjectURL(await response.blob()), download: kind.name });
+      link.click();
+      note.textContent = "Your download has started.";
+      return;
+    }
+    const problem = await response.json().catch(() => ({}));
+    if (response.status === 403 && problem.errors?.[0]?.rule === "reauthenticate") {
+      waiting = kind.format;
+      form.hidden = false;
+      note.textContent = "For your safety, please type your password again to download.";
+      /** @type {HTMLInputElement | null} */ (form.querySelector("input"))?.focus();
+      return;
+    }
+    note.textContent = response.status === 429
+      ? "You have downloaded a lot this hour. Please try again later."
+      : "This download did not work just now. Please try again later.";
+  };
+
+  const password = /** @type {HTMLInputElement} */ (h("input", { id: "reauth-password", type: "password", autocomplete: "current-password", required: true }));
+  const code = /** @type {HTMLInputElement} */ (h("input", { id: "reauth-code", type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10" }));
+  form.append(
+    h("label", { for: "reauth-password", text: "Your password" }), password,
+    h("label", { for: "reauth-code", text: "Code from your authenticator app (only if you use one)" }), code,
+    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Confirm and download" })));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    /** @type {Record<string, string>} */
+    const body = { password: password.value };
+    if (code.value.trim()) body.totp = code.value.trim();
+    const reply = await call("POST", "/api/v1/me/reauth", body).catch(() => null);
+    if (!reply?.ok) {
+      note.textContent = reply?.status === 429
+        ? "Too many tries. Please wait a few minutes and try again."
+        : reply?.data?.errors?.[0]?.field === "totp"
+          ? "Please also type the code from your authenticator app."
+          : "That password did not work. Please try again.";
+      return;
+    }
+    password.value = code.value = "";
+    form.hidden = true;
+    const kind = KINDS.find((k) => k.format === waiting);
+    if (kind) await download(kind);
+  });
+
+  where.append(
+    h("div", { class: "actions" },
+      ...KINDS.map((kind) => h("button", { class: "button secondary", type: "button", onclick: () => download(kind), text: kind.label })),
+      h("a", { class: "button secondary", href: "/privacy", text: "How we look after your data" })),
+    form, note);
+}

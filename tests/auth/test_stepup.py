@@ -1,0 +1,105 @@
+"""Finding 4: exports ask for the password again after 5 minutes and are limited per
+hour; diary entries are limited per patient per hour, counted in PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+
+import pyotp
+import pytest
+from litestar.testing import AsyncTestClient
+
+from access_world import PASSWORD, TOTP_SECRET, acting_as, seed_world
+from diarycard.app import create_app
+from diarycard.settings import load_settings
+
+EXPORTS = [("P1", "/api/v1/me/export?format=json"), ("P1", "/api/v1/me/export?format=csv"),
+           ("C1", "/api/v1/patients/{P1}/export?format=csv"),
+           ("C1", "/api/v1/patients/{P1}/export?format=fhir")]
+
+
+@pytest.mark.parametrize(("who", "path"), EXPORTS)
+async def test_an_export_needs_the_password_again_after_five_minutes(
+    client, conn, who, path
+) -> None:
+    world = await seed_world(conn)
+    url = path.format(P1=world.ids["P1"])
+    headers = await acting_as(client, conn, world, who)
+    assert (await client.get(url, headers=headers)).status_code == 200  # just signed in
+    await conn.execute("UPDATE sessions SET reauth_at = now() - interval '301 seconds'")
+    refused = await client.get(url, headers=headers)
+    assert refused.status_code == 403
+    assert refused.json()["errors"] == [{"field": "password", "rule": "reauthenticate"}]
+    assert "Person P1" not in refused.text
+    wrong = await client.post("/api/v1/me/reauth", headers=headers,
+                              json={"password": "not it"})
+    assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "password"
+    body = {"password": PASSWORD}
+    if who != "P1":
+        asked = await client.post("/api/v1/me/reauth", headers=headers, json=body)
+        assert asked.status_code == 422
+        assert asked.json()["errors"] == [{"field": "totp", "rule": "required"}]
+        body["totp"] = pyotp.TOTP(TOTP_SECRET).now()
+    assert (await client.post("/api/v1/me/reauth", headers=headers,
+                              json=body)).status_code == 204
+    assert (await client.get(url, headers=headers)).status_code == 200
+
+
+async def test_exports_are_limited_per_person_per_hour(conn, db_url, tmp_path) -> None:
+    settings = load_settings({}, public_url="https://testserver.local", pool_max=4,
+                             data_dir=str(tmp_path), exports_per_hour=3)
+    world = await seed_world(conn)
+    async with AsyncTestClient(create_app(settings, db_url),
+                               base_url="https://testserver.local") as client:
+        client.headers["origin"] = "https://testserver.local"
+        mine = await acting_as(client, conn, world, "P1")
+        statuses = [(await client.get("/api/v1/me/export", headers=mine)).status_code
+                    for _ in range(4)]
+        assert statuses == [200, 200, 200, 429]
+        refused = await client.get("/api/v1/me/export", headers=mine)
+        assert 0 < int(refused.headers["retry-after"]) <= 3600
+        # Counted per person: someone else is unaffected; held in PostgreSQL, not the app.
+        theirs = await acting_as(client, conn, world, "P2")
+        assert (await client.get("/api/v1/me/export", headers=theirs)).status_code == 200
+        assert await conn.fetchval("SELECT hits FROM usage_counts WHERE user_id = $1",
+                                   world.ids["P1"]) == 3
+
+
+def _entry(n: int) -> dict[str, object]:
+    return {"category": "action", "occurred_at": "2026-05-01T10:00:00+00:00", "note": f"n{n}"}
+
+
+async def test_new_entries_are_limited_per_patient_per_hour(conn, db_url, tmp_path) -> None:
+    settings = load_settings({}, public_url="https://testserver.local", pool_max=4,
+                             data_dir=str(tmp_path), entries_per_hour=5)
+    world = await seed_world(conn)
+    async with AsyncTestClient(create_app(settings, db_url),
+                               base_url="https://testserver.local") as client:
+        client.headers["origin"] = "https://testserver.local"
+        mine = await acting_as(client, conn, world, "P1")
+        ids = [uuid.uuid4() for _ in range(6)]
+        statuses = [(await client.put(f"/api/v1/entries/{i}", headers=mine,
+                                      json=_entry(n))).status_code for n, i in enumerate(ids)]
+        assert statuses == [201] * 5 + [429]
+        # Sent again, still refused within the hour; the phone keeps it in its outbox and
+        # sends it later (Retry-After). A batch is refused the same way.
+        refused = await client.put(f"/api/v1/entries/{ids[5]}", headers=mine, json=_entry(5))
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+        batch = {"operations": [{"op": "upsert", "id": str(uuid.uuid4()), "entry": _entry(9)}]}
+        assert (await client.post("/api/v1/sync", headers=mine, json=batch)).status_code == 429
+        # Someone else is unaffected; nothing of the refused ones was stored.
+        theirs = await acting_as(client, conn, world, "P2")
+        assert (await client.put(f"/api/v1/entries/{uuid.uuid4()}", headers=theirs,
+                                 json=_entry(0))).status_code == 201
+        assert await conn.fetchval("SELECT count(*) FROM entries WHERE patient_id = $1",
+                                   world.ids["P1"]) == 5
+
+
+async def test_the_default_quota_takes_a_full_sync_and_a_day_offline(client, conn) -> None:
+    world = await seed_world(conn)
+    mine = await acting_as(client, conn, world, "P1")
+    for _ in range(2):  # two full batches: a day offline and more
+        ops = [{"op": "upsert", "id": str(uuid.uuid4()), "entry": _entry(n)} for n in range(500)]
+        reply = await client.post("/api/v1/sync", headers=mine, json={"operations": ops})
+        assert reply.status_code == 200
+        assert {r["status"] for r in reply.json()["results"]} == {201}
