@@ -25,7 +25,9 @@ Injury = Literal["no_injury", "first_aid", "hospital"]
 Band = Annotated[int, Meta(ge=1, le=4, description="MOAS severity band, 1 (least) to 4")]
 QuestionnaireId = Literal["phq-9", "gad-7"]
 # 0 not at all ... 3 nearly every day; checked against the item's options (naming the item).
-Answer = int
+# A score of 0-3 for PHQ-9 and GAD-7 items; the questionnaire check names the item when
+# an answer is outside its options, so the bound here only keeps integers sane.
+Answer = Annotated[int, Meta(ge=0, le=100)]
 
 
 class EventIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
