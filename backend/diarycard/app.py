@@ -26,6 +26,7 @@ from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.db.pool import create_pool
 from diarycard.entries.routes import routes as entry_routes
 from diarycard.exports.routes import routes as export_routes
+from diarycard.follow_up.routes import routes as follow_up_routes
 from diarycard.goals.routes import routes as goal_routes
 from diarycard.health.routes import routes as health_routes
 from diarycard.notes.routes import routes as note_routes
@@ -46,6 +47,9 @@ API_ROUTES += [*entry_routes, *table_routes]
 # Clinician review (issue 7).
 API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_routes,
                *export_routes]
+
+# The session: assertive follow-up (issue 15).
+API_ROUTES += [*follow_up_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]

@@ -42,3 +42,6 @@ class CaseloadItem(msgspec.Struct):
     aggression_threshold: int | None
     plan_review_date: date | None
     plan_review_due: bool
+    # Open follow-up tasks of missed sessions, and whether one is overdue (follow_up/rules.py).
+    follow_up_tasks: int = 0
+    follow_up_overdue: bool = False

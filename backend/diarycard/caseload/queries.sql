@@ -33,7 +33,9 @@ SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
        plan.review_date AS plan_review_date,
        plan.self_harm_threshold, plan.aggression_threshold, plan.substance_threshold,
        s.over_self_harm, s.over_aggression,
-       offers.n AS crisis_offers
+       offers.n AS crisis_offers,
+       fu.open_tasks AS follow_up_tasks, fu.since AS follow_up_since,
+       fu.attempts AS follow_up_attempts, fu.last_touch AS follow_up_last_touch
   FROM mine m
   LEFT JOIN LATERAL (
         SELECT a.starts_at FROM appointments a
@@ -101,7 +103,18 @@ SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
            AND e.occurred_at >= w.since) s
   CROSS JOIN LATERAL (
         SELECT count(*)::int AS n FROM crisis_offers o
-         WHERE o.patient_id = m.patient_id AND o.offered_at >= w.since) offers;
+         WHERE o.patient_id = m.patient_id AND o.offered_at >= w.since) offers
+  -- Open follow-up tasks (follow_up/): how many, since when, the attempts made, and the
+  -- earliest last contact, from which the next attempt is due (follow_up/rules.py).
+  CROSS JOIN LATERAL (
+        SELECT count(*)::int AS open_tasks, min(t.missed_at) AS since,
+               coalesce(sum(f.n), 0)::int AS attempts,
+               min(coalesce(f.last_at, t.missed_at)) AS last_touch
+          FROM follow_up_tasks t
+          CROSS JOIN LATERAL (
+                SELECT count(*) AS n, max(a.attempted_at) AS last_at
+                  FROM follow_up_attempts a WHERE a.task_id = t.id) f
+         WHERE t.patient_id = m.patient_id AND t.closed_at IS NULL) fu;
 
 -- name: audit_many
 -- One audit row per patient shown, in one statement (a caseload is dozens of patients).

@@ -12,6 +12,7 @@ from diarycard.caseload.access import SQL, record_many
 from diarycard.caseload.models import CaseloadItem
 from diarycard.caseload.tiers import TIER_NAMES, Placement, place
 from diarycard.caseload.words import Figures, days_between, review_due
+from diarycard.follow_up.rules import overdue
 
 # With no attended session on record, "recently" means the last two weeks.
 WINDOW_DAYS = 14
@@ -65,4 +66,7 @@ def _item(f: Figures, placement: Placement, now: datetime) -> CaseloadItem:
         aggression_threshold=f.aggression_threshold,
         plan_review_date=f.plan_review_date,
         plan_review_due=review_due(f.plan_review_date, now),
+        follow_up_tasks=f.follow_up_tasks,
+        follow_up_overdue=f.follow_up_last_touch is not None
+        and overdue(f.follow_up_last_touch, None, now),
     )

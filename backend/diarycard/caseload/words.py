@@ -71,3 +71,9 @@ class Figures(msgspec.Struct):
     over_self_harm: int
     over_aggression: int
     crisis_offers: int
+    # Open follow-up tasks (follow_up/): count, the oldest missed session, attempts made on
+    # them, and the earliest last contact (the next attempt is due from it).
+    follow_up_tasks: int = 0
+    follow_up_since: datetime | None = None
+    follow_up_attempts: int = 0
+    follow_up_last_touch: datetime | None = None
