@@ -1,0 +1,72 @@
+"""The session's work in the review, in Chromium: following up a missed session (attempts
+and a decision, by name), checked with axe-core and photographed."""
+
+from __future__ import annotations
+
+import re
+
+import asyncpg
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+from review_pages import Caseload, screenshot
+
+from browser_support import assert_no_placeholder_words, run_async
+
+AXE = Axe()
+
+
+def assert_accessible(page: Page) -> None:
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert_no_placeholder_words(page)
+
+
+def open_task_for_bens_missed_session(review_db: str, caseload: Caseload) -> None:
+    """What marking the seeded missed session "not attended" in the review would open."""
+
+    async def opened() -> None:
+        conn = await asyncpg.connect(review_db)
+        try:
+            await conn.execute(
+                "INSERT INTO follow_up_tasks (patient_id, site_id, appointment_id, missed_at)"
+                " SELECT patient_id, site_id, id, starts_at FROM appointments"
+                " WHERE patient_id = $1 AND status = 'not_attended'"
+                " ON CONFLICT DO NOTHING", caseload.ben)
+        finally:
+            await conn.close()
+
+    run_async(opened())
+
+
+def test_a_missed_session_is_followed_up_and_closed_in_the_review(
+    page: Page, caseload: Caseload, review_db: str
+) -> None:
+    open_task_for_bens_missed_session(review_db, caseload)
+    page.reload()
+    follow_up = page.get_by_role("region", name=re.compile("Follow up: missed appointments"))
+    expect(follow_up).to_contain_text(re.compile(r"follow-up open since \w+, no attempts yet, overdue"))
+    page.goto(f"/review#/patients/{caseload.ben}")
+    card = page.get_by_role("region", name="Following up")
+    expect(card).to_contain_text("Overdue: the next attempt was due by")
+    assert_accessible(page)
+    screenshot(page, "follow-up")
+    card.get_by_label("How").select_option("phone")
+    card.get_by_label("What happened").select_option("no_answer")
+    card.get_by_label("Note (optional)").first.fill("Tried the mobile")
+    card.get_by_role("button", name="Record the attempt").click()
+    attempts = page.get_by_role("list", name="Attempts to reach them")
+    expect(attempts).to_contain_text("Phone call, no answer (Dr Ward) – Tried the mobile")
+    expect(page.get_by_role("region", name="Following up")).to_contain_text(
+        "Next attempt or decision due by")
+    page.goto("/review#/")
+    expect(page.get_by_role("region", name=re.compile("Follow up"))).to_contain_text(
+        re.compile(r"follow-up open since \w+, 1 attempt"))
+    page.goto(f"/review#/patients/{caseload.ben}")
+    card = page.get_by_role("region", name="Following up")
+    card.get_by_label("Decision", exact=True).select_option("rebooked")
+    card.get_by_role("button", name="Close the follow-up").click()
+    card = page.get_by_role("region", name="Following up")
+    expect(card).to_contain_text("Nothing to follow up.")
+    card.get_by_text("Closed follow-ups (1)").click()
+    expect(card).to_contain_text("Rebooked a session, by Dr Ward")
+    assert_accessible(page)
