@@ -44,7 +44,8 @@ def test_a_missed_session_is_followed_up_and_closed_in_the_review(
     open_task_for_bens_missed_session(review_db, caseload)
     page.reload()
     follow_up = page.get_by_role("region", name=re.compile("Follow up: missed appointments"))
-    expect(follow_up).to_contain_text(re.compile(r"follow-up open since \w+, no attempts yet, overdue"))
+    expect(follow_up).to_contain_text(
+        re.compile(r"follow-up open since \w+, no attempts yet, overdue"))
     page.goto(f"/review#/patients/{caseload.ben}")
     card = page.get_by_role("region", name="Following up")
     expect(card).to_contain_text("Overdue: the next attempt was due by")
@@ -55,7 +56,7 @@ def test_a_missed_session_is_followed_up_and_closed_in_the_review(
     card.get_by_label("Note (optional)").first.fill("Tried the mobile")
     card.get_by_role("button", name="Record the attempt").click()
     attempts = page.get_by_role("list", name="Attempts to reach them")
-    expect(attempts).to_contain_text("Phone call, no answer (Dr Ward) – Tried the mobile")
+    expect(attempts).to_contain_text("Phone call, no answer (Dr Ward) \u2013 Tried the mobile")
     expect(page.get_by_role("region", name="Following up")).to_contain_text(
         "Next attempt or decision due by")
     page.goto("/review#/")

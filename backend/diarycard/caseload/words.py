@@ -77,3 +77,7 @@ class Figures(msgspec.Struct):
     follow_up_since: datetime | None = None
     follow_up_attempts: int = 0
     follow_up_last_touch: datetime | None = None
+    # The pathway (pathway/): phase, when it began, attended sessions since.
+    phase: str | None = None
+    phase_started_on: date | None = None
+    sessions_in_phase: int | None = None
