@@ -4,6 +4,7 @@ import { call, reasonOf } from "./api.js";
 import { allCharts } from "./charts.js";
 import { h, show, today } from "./dom.js";
 import { followUpSection } from "./followup.js";
+import { pathwaySection } from "./pathway.js";
 import { sessionsSection } from "./sessions.js";
 import { timelineSection } from "./timeline.js";
 import { toolsSection } from "./tools.js";
@@ -44,6 +45,7 @@ export async function patientScreen(id, range) {
     timelineSection(id, r, notes.ok ? notes.data : [], reload),
     sessionsSection(id, appointments.ok ? appointments.data : [], notes.ok ? notes.data : [], reload),
     followUpSection(id, followUps.ok ? followUps.data : [], reload),
+    await pathwaySection(id, () => patientScreen(id, range)),
     toolsSection(id));
 }
 

@@ -71,3 +71,38 @@ def test_a_missed_session_is_followed_up_and_closed_in_the_review(
     card.get_by_text("Closed follow-ups (1)").click()
     expect(card).to_contain_text("Rebooked a session, by Dr Ward")
     assert_accessible(page)
+
+
+def test_the_pathway_and_a_discharge_plan_are_agreed_before_discharge(
+    page: Page, caseload: Caseload
+) -> None:
+    page.goto(f"/review#/patients/{caseload.amy}")
+    card = page.get_by_role("region", name="Pathway and discharge")
+    expect(card).to_contain_text("No pathway recorded yet")
+    card.get_by_label("Phase", exact=True).select_option("discharge_transition")
+    card.get_by_label("Formulation, in short").fill("Urges rise when I feel left out")
+    card.get_by_label("Type of therapy chosen").fill("SCM individual and group")
+    card.get_by_role("button", name="Save the pathway").click()
+    card = page.get_by_role("region", name="Pathway and discharge")
+    expect(card).to_contain_text("Discharge transition for 0 days (usually 6 months).")
+    # Discharged without a plan: refused in words, nothing stored.
+    card.get_by_text("Change the pathway").click()
+    card.get_by_label("Phase", exact=True).select_option("discharged")
+    card.get_by_role("button", name="Save the pathway").click()
+    expect(card.get_by_role("alert").first).to_contain_text("needs a discharge plan agreed")
+    card.get_by_text("Change the discharge plan draft").click()
+    card.get_by_label("What continues").fill("Monthly check-in until June")
+    card.get_by_label("Who to contact").fill("Dr Ward, 020 7946 0000")
+    card.get_by_label("If things get worse").fill("Use my crisis plan")
+    card.get_by_label("When support steps down").fill("2027-03-01: sessions every two weeks")
+    card.get_by_role("button", name="Save the discharge plan draft").click()
+    whole = page.get_by_role("region", name="The whole discharge plan draft, before you agree it")
+    expect(whole).to_contain_text("Dr Ward, 020 7946 0000")
+    expect(whole).to_contain_text("sessions every two weeks")
+    expect(whole).to_contain_text("all of this discharge plan is new")
+    assert_accessible(page)
+    screenshot(page, "pathway-discharge")
+    whole.get_by_role("button", name="Agree this version").click()
+    card = page.get_by_role("region", name="Pathway and discharge")
+    expect(card).to_contain_text("You have agreed it.")
+    expect(card).to_contain_text("The patient has not agreed it yet.")
