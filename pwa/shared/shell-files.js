@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "963d70444ebc";
+export const VERSION = "c8c13c3cd15d";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -63,6 +63,7 @@ export const LATER_FILES = [
   "/crisis",
   "/page/access-log.js",
   "/page/tools/plan-edit.js",
+  "/page/tools/discharge.js",
   "/page/access-words.js",
   "/page/sign-in-code.js",
   "/shared/qr.js",
