@@ -33,6 +33,7 @@ from diarycard.health.routes import routes as health_routes
 from diarycard.notes.routes import routes as note_routes
 from diarycard.pathway.routes import routes as pathway_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
+from diarycard.quality.routes import routes as quality_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
 from diarycard.tables.routes import routes as table_routes
@@ -51,7 +52,7 @@ API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_rout
                *export_routes]
 
 # The session: assertive follow-up (issue 15).
-API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes]
+API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes, *quality_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
