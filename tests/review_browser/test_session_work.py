@@ -106,3 +106,22 @@ def test_the_pathway_and_a_discharge_plan_are_agreed_before_discharge(
     card = page.get_by_role("region", name="Pathway and discharge")
     expect(card).to_contain_text("You have agreed it.")
     expect(card).to_contain_text("The patient has not agreed it yet.")
+
+
+def test_the_clinician_sees_and_records_their_own_supervision(page: Page) -> None:
+    card = page.get_by_role("region", name="Your supervision")
+    expect(card).to_contain_text("▲ No level and frequency of supervision agreed yet")
+    card.get_by_text("Agree a level and frequency").click()
+    card.get_by_label("Level (e.g. individual, group)").fill("individual")
+    card.get_by_label("Every how many weeks").fill("2")
+    card.get_by_label("Agreed on").fill("2026-01-05")
+    card.get_by_role("button", name="Save the agreement").click()
+    card = page.get_by_role("region", name="Your supervision")
+    expect(card).to_contain_text(re.compile(r"Every 2 weeks \(individual\); none recorded yet; "
+                                            r"next due by 19 Jan 2026: overdue"))
+    card.get_by_label("Supervisor").fill("Dr Lee")
+    card.get_by_role("button", name="Record the session").click()
+    card = page.get_by_role("region", name="Your supervision")
+    expect(card).to_contain_text("(Dr Lee)")
+    expect(card).not_to_contain_text("overdue")
+    assert_accessible(page)
