@@ -37,6 +37,7 @@ from diarycard.quality.routes import routes as quality_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
 from diarycard.tables.routes import routes as table_routes
+from diarycard.together.routes import routes as together_routes
 from diarycard.web import problems
 from diarycard.web.middleware import harden
 from diarycard.web.static import pwa_routes
@@ -52,7 +53,8 @@ API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_rout
                *export_routes]
 
 # The session: assertive follow-up (issue 15).
-API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes, *quality_routes]
+API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes, *quality_routes,
+               *together_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]

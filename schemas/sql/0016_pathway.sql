@@ -104,3 +104,19 @@ CREATE TABLE supervision_sessions (
     UNIQUE (clinician_id, held_on),
     FOREIGN KEY (clinician_id, site_id) REFERENCES users (id, site_id) ON DELETE CASCADE
 );
+
+-- Tools reviewed together in the session: a worksheet or checking-it-out record the
+-- clinician went through with the patient, which version, and a short note. Added, never
+-- changed (a second review is a second row).
+CREATE TABLE reviewed_together (
+    id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    record_id      uuid NOT NULL REFERENCES tool_records (id) ON DELETE CASCADE,
+    patient_id     uuid NOT NULL,
+    record_version integer NOT NULL,
+    clinician_id   uuid NOT NULL,
+    clinician_name text NOT NULL,
+    note           text NOT NULL DEFAULT '' CHECK (char_length(note) <= 2000),
+    reviewed_at    timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (patient_id) REFERENCES users (id) ON DELETE CASCADE
+);
+CREATE INDEX reviewed_together_record ON reviewed_together (record_id, reviewed_at DESC);

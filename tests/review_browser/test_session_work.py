@@ -3,6 +3,7 @@ and a decision, by name), checked with axe-core and photographed."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import asyncpg
@@ -125,3 +126,42 @@ def test_the_clinician_sees_and_records_their_own_supervision(page: Page) -> Non
     expect(card).to_contain_text("(Dr Lee)")
     expect(card).not_to_contain_text("overdue")
     assert_accessible(page)
+
+
+def test_a_worksheet_is_reviewed_together_and_a_goal_agreed(
+    page: Page, caseload: Caseload, review_db: str
+) -> None:
+    async def written() -> None:
+        conn = await asyncpg.connect(review_db)
+        try:
+            site = await conn.fetchval("SELECT site_id FROM users WHERE id = $1", caseload.ben)
+            sheet = {"problem": "Rent is late", "solutions": [{"idea": "Call the landlord"}],
+                     "chosen": 0, "first_step": "Ring at 9", "what_happened": "A week more",
+                     "learned": "Asking early helps"}
+            for kind, status, body in (("problem_solving", "done", sheet),
+                                       ("goal", "open", {"goal": "Walk every morning",
+                                                         "progress": 6})):
+                await conn.execute(
+                    "INSERT INTO tool_records (id, patient_id, site_id, kind, status, body,"
+                    " version, request_hash) VALUES (gen_random_uuid(), $1, $2, $3, $4,"
+                    " $5::jsonb, 1, '\\x00')", caseload.ben, site, kind, status,
+                    json.dumps(body))
+        finally:
+            await conn.close()
+
+    run_async(written())
+    page.goto(f"/review#/patients/{caseload.ben}")
+    sheets = page.get_by_role("region", name=re.compile("Problem-solving worksheets"))
+    expect(sheets).to_contain_text("4. What I learned")
+    expect(sheets).to_contain_text("Asking early helps")
+    expect(sheets).to_contain_text("(finished, changed")
+    sheets.get_by_label("Note (optional)").fill("Try asking early with the GP too")
+    sheets.get_by_role("button", name="Reviewed together").click()
+    expect(page.get_by_role("region", name=re.compile("Problem-solving worksheets"))
+           ).to_contain_text("Reviewed together with Dr Ward")
+    goals = page.get_by_role("region", name="Goals", exact=True)
+    expect(goals).to_contain_text("6 out of 10")
+    goals.get_by_role("button", name="Agree this goal: Walk every morning").click()
+    expect(page.get_by_role("region", name="Goals", exact=True)).to_contain_text("Agreed with Dr Ward")
+    assert_accessible(page)
+    screenshot(page, "tools-together")
