@@ -26,17 +26,22 @@ from diarycard.crisis.page import crisis_page
 from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.csp.routes import routes as csp_routes
 from diarycard.db.pool import create_pool
+from diarycard.discharge.routes import routes as discharge_routes
 from diarycard.entries.routes import routes as entry_routes
 from diarycard.exports.routes import routes as export_routes
+from diarycard.follow_up.routes import routes as follow_up_routes
 from diarycard.goals.routes import routes as goal_routes
 from diarycard.health.routes import routes as health_routes
 from diarycard.notes.routes import routes as note_routes
 from diarycard.outcomes.routes import routes as outcome_routes
+from diarycard.pathway.routes import routes as pathway_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
+from diarycard.quality.routes import routes as quality_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
 from diarycard.studies.routes import routes as study_routes
 from diarycard.tables.routes import routes as table_routes
+from diarycard.together.routes import routes as together_routes
 from diarycard.web import problems
 from diarycard.web.middleware import harden
 from diarycard.web.openapi import PROBLEM, tell_the_truth
@@ -54,6 +59,10 @@ API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_rout
                *export_routes]
 # Outcomes over time: acts, service contacts, standard measures (issue 14).
 API_ROUTES += [*outcome_routes, *study_routes]
+
+# The session: assertive follow-up (issue 15).
+API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes, *quality_routes,
+               *together_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]

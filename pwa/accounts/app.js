@@ -14,6 +14,7 @@ import { inviteScreen } from "./invite.js";
 import { meScreen } from "./me.js";
 import { patientsScreen } from "./patients.js";
 import { peopleScreen } from "./people.js";
+import { qualityScreen } from "./quality.js";
 import { enrolScreen } from "./totp.js";
 import { newTurn } from "./turn.js";
 
@@ -33,6 +34,7 @@ async function route() {
   const hash = location.hash || "#/";
   if (hash === "#/me") return meScreen();
   if (hash === "#/invite") return inviteScreen(me.data.role);
+  if (hash === "#/quality" && me.data.role === "admin") return qualityScreen();
   if (me.data.role === "admin") return peopleScreen(me.data.user_id);
   return patientsScreen();
 }
@@ -45,6 +47,7 @@ function account(who, links) {
   const nav = /** @type {HTMLElement} */ (document.getElementById("account"));
   const items = [];
   if (links) items.push(h("a", { href: "#/" }, who.role === "admin" ? "People" : "Your patients"));
+  if (links && who.role === "admin") items.push(h("a", { href: "#/quality" }, "Quality statements"));
   if (links) items.push(h("a", { href: "#/invite" }, "Invite someone"), h("a", { href: "#/me" }, "Your account"));
   nav.replaceChildren(
     ...items,

@@ -7,6 +7,7 @@
  */
 import { call, reasonOf } from "./api.js";
 import { dateTime, h, show } from "./dom.js";
+import { supervisionCard } from "./supervision.js";
 
 /** Marker shape and short word per tier; the tier's name comes from the server. */
 const MARKERS = {
@@ -30,7 +31,16 @@ export async function caseloadScreen() {
       ? "Patients are in three groups. Anyone with a risk since their last session comes first, whatever else is true; then people to follow up (a missed appointment, or quieter than usual); then everyone else. Within a group, the highest risk comes first, then the most recent entry."
       : "No patients are assigned to you yet. Your service's administrator adds them to your caseload."),
     ...tiers.map((group) => tierSection(group)),
+    await ownSupervision(),
   );
+}
+
+/** The clinician's own supervision (NICE QS88 statement 6), overdue flagged. */
+async function ownSupervision() {
+  const me = await call("GET", "/me");
+  if (!me.ok || me.data.role !== "clinician") return null;
+  const reply = await call("GET", `/supervision/${me.data.user_id}`);
+  return reply.ok ? supervisionCard(reply.data, "Your supervision", () => caseloadScreen()) : null;
 }
 
 /** @param {any[]} rows all in one tier */
@@ -49,7 +59,9 @@ function tierSection(rows) {
         h("th", { scope: "row" },
           h("span", { class: "tier-mark" }, `${marker.shape} ${marker.word}`), " ",
           h("a", { href: `#/patients/${r.patient_id}` }, r.display_name),
-          h("span", { class: "muted" }, ` (${r.login})`)),
+          h("span", { class: "muted" }, ` (${r.login})`),
+          r.phase_words ? h("span", { class: r.phase_overrun ? "phase overdue-flag" : "phase muted" },
+            `${r.phase_overrun ? "▲ " : ""}${r.phase_words}`) : null),
         h("td", {}, r.summary, ...(r.measures || []).map((/** @type {string} */ m) => h("span", { class: "measure-due" }, `; ${m}`))),
         h("td", {}, r.last_entry_at ? dateTime(r.last_entry_at) : "None yet"),
         h("td", {}, r.next_appointment_at ? dateTime(r.next_appointment_at) : "None booked"),

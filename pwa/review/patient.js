@@ -4,6 +4,8 @@ import { call, reasonOf } from "./api.js";
 import { allCharts } from "./charts.js";
 import { downloadButton } from "./download.js";
 import { h, show, today } from "./dom.js";
+import { followUpSection } from "./followup.js";
+import { pathwaySection } from "./pathway.js";
 import { outcomesSection } from "./outcomes.js";
 import { sessionsSection } from "./sessions.js";
 import { timelineSection } from "./timeline.js";
@@ -21,9 +23,9 @@ export async function loadReview(id, range) {
 
 /** @param {string} id @param {URLSearchParams} range */
 export async function patientScreen(id, range) {
-  const [review, notes, appointments] = await Promise.all([
+  const [review, notes, appointments, followUps] = await Promise.all([
     loadReview(id, range), call("GET", `/patients/${id}/notes`),
-    call("GET", `/patients/${id}/appointments`)]);
+    call("GET", `/patients/${id}/appointments`), call("GET", `/patients/${id}/follow-ups`)]);
   const back = h("p", {}, h("a", { href: "#/" }, "Back to your caseload"));
   if (!review.ok) {
     show("Patient", back, h("h1", {}, "Patient"),
@@ -45,6 +47,8 @@ export async function patientScreen(id, range) {
     outcomesSection(id),
     timelineSection(id, r, notes.ok ? notes.data : [], reload),
     sessionsSection(id, appointments.ok ? appointments.data : [], notes.ok ? notes.data : [], reload),
+    followUpSection(id, followUps.ok ? followUps.data : [], reload),
+    await pathwaySection(id, () => patientScreen(id, range)),
     toolsSection(id));
 }
 

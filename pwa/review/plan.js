@@ -6,6 +6,7 @@
  * none (a threshold is never silently off, H-009).
  */
 import { call, reasonOf } from "./api.js";
+import { agreementBlock } from "./agree.js";
 import { day, h } from "./dom.js";
 
 /** Plain list sections of the plan that can be edited here, one item a line. */
@@ -44,36 +45,6 @@ export function sectionsOf(plan) {
         : declined.substance_use ? `Alcohol or drugs: no prompt, because ${declined.substance_use}` : "Alcohol or drugs: not decided yet"]],
     ["Review date", plan.review_date ? [day(plan.review_date)] : []],
   ];
-}
-
-/** The whole plan, every section. @param {any} plan */
-function wholePlan(plan) {
-  return h("dl", { class: "plan-whole" }, ...sectionsOf(plan).flatMap(([title, lines]) => [
-    h("dt", {}, title),
-    h("dd", {}, lines.length ? h("ul", { class: "plain" }, ...lines.map((/** @type {string} */ l) => h("li", {}, l))) : "None written"),
-  ]));
-}
-
-/** Section by section: what the draft adds and removes against the agreed version. @param {any} agreed @param {any} draft */
-export function differences(agreed, draft) {
-  const before = new Map(sectionsOf(agreed));
-  return sectionsOf(draft).map(([title, lines]) => {
-    const old = before.get(title) || [];
-    return { title, added: lines.filter((l) => !old.includes(l)), removed: old.filter((l) => !lines.includes(l)) };
-  });
-}
-
-/** @param {any} agreed the agreed version, or null @param {any} draft */
-function changes(agreed, draft) {
-  if (!agreed) return h("p", {}, "Nothing has been agreed yet: all of this plan is new.");
-  const rows = differences(agreed.plan, draft.plan);
-  return h("table", { class: "plan-diff" },
-    h("caption", {}, `What changed since agreed version ${agreed.version} (${day(agreed.agreed_at)})`),
-    h("thead", {}, h("tr", {}, ...["Section", "Added", "Removed"].map((t) => h("th", { scope: "col" }, t)))),
-    h("tbody", {}, ...rows.map((r) => h("tr", {},
-      h("th", { scope: "row" }, r.title),
-      h("td", {}, r.added.length ? h("ul", { class: "plain" }, ...r.added.map((l) => h("li", {}, l))) : "No change"),
-      h("td", {}, r.removed.length ? h("ul", { class: "plain" }, ...r.removed.map((l) => h("li", {}, l))) : "No change")))));
 }
 
 /** @param {any} draft @param {any[]} rows the personal table's rows */
@@ -131,11 +102,6 @@ export async function planCard(id, draft, rows, reload) {
   const form = h("form", { class: "plan" }, ...areas, ...thresholdFields(draft, rows),
     h("p", { class: "field" }, h("label", { for: "plan-review" }, "Review date"), review),
     h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the draft")));
-  const agree = async () => {
-    const reply = await call("PUT", `/patients/${id}/crisis-plan/agreement`, { draft_version: draft.version });
-    if (reply.ok) reload();
-    else problem.textContent = reasonOf(reply.data);
-  };
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
@@ -149,14 +115,8 @@ export async function planCard(id, draft, rows, reload) {
       ? "The plan was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."
       : reasonOf(reply.data);
   });
-  const both = draft.patient_agreed && draft.clinician_agreed;
   return h("div", {},
-    h("p", {}, draft.version
-      ? `Draft version ${draft.version}. ${both ? "Both of you have agreed this version." : `${draft.patient_agreed ? "The patient has agreed it." : "The patient has not agreed it yet."} ${draft.clinician_agreed ? "You have agreed it." : "You have not agreed it yet."}`}`
-      : "No draft yet: write it together in the session."),
-    draft.version ? h("section", { class: "plan-check", "aria-labelledby": "plan-whole" },
-      h("h4", { id: "plan-whole" }, "The whole draft, before you agree it"),
-      wholePlan(draft.plan), changes(agreed, draft), problem,
-      draft.clinician_agreed ? null : h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", onclick: agree }, "Agree this version"))) : problem,
+    ...agreementBlock({ key: "plan", noun: "plan", draft, agreed, sectionsOf, reload, problem,
+      path: `/patients/${id}/crisis-plan/agreement` }),
     h("details", {}, h("summary", {}, "Change the draft"), form));
 }

@@ -9,7 +9,7 @@
  * installs the app; nothing on screen needs them offline), and so is "/" (navigations are
  * answered with /index.html).
  */
-export const VERSION = "b67c005c6968";
+export const VERSION = "f2901128e660";
 
 export const SHELL_FILES = [
   "/index.html",

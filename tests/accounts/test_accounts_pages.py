@@ -226,3 +226,26 @@ def test_your_account_lists_sessions_and_changes_the_password(
     page.get_by_role("button", name="Change password").click()
     expect(page.get_by_role("status")).to_contain_text("Your password has changed")
     expect(page.get_by_role("navigation", name="Account")).to_contain_text("Signed in as Person C3")
+
+
+def test_a_site_admin_sees_the_quality_statements_and_records_supervision(
+    context: BrowserContext, world: World, pages_db: str
+) -> None:
+    page = signed_in(context, pages_db, world, "A1")
+    page.get_by_role("link", name="Quality statements").click()
+    table = page.get_by_role("table", name="How many meet each statement")
+    expect(table.locator("tr", has_text="6. Supervision")).to_contain_text(
+        "have an agreed level and frequency of supervision")
+    expect(table.locator("tr", has_text="1. Structured assessment")).to_contain_text(
+        "have a structured assessment recorded")
+    c1 = page.get_by_role("region", name="Person C1")
+    expect(c1).to_contain_text("▲ No level and frequency of supervision agreed yet")
+    accessible(page, "quality-statements")
+    c1.get_by_text("Agree a level and frequency").click()
+    c1.get_by_label("Level (e.g. individual, group)").fill("group, with the team lead")
+    c1.get_by_role("button", name="Save the agreement").click()
+    c1 = page.get_by_role("region", name="Person C1")
+    expect(c1).to_contain_text("Every 4 weeks (group, with the team lead); none recorded yet")
+    c1.get_by_label("Supervisor").fill("Dr Lee")
+    c1.get_by_role("button", name="Record the session").click()
+    expect(page.get_by_role("region", name="Person C1")).to_contain_text("(Dr Lee)")

@@ -15,6 +15,7 @@ from diarycard.auth.principal import Principal
 from diarycard.caseload.access import open_patient
 from diarycard.db.queries import load_queries
 from diarycard.errors import Invalid, NotFound
+from diarycard.follow_up.store import after_status_change
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
 
@@ -66,4 +67,6 @@ async def update_appointment(
                     "status", "attended or not attended can be recorded once it has started"
                 )
             raise NotFound()
+        # A missed session opens a follow-up task for the care team (in this transaction).
+        await after_status_change(conn, who, patient_id, appointment_id)
     return _one(row)

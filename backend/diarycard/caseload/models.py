@@ -44,3 +44,11 @@ class CaseloadItem(msgspec.Struct):
     plan_review_due: bool
     # PHQ-9 and GAD-7 due or overdue, in words ("PHQ-9 overdue (due 3 Nov 2026)").
     measures: list[str] = []
+    # Open follow-up tasks of missed sessions, and whether one is overdue (follow_up/rules.py).
+    follow_up_tasks: int = 0
+    follow_up_overdue: bool = False
+    # The SCM pathway's phase (null: not recorded), in words, and whether it has run past
+    # its expected length (pathway/rules.py).
+    phase: str | None = None
+    phase_words: str | None = None
+    phase_overrun: bool = False

@@ -37,7 +37,10 @@ SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
        s.over_self_harm, s.over_aggression,
        offers.n AS crisis_offers,
        m.started, m.every_months, measures.phq9_item9, measures.last_phq9,
-       measures.last_gad7
+       measures.last_gad7,
+       fu.open_tasks AS follow_up_tasks, fu.since AS follow_up_since,
+       fu.attempts AS follow_up_attempts, fu.last_touch AS follow_up_last_touch,
+       pw.phase, pw.phase_started_on, pw.sessions_in_phase
   FROM mine m
   LEFT JOIN LATERAL (
         SELECT a.starts_at FROM appointments a
@@ -115,7 +118,25 @@ SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
                (max(r.authored) FILTER (WHERE r.questionnaire = 'gad-7')
                     AT TIME ZONE 'Europe/London')::date AS last_gad7
           FROM measure_responses r
-         WHERE r.patient_id = m.patient_id) measures;
+         WHERE r.patient_id = m.patient_id) measures
+  -- Open follow-up tasks (follow_up/): how many, since when, the attempts made, and the
+  -- earliest last contact, from which the next attempt is due (follow_up/rules.py).
+  CROSS JOIN LATERAL (
+        SELECT count(*)::int AS open_tasks, min(t.missed_at) AS since,
+               coalesce(sum(f.n), 0)::int AS attempts,
+               min(coalesce(f.last_at, t.missed_at)) AS last_touch
+          FROM follow_up_tasks t
+          CROSS JOIN LATERAL (
+                SELECT count(*) AS n, max(a.attempted_at) AS last_at
+                  FROM follow_up_attempts a WHERE a.task_id = t.id) f
+         WHERE t.patient_id = m.patient_id AND t.closed_at IS NULL) fu
+  -- The pathway's phase (pathway/rules.py flags one past its expected length).
+  LEFT JOIN LATERAL (
+        SELECT p.phase, p.phase_started_on,
+               (SELECT count(*)::int FROM appointments a
+                 WHERE a.patient_id = p.patient_id AND a.status = 'attended'
+                   AND a.starts_at >= p.phase_started_on) AS sessions_in_phase
+          FROM pathways p WHERE p.patient_id = m.patient_id) pw ON true;
 
 -- name: audit_many
 -- One audit row per patient shown, in one statement (a caseload is dozens of patients).

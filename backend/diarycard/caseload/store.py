@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import asyncpg
 import msgspec
@@ -11,7 +12,9 @@ from diarycard.auth.principal import Principal
 from diarycard.caseload.access import SQL, record_many
 from diarycard.caseload.models import CaseloadItem
 from diarycard.caseload.tiers import TIER_NAMES, Placement, measures_due, place
-from diarycard.caseload.words import Figures, days_between, review_due
+from diarycard.caseload.words import LONDON, Figures, days_between, review_due
+from diarycard.follow_up.rules import overdue
+from diarycard.pathway.rules import overrun, phase_words
 
 # With no attended session on record, "recently" means the last two weeks.
 WINDOW_DAYS = 14
@@ -66,4 +69,17 @@ def _item(f: Figures, placement: Placement, now: datetime) -> CaseloadItem:
         plan_review_date=f.plan_review_date,
         plan_review_due=review_due(f.plan_review_date, now),
         measures=measures_due(f, now),
+        follow_up_tasks=f.follow_up_tasks,
+        follow_up_overdue=f.follow_up_last_touch is not None
+        and overdue(f.follow_up_last_touch, None, now),
+        **_phase(f, now),
     )
+
+
+def _phase(f: Figures, now: datetime) -> dict[str, Any]:
+    if f.phase is None or f.phase_started_on is None:
+        return {}
+    today, sessions = now.astimezone(LONDON).date(), f.sessions_in_phase or 0
+    return {"phase": f.phase,
+            "phase_words": phase_words(f.phase, f.phase_started_on, today, sessions),
+            "phase_overrun": overrun(f.phase, f.phase_started_on, today, sessions)}

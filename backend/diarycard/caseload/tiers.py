@@ -14,6 +14,8 @@ names the tests that hold them (H-005, H-006, H-007).
             a crisis-plan step offered by the app;
             PHQ-9 item 9 (thoughts of being better off dead or of self-harm) above 0
     tier 2  an appointment missed since the last attended one;
+            a follow-up task open (a missed session nobody has decided on yet),
+              flagged overdue two days after the missed session or the last attempt;
             no entry for longer than this patient's usual gap, or no entries at all
     tier 3  everyone else
 
@@ -37,6 +39,7 @@ from diarycard.caseload.words import (
     since_words,
     times,
 )
+from diarycard.follow_up.rules import overdue
 from diarycard.outcomes.models import QuestionnaireId
 from diarycard.outcomes.questionnaires import INSTRUMENTS
 from diarycard.outcomes.schedule import due
@@ -106,6 +109,8 @@ def _follow_up_reasons(f: Figures, now: datetime) -> list[str]:
     if f.missed_appointments:
         reasons.append("missed the last appointment" if f.missed_appointments == 1
                        else f"missed {f.missed_appointments} appointments in a row")
+    if f.follow_up_tasks and f.follow_up_since and f.follow_up_last_touch:
+        reasons.append(_follow_up_task_words(f, f.follow_up_since, f.follow_up_last_touch, now))
     if f.last_entry_at is None:
         reasons.append("no entries yet")
     else:
@@ -114,6 +119,16 @@ def _follow_up_reasons(f: Figures, now: datetime) -> list[str]:
             habit = f" ({_usually(f.usual_gap_days)})" if f.usual_gap_days is not None else ""
             reasons.append(f"no entry for {quiet} days{habit}")
     return reasons
+
+
+def _follow_up_task_words(f: Figures, opened: datetime, touched: datetime, now: datetime) -> str:
+    """"follow-up open since Tue, 2 attempts", with ", overdue" past its due time."""
+    tasks = "follow-up" if f.follow_up_tasks == 1 else f"{f.follow_up_tasks} follow-ups"
+    since = since_words(opened, now, True, 0)
+    attempts = plural(f.follow_up_attempts, "attempt") if f.follow_up_attempts \
+        else "no attempts yet"
+    late = ", overdue" if overdue(touched, None, now) else ""
+    return f"{tasks} open {since}, {attempts}{late}"
 
 
 def _other_notes(f: Figures, urgent: list[str], now: datetime) -> list[str]:

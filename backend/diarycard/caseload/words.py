@@ -77,3 +77,13 @@ class Figures(msgspec.Struct):
     phq9_item9: int | None = None
     last_phq9: date | None = None
     last_gad7: date | None = None
+    # Open follow-up tasks (follow_up/): count, the oldest missed session, attempts made on
+    # them, and the earliest last contact (the next attempt is due from it).
+    follow_up_tasks: int = 0
+    follow_up_since: datetime | None = None
+    follow_up_attempts: int = 0
+    follow_up_last_touch: datetime | None = None
+    # The pathway (pathway/): phase, when it began, attended sessions since.
+    phase: str | None = None
+    phase_started_on: date | None = None
+    sessions_in_phase: int | None = None

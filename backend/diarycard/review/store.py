@@ -16,6 +16,7 @@ from diarycard.caseload.words import LONDON, review_due, since_words
 from diarycard.db.queries import load_queries
 from diarycard.entries.rows import to_entry
 from diarycard.errors import Invalid, NotFound
+from diarycard.review.changes import since_last_look
 from diarycard.review.charts import Point, charts, day_words
 from diarycard.review.digest import Context, digest
 from diarycard.review.models import Offer, Review, ReviewedEntry, Window
@@ -91,6 +92,7 @@ async def review(
         rows = await conn.fetch(SQL["window_entries"], patient_id, window.start, upper,
                                 last_viewed)
         offers = await conn.fetch(SQL["offers"], patient_id, window.start, upper)
+        changed = await since_last_look(conn, patient_id, last_viewed)
     points = [Point._make(r[:POINT_COLUMNS]) for r in rows]
     offer_list = [Offer(o["entry_id"], o["offered_at"], o["reason"]) for o in offers]
     drawn = charts(points)
@@ -104,7 +106,8 @@ async def review(
         last_session_at=head["last_session_at"],
         next_appointment_at=head["next_appointment_at"],
         missed_appointments=head["missed"],
-        digest=digest(points, drawn, ctx),
+        # What changed since this clinician last looked comes first.
+        digest=[*([changed] if changed else []), *digest(points, drawn, ctx)],
         charts=drawn,
         crisis_offers=offer_list,
         plan_review_date=head["plan_review_date"],

@@ -34,6 +34,8 @@ const TOOLS = {
   "problem-solving": { title: "Problem solving", about: "Work through a problem in four steps.", render: renderProblems },
   "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: renderChecking },
   emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: renderEmotions },
+  "discharge-plan": { title: "My discharge plan", about: "What continues when treatment ends, agreed with your clinician.",
+    render: async (main, ctx) => (await later(() => import("./discharge.js"), main))?.render(main, ctx) },
   goals: { title: "My goals", about: "Your goals, and how you are getting on.", render: renderGoals },
   outcomes: { title: "What happened, and check-ins", about: "Acts, A&E or police, quiet weeks, and check-ins.", render: outcomes },
 };

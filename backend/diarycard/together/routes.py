@@ -1,0 +1,42 @@
+"""Tools reviewed together in the session (assigned clinicians; audited):
+`GET /patients/{patient_id}/session-tools` and
+`POST /patients/{patient_id}/session-tools/{record_id}/reviewed` `{version, note}`."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import get, post
+from litestar.params import FromPath, JSONBody
+
+from diarycard.entries.checks import DiaryRequest
+from diarycard.together import store
+from diarycard.together.models import ReviewedIn, SessionTools
+from diarycard.tools.clinician import as_clinician
+from diarycard.web.deps import Conn, CurrentUser
+
+BASE = "/patients/{patient_id:uuid}/session-tools"
+TAGS = ["session"]
+
+
+@get(BASE, tags=TAGS)
+async def session_tools(
+    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]
+) -> SessionTools:
+    """Every worksheet and checking-it-out record since the last session, all of each."""
+    return await as_clinician(conn, principal, patient_id, "read", "session_tools",
+                              lambda: store.session_tools(conn, patient_id))
+
+
+@post(f"{BASE}/{{record_id:uuid}}/reviewed", tags=TAGS, request_class=DiaryRequest)
+async def reviewed_together(
+    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], record_id: FromPath[UUID],
+    data: JSONBody[ReviewedIn],
+) -> SessionTools:
+    """Mark a record reviewed together in the session, with a short note."""
+    return await as_clinician(
+        conn, principal, patient_id, "update", "session_tools",
+        lambda: store.mark_reviewed(conn, principal, patient_id, record_id, data))
+
+
+routes = [session_tools, reviewed_together]

@@ -1,0 +1,120 @@
+// @ts-check
+/**
+ * The SCM pathway and the discharge plan in the review. The phase, its dates and whether
+ * it has run past its expected length; what was agreed (responsibilities, formulation); the
+ * structured assessment and the patient's choice of therapy (NICE QS88 statements 1 and 2);
+ * and the discharge plan, agreed by both like the crisis plan and needed before
+ * "discharged" (statement 5).
+ */
+import { agreementBlock } from "./agree.js";
+import { call, reasonOf } from "./api.js";
+import { day, h, today } from "./dom.js";
+
+const PHASES = [["assessment", "Assessment (up to 6 sessions)"], ["setting_the_frame", "Setting the frame (up to 3 months)"],
+  ["treatment", "Treatment (6 to 12 months)"], ["discharge_transition", "Discharge transition (6 months)"], ["discharged", "Discharged"]];
+const TEXTS = [["assessment_by", "Structured assessment by"], ["therapy_type", "Type of therapy chosen"],
+  ["therapy_duration", "Duration chosen"], ["therapy_intensity", "Intensity chosen (how often)"]];
+const DATES = [["assessment_done_on", "Structured assessment done on"], ["choice_discussed_on", "Therapy chosen with the patient on"]];
+
+/** @param {any} c */
+const contactWords = (c) => [c.name, c.phone, c.note].filter(Boolean).join(", ");
+
+/** The discharge plan's sections in words. @param {any} plan @returns {Array<[string, string[]]>} */
+export function dischargeSections(plan) {
+  return [
+    ["What continues", plan.what_continues || []],
+    ["Who to contact", (plan.contacts || []).map(contactWords)],
+    ["If things get worse", plan.if_worse || []],
+    ["When support steps down", (plan.steps_down || []).map((/** @type {any} */ s) => s.when ? `${day(s.when)}: ${s.what}` : s.what)],
+    ["Notes", plan.notes ? [plan.notes] : []],
+  ];
+}
+
+/** @param {string} id @param {() => void} reload */
+export async function pathwaySection(id, reload) {
+  const [pathway, draft, agreed] = await Promise.all([call("GET", `/patients/${id}/pathway`),
+    call("GET", `/patients/${id}/discharge-plan/draft`), call("GET", `/patients/${id}/discharge-plan`)]);
+  const p = pathway.ok ? pathway.data : null;
+  return h("section", { class: "card", "aria-labelledby": "pathway" },
+    h("h2", { id: "pathway" }, "Pathway and discharge"),
+    p ? h("p", { class: p.overrun ? "overdue-flag" : null }, p.overrun ? `▲ ${p.phase_words}.` : `${p.phase_words}.`)
+      : h("p", {}, "No pathway recorded yet: record the phase below."),
+    p && p.history.length ? h("ol", { class: "plain", "aria-label": "Phases so far" }, ...p.history.map((/** @type {any} */ c) =>
+      h("li", {}, `${PHASES.find(([k]) => k === c.phase)?.[1].replace(/ \(.*/, "")} from ${day(c.started_on)}`, h("span", { class: "muted" }, ` (recorded by ${c.moved_by_name})`)))) : null,
+    pathwayForm(id, p, reload),
+    h("h3", {}, "Discharge plan"),
+    draft.ok ? dischargeCard(id, draft.data, agreed.ok ? agreed.data : null, reload) : h("p", {}, reasonOf(draft.data)));
+}
+
+/** @param {string} id @param {any} p or null @param {() => void} reload */
+function pathwayForm(id, p, reload) {
+  const problem = h("p", { class: "problem", role: "alert" });
+  const field = (/** @type {string} */ key, /** @type {string} */ label, /** @type {HTMLElement} */ input) =>
+    h("p", { class: "field" }, h("label", { for: `pw-${key}` }, label), input);
+  const form = h("form", { class: "plan" },
+    field("phase", "Phase", h("select", { id: "pw-phase", name: "phase" },
+      ...PHASES.map(([value, label]) => h("option", { value, selected: p?.phase === value }, label)))),
+    field("phase_started_on", "Phase began on (left empty: kept, or today for a new phase)",
+      h("input", { type: "date", id: "pw-phase_started_on", name: "phase_started_on", max: today() })),
+    field("responsibilities", "Responsibilities agreed", h("textarea", { id: "pw-responsibilities", name: "responsibilities", rows: 2, maxlength: 2000 }, p?.responsibilities || "")),
+    field("formulation", "Formulation, in short", h("textarea", { id: "pw-formulation", name: "formulation", rows: 2, maxlength: 2000 }, p?.formulation || "")),
+    ...DATES.map(([key, label]) => field(key, label, h("input", { type: "date", id: `pw-${key}`, name: key, max: today(), value: p?.[key] || "" }))),
+    ...TEXTS.map(([key, label]) => field(key, label, h("input", { id: `pw-${key}`, name: key, maxlength: 200, value: p?.[key] || "" }))),
+    problem,
+    h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the pathway")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    /** @type {Record<string, any>} */
+    const body = {};
+    for (const [key, value] of data.entries()) body[key] = String(value);
+    for (const key of ["phase_started_on", ...DATES.map(([k]) => k)]) body[key] = body[key] || null;
+    const reply = await call("PUT", `/patients/${id}/pathway`, body);
+    if (reply.ok) reload();
+    else problem.textContent = reasonOf(reply.data);
+  });
+  return h("details", { open: !p }, h("summary", {}, p ? "Change the pathway" : "Record the pathway"), form);
+}
+
+/** @param {string} id @param {any} draft @param {any} agreed or null @param {() => void} reload */
+function dischargeCard(id, draft, agreed, reload) {
+  const problem = h("p", { class: "problem", role: "alert" });
+  const plan = draft.plan;
+  const lines = (/** @type {string} */ key, /** @type {string} */ label, /** @type {string[]} */ value, /** @type {string} */ hint) =>
+    h("p", { class: "field" }, h("label", { for: `dp-${key}` }, label), h("span", { class: "muted", id: `dp-${key}-hint` }, hint),
+      h("textarea", { id: `dp-${key}`, name: key, rows: 3, "aria-describedby": `dp-${key}-hint` }, value.join("\n")));
+  const form = h("form", { class: "plan" },
+    lines("what_continues", "What continues", plan.what_continues, "One a line."),
+    lines("contacts", "Who to contact", plan.contacts.map(contactWords), "One a line: name, then phone number."),
+    lines("if_worse", "If things get worse", plan.if_worse, "One a line."),
+    lines("steps_down", "When support steps down", plan.steps_down.map((/** @type {any} */ s) => s.when ? `${s.when}: ${s.what}` : s.what),
+      "One a line, e.g. 2027-03-01: sessions every two weeks."),
+    h("p", { class: "field" }, h("label", { for: "dp-notes" }, "Notes"), h("textarea", { id: "dp-notes", name: "notes", rows: 2 }, plan.notes || "")),
+    h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the discharge plan draft")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    const split = (/** @type {string} */ k) => String(data.get(k) || "").split("\n").map((x) => x.trim()).filter(Boolean);
+    const body = {
+      what_continues: split("what_continues"), if_worse: split("if_worse"), notes: String(data.get("notes") || ""),
+      contacts: split("contacts").map((l) => {
+        const [name, ...rest] = l.split(",").map((x) => x.trim());
+        return rest.length ? { name, phone: rest.join(" ") } : { name };
+      }),
+      steps_down: split("steps_down").map((l) => {
+        const m = /^(\d{4}-\d{2}-\d{2})\s*:\s*(.+)$/.exec(l);
+        return m ? { when: m[1], what: m[2] } : { what: l };
+      }),
+    };
+    const reply = await call("PUT", `/patients/${id}/discharge-plan/draft`, { base_version: draft.version, plan: body });
+    if (reply.ok) reload();
+    else problem.textContent = reply.status === 412
+      ? "The plan was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."
+      : reasonOf(reply.data);
+  });
+  return h("div", { class: "discharge" },
+    agreed ? h("p", {}, `Agreed version ${agreed.version}, agreed on ${day(agreed.agreed_at)} with ${agreed.clinician_name}.`) : null,
+    ...agreementBlock({ key: "discharge", noun: "discharge plan", draft, agreed, sectionsOf: dischargeSections, reload, problem,
+      path: `/patients/${id}/discharge-plan/agreement` }),
+    h("details", {}, h("summary", {}, "Change the discharge plan draft"), form));
+}
