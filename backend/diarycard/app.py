@@ -29,6 +29,8 @@ from diarycard.goals.routes import routes as goal_routes
 from diarycard.health.routes import routes as health_routes
 from diarycard.notes.routes import routes as note_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
+from diarycard.push.vapid import public_text, service_key
+from diarycard.reminders.routes import routes as reminder_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
 from diarycard.tables.routes import routes as table_routes
@@ -48,6 +50,8 @@ API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_rout
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
+# Reminders by Web Push (issue 13).
+API_ROUTES += [*reminder_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
@@ -58,6 +62,8 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        key = service_key(settings)
+        app.state.vapid_public_key = public_text(key) if key is not None else None
         app.state.pool = await create_pool(settings, database)
         try:
             yield
