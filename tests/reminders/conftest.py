@@ -10,14 +10,12 @@ from uuid import UUID
 import asyncpg
 import pytest
 from litestar.testing import AsyncTestClient
+from push_service import VAPID_PRIVATE, VAPID_PUBLIC, PushService
 
-from diarycard.push.vapid import new_key_pair
 from diarycard.settings import Settings, load_settings
 from factories import make_site, make_user, sign_in
-from push_service import PushService
 
 BASE_URL = "https://testserver.local"
-VAPID_PRIVATE, VAPID_PUBLIC = new_key_pair()
 
 
 @pytest.fixture

@@ -31,6 +31,11 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
+from diarycard.push.vapid import new_key_pair
+
+# The service's VAPID key pair for every reminder test (the push service checks the public one).
+VAPID_PRIVATE, VAPID_PUBLIC = new_key_pair()
+
 
 def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
@@ -68,7 +73,7 @@ class _State:
     subs: dict[str, Sub] = field(default_factory=dict)
     received: dict[str, list[Received]] = field(default_factory=dict)
     answers: dict[str, list[tuple[int, dict[str, str]]]] = field(default_factory=dict)
-    requests: dict[str, int] = field(default_factory=dict)
+    requests: dict[str, list[float]] = field(default_factory=dict)
     rejected: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -111,7 +116,8 @@ class PushService:
             self.port = probe.getsockname()[1]
         self.origin = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(self._app, host="127.0.0.1", port=self.port,
-                                log_level="warning", lifespan="off", access_log=False)
+                                log_level="warning", lifespan="off", access_log=False,
+                                interface="asgi3")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
 
@@ -145,8 +151,12 @@ class PushService:
             return list(self.state.received.get(name, []))
 
     def requests(self, name: str) -> int:
+        return len(self.request_times(name))
+
+    def request_times(self, name: str) -> list[float]:
+        """When each request for `name` arrived (time.monotonic())."""
         with self.state.lock:
-            return self.state.requests.get(name, 0)
+            return list(self.state.requests.get(name, []))
 
     @property
     def rejected(self) -> list[str]:
@@ -178,7 +188,7 @@ class PushService:
             sub = self.state.subs.get(name)
             if sub is None:
                 return 404, {}
-            self.state.requests[name] = self.state.requests.get(name, 0) + 1
+            self.state.requests.setdefault(name, []).append(time.monotonic())
             problem = verify_vapid(headers.get("authorization", ""), self.origin,
                                    self.vapid_public_key)
             if problem or headers.get("content-encoding") != "aes128gcm" or "ttl" not in headers:

@@ -6,10 +6,9 @@ from uuid import UUID
 
 import asyncpg
 from litestar.testing import AsyncTestClient
+from push_service import VAPID_PUBLIC, PushService, b64url
 
-from conftest import VAPID_PUBLIC
 from factories import make_site, make_user, sign_in
-from push_service import PushService, b64url
 
 ON = {"enabled": True, "times": ["20:00", "09:00"], "days": [1, 2, 3, 4, 5],
       "quiet_hours": {"start": "22:00", "end": "07:30"}, "time_zone": "Europe/London",

@@ -82,27 +82,28 @@ async def deliver(pool: Any, delivery: Delivery, send_id: int) -> Outcome | None
         notification(row["wording"]), ttl=ttl, topic="reminder",
     )
     async with connection(pool, delivery.acquire_timeout) as conn:
-        await record(conn, row, answer, now)
-    return answer.outcome
+        return await record(conn, row, answer, now)
 
 
-async def record(conn: asyncpg.Connection, row: Any, answer: Answer, now: datetime) -> None:
+async def record(conn: asyncpg.Connection, row: Any, answer: Answer, now: datetime) -> Outcome:
+    """Store what the answer means; answer it (RETRY becomes FAILED past the limits)."""
     send_id, attempts = row["id"], row["attempts"]
     async with conn.transaction():
         if answer.outcome is Outcome.SENT:
             await conn.execute(SQL["sent"], send_id, answer.status)
-            return
+            return Outcome.SENT
         if answer.outcome is Outcome.GONE:
             await conn.execute(SQL["gone"], send_id, answer.status)
-            return
+            return Outcome.GONE
         if answer.outcome is Outcome.RETRY:
             delay = retry_delay(answer, attempts)
             deadline = row["due_at"] + GIVE_UP_AFTER
             if attempts < MAX_ATTEMPTS and now + timedelta(seconds=delay) < deadline:
                 await conn.execute(SQL["again"], send_id, answer.status)
                 await jobs.enqueue_sends(conn, [(send_id, attempts)], timedelta(seconds=delay))
-                return
+                return Outcome.RETRY
         log.warning("push failed", extra={"send": send_id, "answer": answer.status,
                                           "attempts": attempts})
         await conn.execute(SQL["failed"], send_id, answer.status,
                            PROBLEMS.get(answer.outcome, PROBLEMS[Outcome.FAILED]))
+    return Outcome.FAILED
