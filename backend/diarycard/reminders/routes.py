@@ -82,7 +82,7 @@ async def test_reminder(conn: Conn, principal: CurrentUser) -> TestQueued:
     return TestQueued(queued=await store.queue_test(conn, principal))
 
 
-@post("/me/reminder-suggestion", tags=TAGS)
+@post("/me/reminder-suggestion", status_code=200, tags=TAGS)
 async def answer_suggestion(
     request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser,
     data: JSONBody[SuggestionAnswer],
