@@ -82,3 +82,12 @@ sw.addEventListener("sync", (event) => {
   const sync = /** @type {any} */ (event);
   if (sync.tag === "outbox") sync.waitUntil(drain({ force: true }));
 });
+
+// Reminders (reminders/deliver.py); a tap opens the quick log (page/nudge.js).
+sw.addEventListener("push", (e) => e.waitUntil(sw.registration.showNotification("diarycard", e.data?.json())));
+sw.addEventListener("notificationclick", (e) => {
+  const url = e.notification.data;
+  e.notification.close();
+  e.waitUntil(sw.clients.matchAll({ type: "window" }).then(([app]) =>
+    app ? app.focus().then(() => app.postMessage({ open: url })) : sw.clients.openWindow(url)));
+});

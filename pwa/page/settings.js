@@ -18,6 +18,8 @@ function render(main, ctx) {
   const note = h("p", { role: "status" });
   const code = h("section", { "aria-labelledby": "sign-in-code" }, h("h2", { id: "sign-in-code", text: "Sign-in code (two-step)" }));
   void later(() => import("./sign-in-code.js"), code).then((m) => m?.render(code, ctx));
+  const reminders = h("section", { "aria-labelledby": "reminders" });
+  void later(() => import("./reminders.js"), reminders).then((m) => m?.render(reminders, ctx));
   const signOut = async () => {
     await kick(true);
     // Everything unsent on this phone, whoever wrote it: signing out clears the phone.
@@ -40,6 +42,7 @@ function render(main, ctx) {
   main.append(
     h("h1", { text: "Settings and my data" }),
     h("p", { text: `Signed in as ${ctx.session?.display_name || ctx.session?.login || ""}.` }),
+    reminders,
     h("h2", { text: "My data" }),
     h("p", { text: "Download a copy of everything diarycard holds about you, or see who has looked at your diary." }),
     h("div", { class: "actions" },

@@ -23,10 +23,13 @@ CREATE TABLE reminder_settings (
 CREATE INDEX reminder_settings_on ON reminder_settings (patient_id) WHERE enabled;
 
 -- A browser's push subscription (PushSubscription.toJSON()). The endpoint is a capability
--- URL: one browser has one, and it belongs to whoever signed in there last.
+-- URL: one browser has one, and it belongs to whoever signed in there last. It lives as
+-- long as the session that made it: signing out on a shared phone (or ending that session
+-- from another device) stops its reminders, even when the phone was offline at the time.
 CREATE TABLE push_subscriptions (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     user_id       uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    session_id    uuid NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     endpoint      text NOT NULL UNIQUE CHECK (length(endpoint) <= 1024),
     p256dh        bytea NOT NULL CHECK (length(p256dh) = 65),
     auth          bytea NOT NULL CHECK (length(auth) = 16),
@@ -37,6 +40,13 @@ CREATE TABLE push_subscriptions (
     last_error_at timestamptz
 );
 CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id);
+
+-- The subscriptions a push may go to: their session has not been ended.
+CREATE VIEW live_push_subscriptions AS
+SELECT p.*
+  FROM push_subscriptions p
+  JOIN sessions s ON s.id = p.session_id
+ WHERE s.revoked_at IS NULL;
 
 -- A clinician's suggested times. Only a suggestion: nothing changes until the patient
 -- accepts it, and whatever the patient chooses afterwards stands.

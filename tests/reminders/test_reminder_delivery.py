@@ -58,8 +58,9 @@ async def test_the_phone_gets_only_the_neutral_words_the_patient_chose(
     [send_id] = await queued_test(client, conn)
     assert await deliver(pool, delivery, send_id) is Outcome.SENT
     [message] = push_service.messages("alex-phone")
-    assert message.payload == {"title": "diarycard", "body": "A moment for you", "url": "/",
-                               "tag": "reminder"}
+    # showNotification's options; the title is always just "diarycard" (sw.js).
+    assert message.payload == {"body": "A moment for you", "tag": "reminder",
+                               "icon": "/icons/icon-192.png", "data": "/"}
     assert message.headers["content-encoding"] == "aes128gcm"
     assert int(message.headers["ttl"]) > 0 and message.headers["topic"] == "reminder"
     assert push_service.rejected == []  # the VAPID JWT checked out
@@ -165,3 +166,15 @@ async def test_vapid_tokens_are_reused_for_an_hour_per_push_service() -> None:
     assert signer.authorization("https://fcm.googleapis.com", now + 3000) == first
     assert signer.authorization("https://fcm.googleapis.com", now + 3700) != first
     assert signer.authorization("https://web.push.apple.com", now) != first
+
+
+async def test_signing_out_on_a_phone_stops_its_reminders(
+    client: AsyncTestClient, conn: asyncpg.Connection, patient: UUID, pool: Any,
+    delivery: Delivery, push_service: PushService,
+) -> None:
+    await subscribe(client, push_service, "shared-phone")
+    [send_id] = await queued_test(client, conn)
+    assert (await client.delete("/api/v1/session")).status_code == 204
+    assert await deliver(pool, delivery, send_id) is None
+    assert push_service.requests("shared-phone") == 0
+    assert await conn.fetchval("SELECT status FROM reminder_sends") == "gone"

@@ -10,6 +10,7 @@ from uuid import UUID
 import asyncpg
 import pytest
 
+from diarycard.auth.sessions import create_session
 from diarycard.reminders.schedule import plan
 from factories import make_site, make_user
 
@@ -142,10 +143,12 @@ async def test_planners_at_the_same_moment_decide_each_slot_once(
     for n in range(20):
         patient = await make_user(conn, site, "patient", f"patient{n}")
         await choose(conn, patient, "09:00")
+        session = await create_session(conn, patient, "patient", "pytest")
         await conn.execute(
-            """INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth)
-               VALUES ($1, $2, $3, $4)""",
-            patient, f"https://fcm.googleapis.com/fcm/send/{n}", b"\x04" * 65, b"\x00" * 16)
+            """INSERT INTO push_subscriptions (user_id, session_id, endpoint, p256dh, auth)
+               VALUES ($1, $2, $3, $4, $5)""",
+            patient, session.session_id, f"https://fcm.googleapis.com/fcm/send/{n}",
+            b"\x04" * 65, b"\x00" * 16)
     import asyncio
 
     conns = [await asyncpg.connect(db_url) for _ in range(4)]

@@ -34,7 +34,6 @@ WORDS = {
     "moment": "A moment for you",
     "app": "",
 }
-TITLE = "diarycard"
 PROBLEMS = {
     Outcome.FAILED: "The push service refused our message.",
     Outcome.RETRY: "The push service could not be reached.",
@@ -51,10 +50,12 @@ class Delivery:
 
 
 def notification(wording: str) -> bytes:
-    """The whole payload the phone receives: the patient's chosen neutral words and where
-    a tap goes (the quick log). Nothing else: no name, no clinic, no diary content."""
+    """The whole payload the phone receives, as the service worker's showNotification
+    options (its title is always the app's name): the patient's chosen neutral words and
+    where a tap goes (the quick log). Nothing else: no name, no clinic, no diary content."""
     return json.dumps(
-        {"title": TITLE, "body": WORDS.get(wording, ""), "url": "/", "tag": "reminder"},
+        {"body": WORDS.get(wording, ""), "tag": "reminder", "icon": "/icons/icon-192.png",
+         "data": "/"},
         separators=(",", ":"),
     ).encode()
 

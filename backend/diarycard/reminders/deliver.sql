@@ -5,7 +5,7 @@
 -- the app shows an in-app reminder for it instead.
 UPDATE reminder_sends r
    SET status = 'sending', attempts = r.attempts + 1, updated_at = now()
-  FROM push_subscriptions p
+  FROM live_push_subscriptions p
  WHERE r.id = $1 AND r.status = 'queued' AND p.id = r.subscription_id
 RETURNING r.id, r.kind, r.due_at, r.attempts, p.id AS subscription_id, p.endpoint,
           p.p256dh, p.auth,
@@ -13,9 +13,10 @@ RETURNING r.id, r.kind, r.due_at, r.attempts, p.id AS subscription_id, p.endpoin
                    'diary') AS wording;
 
 -- name: orphan
--- Its subscription was removed after the send was queued.
-UPDATE reminder_sends SET status = 'gone', updated_at = now()
- WHERE id = $1 AND status = 'queued' AND subscription_id IS NULL;
+-- Its subscription was removed, or its session ended, after the send was queued.
+UPDATE reminder_sends r SET status = 'gone', updated_at = now()
+ WHERE r.id = $1 AND r.status = 'queued'
+   AND NOT EXISTS (SELECT 1 FROM live_push_subscriptions p WHERE p.id = r.subscription_id);
 
 -- name: sent
 WITH done AS (

@@ -18,7 +18,7 @@ SELECT now() AT TIME ZONE $1;
 
 -- name: devices
 SELECT endpoint, last_sent_at, last_error
-  FROM push_subscriptions
+  FROM live_push_subscriptions
  WHERE user_id = $1
  ORDER BY created_at;
 
@@ -49,10 +49,11 @@ SELECT s.due_at,
 -- name: put_subscription
 -- One browser, one endpoint: if someone else signed in on this browser before, it is
 -- theirs no longer. A renewed subscription starts with a clean record.
-INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth)
-VALUES ($1, $2, $3, $4)
+INSERT INTO push_subscriptions (user_id, session_id, endpoint, p256dh, auth)
+VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (endpoint) DO UPDATE
-   SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
+   SET user_id = EXCLUDED.user_id, session_id = EXCLUDED.session_id,
+       p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
        last_error = NULL, last_error_at = NULL;
 
 -- name: delete_subscription
@@ -62,7 +63,7 @@ DELETE FROM push_subscriptions
 -- name: queue_test
 INSERT INTO reminder_sends (patient_id, subscription_id, kind, due_at)
 SELECT user_id, id, 'test', now()
-  FROM push_subscriptions
+  FROM live_push_subscriptions
  WHERE user_id = $1
 RETURNING id;
 

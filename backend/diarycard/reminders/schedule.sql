@@ -37,7 +37,8 @@ WITH chosen AS (
                                                        AND $1))
                THEN 'logged'
              WHEN d.due_at < $1 - $3::interval THEN 'late'
-             WHEN EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.user_id = d.patient_id)
+             WHEN EXISTS (SELECT 1 FROM live_push_subscriptions p
+                           WHERE p.user_id = d.patient_id)
                THEN 'push'
              ELSE 'no_push'
            END
@@ -49,7 +50,7 @@ WITH chosen AS (
     INSERT INTO reminder_sends (patient_id, subscription_id, kind, due_at)
     SELECT s.patient_id, p.id, 'reminder', s.due_at
       FROM slots s
-      JOIN push_subscriptions p ON p.user_id = s.patient_id
+      JOIN live_push_subscriptions p ON p.user_id = s.patient_id
      WHERE s.outcome = 'push'
     ON CONFLICT DO NOTHING
     RETURNING id, patient_id, due_at

@@ -108,7 +108,8 @@ async def put_reminders(
 
 async def put_subscription(conn: asyncpg.Connection, who: Principal, sub: Checked) -> None:
     who.require("patient")
-    await conn.execute(SQL["put_subscription"], who.user_id, sub.endpoint, sub.p256dh, sub.auth)
+    await conn.execute(SQL["put_subscription"], who.user_id, who.session_id, sub.endpoint,
+                       sub.p256dh, sub.auth)
 
 
 async def delete_subscription(
