@@ -100,7 +100,11 @@ export async function subscribe() {
     subscription = null;
   }
   try {
-    subscription ||= await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    // A push service that never answers must not leave Settings waiting for ever.
+    subscription ||= await Promise.race([
+      registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
+      new Promise((_, fail) => setTimeout(() => fail(new Error("timeout")), 20000)),
+    ]);
   } catch {
     return `This phone's notification service could not be reached just now. We will try again next time you open Settings. ${IN_APP}`;
   }

@@ -3,6 +3,7 @@
 import { call, reasonOf } from "./api.js";
 import { allCharts } from "./charts.js";
 import { h, show, today } from "./dom.js";
+import { remindersSection } from "./reminders.js";
 import { sessionsSection } from "./sessions.js";
 import { timelineSection } from "./timeline.js";
 import { toolsSection } from "./tools.js";
@@ -42,7 +43,8 @@ export async function patientScreen(id, range) {
       h("div", { class: "charts" }, ...allCharts(r.charts))),
     timelineSection(id, r, notes.ok ? notes.data : [], reload),
     sessionsSection(id, appointments.ok ? appointments.data : [], notes.ok ? notes.data : [], reload),
-    toolsSection(id));
+    toolsSection(id),
+    remindersSection(id));
 }
 
 /**

@@ -130,3 +130,20 @@ def test_the_table_and_crisis_plan_are_changed_together(page: Page, caseload: Ca
     expect(signs).to_have_value("Not sleeping\nStopping my calls")
     assert_accessible(page)
     screenshot(page, "plans")
+
+
+def test_a_clinician_suggests_reminder_times_and_sees_the_answer(
+    page: Page, caseload: Caseload
+) -> None:
+    page.goto(f"/review#/patients/{caseload.ben}")
+    section = page.get_by_role("region", name="Diary reminders")
+    expect(section).to_contain_text("Reminders are off in the patient's app.")
+    section.get_by_label("Time 1").fill("09:00")
+    section.get_by_label("Time 2").fill("19:30")
+    section.get_by_label("Sunday").uncheck()
+    section.get_by_role("button", name="Suggest these times").click()
+    expect(section.get_by_role("status")).to_have_text(
+        "Suggested. The patient will see it in their app's Settings.")
+    expect(section).to_contain_text("09:00, 19:30 on Monday, Tuesday, Wednesday, Thursday, "
+                                    "Friday, Saturday. Waiting for the patient's answer.")
+    assert_accessible(page)
