@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -27,12 +28,18 @@ from diarycard.push.guard import push_client
 from diarycard.push.vapid import Signer, service_key
 from diarycard.reminders import jobs
 from diarycard.reminders.deliver import Delivery, deliver
-from diarycard.reminders.schedule import plan
+from diarycard.reminders.schedule import plan, prune
 from diarycard.settings import Settings
 
 log = logging.getLogger("diarycard.worker")
-# Pushes one worker sends at once.
-CONCURRENCY = 20
+# Pushes one worker has in hand at once, and how many it takes from the queue at a time:
+# pgqueuer looks again at most every 0.1 s while work waits, so the batch sets the ceiling
+# (bench/reminders_bench.py).
+CONCURRENCY = int(os.environ.get("DIARYCARD_PUSH_CONCURRENCY", "40"))
+
+
+# Old reminder history is removed this often (seconds).
+PRUNE_EVERY = 3600
 
 
 class Worker:
@@ -76,10 +83,14 @@ class Worker:
             await pool.close()
 
     async def _schedule(self, pool: Any) -> None:
+        pruned = 0.0
         while not self.stop.is_set():
             try:
                 async with pool.acquire(timeout=self.settings.db_acquire_timeout) as conn:
                     await plan(conn, datetime.now(UTC))
+                    if time.monotonic() - pruned > PRUNE_EVERY:
+                        await prune(conn, datetime.now(UTC))
+                        pruned = time.monotonic()
                 self.last_pass = time.monotonic()
             except (*DB_DOWN, Exception):
                 log.exception("reminder scheduler pass failed; trying again next tick")
@@ -100,7 +111,7 @@ class Worker:
             try:
                 await manager.run(
                     dequeue_timeout=timedelta(seconds=self.settings.reminder_tick),
-                    batch_size=CONCURRENCY // 2, max_concurrent_tasks=CONCURRENCY,
+                    batch_size=max(1, CONCURRENCY // 2), max_concurrent_tasks=CONCURRENCY,
                 )
             except Exception:
                 log.exception("reminder queue stopped; starting it again in 5 seconds")

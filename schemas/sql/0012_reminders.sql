@@ -98,3 +98,6 @@ CREATE TABLE reminder_sends (
     UNIQUE (subscription_id, kind, due_at)
 );
 CREATE INDEX reminder_sends_patient ON reminder_sends (patient_id, due_at DESC);
+-- The scheduler's sweep for sends that lost their job looks only at unfinished ones.
+CREATE INDEX reminder_sends_unfinished ON reminder_sends (updated_at)
+    WHERE status IN ('queued', 'sending');

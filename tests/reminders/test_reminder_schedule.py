@@ -11,7 +11,7 @@ import asyncpg
 import pytest
 
 from diarycard.auth.sessions import create_session
-from diarycard.reminders.schedule import plan
+from diarycard.reminders.schedule import plan, prune
 from factories import make_site, make_user
 
 
@@ -162,3 +162,13 @@ async def test_planners_at_the_same_moment_decide_each_slot_once(
     assert await conn.fetchval("SELECT count(*) FROM reminder_sends") == 20
     assert await conn.fetchval(
         "SELECT count(*) FROM pgqueuer WHERE entrypoint = 'reminder_send'") == 20
+
+
+async def test_history_older_than_five_weeks_is_removed(
+    conn: asyncpg.Connection, alex: UUID
+) -> None:
+    await choose(conn, alex, "09:00")
+    await plan(conn, utc("2026-01-12 09:01"))
+    await plan(conn, utc("2026-02-20 09:01"))
+    assert await prune(conn, utc("2026-02-20 10:00")) == 1
+    assert [day for day, _, _ in await slots(conn)] == ["2026-02-20 09:00"]

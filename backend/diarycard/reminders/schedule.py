@@ -29,6 +29,7 @@ LOOKBACK = timedelta(hours=2)
 # was cleared by hand): queue it again.
 SWEEP_AFTER = timedelta(minutes=5)
 _LOCK = 0x72656D696E64  # "remind"
+KEEP = timedelta(days=35)
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,11 @@ async def plan(conn: asyncpg.Connection, now: datetime) -> Planned:
     if rows:
         log.info("reminders planned", extra={"slots": slots, "sends": len(sends)})
     return Planned(slots, len(sends), len(stale))
+
+
+async def prune(conn: asyncpg.Connection, now: datetime) -> int:
+    """Forget reminder history older than KEEP; answers how many rows went."""
+    async with conn.transaction():
+        slots = await conn.execute(SQL["prune_slots"], now - KEEP)
+        sends = await conn.execute(SQL["prune_sends"], now - KEEP)
+    return int(slots.split()[-1]) + int(sends.split()[-1])

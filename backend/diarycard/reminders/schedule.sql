@@ -8,17 +8,29 @@
 -- happens twice (01:30 on the autumn change) is one slot, keyed by local day and time.
 WITH chosen AS (
     SELECT s.patient_id, s.times, s.days, s.quiet_start, s.quiet_end, s.time_zone,
-           ($1::timestamptz AT TIME ZONE s.time_zone)::date AS today
+           $1::timestamptz AT TIME ZONE s.time_zone AS local_now
       FROM reminder_settings s
       JOIN users u ON u.id = s.patient_id AND u.disabled_at IS NULL
      WHERE s.enabled
-), due AS (
-    SELECT c.patient_id, d.day AS local_day, t.t AS local_time,
-           (d.day + t.t) AT TIME ZONE c.time_zone AS due_at, c.quiet_start, c.quiet_end
+), near AS (
+    -- A cheap first cut on the wall clock, an hour wider on each side than the window (a
+    -- clock change moves local time by at most an hour), before any exact conversion.
+    SELECT c.patient_id, d.day AS local_day, t.t AS local_time, c.time_zone,
+           c.quiet_start, c.quiet_end
       FROM chosen c
      CROSS JOIN LATERAL unnest(c.times) AS t(t)
-     CROSS JOIN LATERAL (VALUES (c.today), (c.today - 1)) AS d(day)
-     WHERE extract(isodow FROM d.day)::smallint = ANY (c.days)
+     CROSS JOIN LATERAL (VALUES (c.local_now::date), (c.local_now::date - 1)) AS d(day)
+     WHERE d.day + t.t BETWEEN c.local_now - $2::interval - interval '1 hour'
+                           AND c.local_now + interval '1 hour'
+       AND extract(isodow FROM d.day)::smallint = ANY (c.days)
+), due AS (
+    -- Slots already decided (by this pass's predecessors or another instance) drop out
+    -- here, before the costlier checks below.
+    SELECT n.*, (n.local_day + n.local_time) AT TIME ZONE n.time_zone AS due_at
+      FROM near n
+     WHERE NOT EXISTS (SELECT 1 FROM reminder_slots r
+                        WHERE r.patient_id = n.patient_id AND r.local_day = n.local_day
+                          AND r.local_time = n.local_time)
 ), slots AS (
     INSERT INTO reminder_slots (patient_id, local_day, local_time, due_at, outcome)
     SELECT d.patient_id, d.local_day, d.local_time, d.due_at,
@@ -64,3 +76,11 @@ SELECT id, attempts FROM reminder_sends
  WHERE status = 'queued' AND updated_at < $1
  ORDER BY id
  LIMIT 1000;
+
+-- name: prune_slots
+-- The ledger is needed for a day (exactly once, the in-app reminder); kept five weeks for
+-- questions about reminders, then gone: it says when someone did or did not write.
+DELETE FROM reminder_slots WHERE due_at < $1;
+
+-- name: prune_sends
+DELETE FROM reminder_sends WHERE created_at < $1 AND status NOT IN ('queued', 'sending');
