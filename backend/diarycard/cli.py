@@ -105,12 +105,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     with database_url(settings) as url:
         _report(asyncio.run(_apply(url)), sys.stderr)
         env = {**os.environ, "DATABASE_URL": url}
-        commands = [server_command(args.host, args.port, args.workers)]
-        if not args.no_worker:
-            commands.append(WORKER_COMMAND)
         children = [
             subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)  # noqa: S603
-            for command in commands
+            for command in serve_commands(args)
         ]
         print(f"diarycard is running at http://{args.host}:{args.port}/ (Ctrl-C to stop)",
               flush=True)
@@ -125,6 +122,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 # The reminder worker as a child of `serve`, the same code as `diarycard worker`.
 WORKER_COMMAND = [sys.executable, "-m", "diarycard", "worker"]
+
+
+def serve_commands(args: argparse.Namespace) -> list[list[str]]:
+    """What `serve` starts: the web server, and the reminder worker unless --no-worker."""
+    commands = [server_command(args.host, args.port, args.workers)]
+    if not args.no_worker:
+        commands.append(WORKER_COMMAND)
+    return commands
 
 
 def _stop(children: list[subprocess.Popen[bytes]]) -> None:
