@@ -8,9 +8,10 @@ postgresql://postgres@127.0.0.1:5432/postgres):
      spread over the day, quiet hours for a third of them, a phone each, five diary entries
      each): one pass at a minute when a typical number of slots fall due, and one at a
      minute when every patient has a reminder (the 09:00 rush), with what each pass wrote.
-  2. Pushes a second from one `diarycard worker` process (its default 20 at once) to a
+  2. Pushes a second from one `diarycard worker` process (40 in hand at once) to a
      stand-in push service in another process on this machine that answers 201, each
-     push VAPID-signed and encrypted with RFC 8291 for its own subscription's key.
+     push VAPID-signed and encrypted with RFC 8291 for its own subscription's key
+     (DIARYCARD_PUSH_CONCURRENCY applies).
 """
 
 from __future__ import annotations

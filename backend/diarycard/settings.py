@@ -63,6 +63,8 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     push_allow_loopback: bool = False
     # How often the reminder scheduler looks for due reminders, in seconds.
     reminder_tick: Seconds = 20.0
+    # Pushes one worker process has in hand at once.
+    push_concurrency: Annotated[int, Meta(ge=2, le=500)] = 40
 
     @property
     def proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -32,10 +31,6 @@ from diarycard.reminders.schedule import plan, prune
 from diarycard.settings import Settings
 
 log = logging.getLogger("diarycard.worker")
-# Pushes one worker has in hand at once, and how many it takes from the queue at a time:
-# pgqueuer looks again at most every 0.1 s while work waits, so the batch sets the ceiling
-# (bench/reminders_bench.py).
-CONCURRENCY = int(os.environ.get("DIARYCARD_PUSH_CONCURRENCY", "40"))
 
 
 # Old reminder history is removed this often (seconds).
@@ -111,7 +106,9 @@ class Worker:
             try:
                 await manager.run(
                     dequeue_timeout=timedelta(seconds=self.settings.reminder_tick),
-                    batch_size=max(1, CONCURRENCY // 2), max_concurrent_tasks=CONCURRENCY,
+                    # It takes half of what it may hold from the queue at a time.
+                    batch_size=self.settings.push_concurrency // 2,
+                    max_concurrent_tasks=self.settings.push_concurrency,
                 )
             except Exception:
                 log.exception("reminder queue stopped; starting it again in 5 seconds")
