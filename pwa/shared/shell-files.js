@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "fc119a735b24";
+export const VERSION = "e09f6a4765e9";
 
 export const SHELL_FILES = [
   "/index.html",
