@@ -43,6 +43,7 @@ function dayWords(days) {
  */
 export async function render(section, ctx, done = "", renewed = false) {
   const note = h("p", { role: "status", class: done ? "message" : "", text: done });
+  section.setAttribute("aria-labelledby", "reminders");
   section.replaceChildren(h("h2", { id: "reminders", text: "Reminders" }), note);
   let reply;
   try {
@@ -61,17 +62,30 @@ export async function render(section, ctx, done = "", renewed = false) {
       && !(await thisDevice(data)) && !(await subscribe())) {
     return render(section, ctx, done, true);
   }
+  // A summary first (the form opens on request), so Settings does not jump about.
+  const change = h("button", { class: "button secondary", type: "button", text: "Change reminders" });
+  const actions = h("div", { class: "actions" }, change);
+  change.addEventListener("click", () => {
+    const opened = form(section, ctx, data);
+    change.remove();
+    actions.before(opened);
+    opened.querySelector("input")?.focus();
+  });
+  section.append(
+    h("p", { "data-summary": "", text: data.enabled ? `Reminders at ${spoken(data.times)}, ${dayWords(data.days)}.` : "Reminders are off." }),
+    await pushLine(data));
   if (data.suggestion) section.append(suggestion(section, ctx, data.suggestion));
-  section.append(await pushLine(data), form(section, ctx, data));
+  section.append(actions);
   if (data.enabled && (await thisDevice(data))) {
     const sent = h("p", { role: "status" });
-    section.append(h("div", { class: "actions" }, h("button", {
+    actions.append(h("button", {
       class: "button secondary", type: "button", "data-action": "test-reminder",
       text: "Send me a test reminder now",
       onclick: async () => {
         sent.textContent = await testReminder();
       },
-    })), sent);
+    }));
+    section.append(sent);
   }
 }
 
@@ -95,7 +109,7 @@ async function pushLine(data) {
  * @param {any} offer
  */
 function suggestion(section, ctx, offer) {
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = h("p", { class: "error", "aria-live": "assertive" });
   const answer = async (/** @type {boolean} */ accept) => {
     try {
       const reply = await call("POST", "/api/v1/me/reminder-suggestion", { accept });
@@ -103,9 +117,8 @@ function suggestion(section, ctx, offer) {
         problem.textContent = reasonOf(reply.data);
         return;
       }
-      await render(section, ctx, accept
-        ? "Your reminder times are now the suggested ones. You can change them below whenever you like."
-        : "You kept your own times.");
+      if (accept) await afterSave(section, ctx, reply.data, "Your reminders are now at the suggested times. You can change them whenever you like.");
+      else await render(section, ctx, "You kept your own times.");
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       problem.textContent = NO_SIGNAL;
@@ -210,11 +223,12 @@ function form(section, ctx, data) {
  * Reminders saved: when they are on and this phone could show notifications, set that up,
  * asking the browser's permission only after saying why.
  * @param {HTMLElement} section @param {ScreenContext} ctx @param {any} data
+ * @param {string} [said] what to say instead of "Saved. ..."
  */
-async function afterSave(section, ctx, data) {
-  const saved = data.enabled
+async function afterSave(section, ctx, data, said = "") {
+  const saved = said || (data.enabled
     ? `Saved. Reminders at ${spoken(data.times)}, ${dayWords(data.days)}.`
-    : "Saved. Reminders are off.";
+    : "Saved. Reminders are off.");
   if (!data.enabled || whyNoPush(data)) return render(section, ctx, saved);
   if (Notification.permission === "granted") {
     return render(section, ctx, [saved, await subscribe()].filter(Boolean).join(" "));

@@ -18,7 +18,7 @@ function render(main, ctx) {
   const note = h("p", { role: "status" });
   const code = h("section", { "aria-labelledby": "sign-in-code" }, h("h2", { id: "sign-in-code", text: "Sign-in code (two-step)" }));
   void later(() => import("./sign-in-code.js"), code).then((m) => m?.render(code, ctx));
-  const reminders = h("section", { "aria-labelledby": "reminders" });
+  const reminders = h("section", {}, h("h2", { text: "Reminders" }));
   void later(() => import("./reminders.js"), reminders).then((m) => m?.render(reminders, ctx));
   const signOut = async () => {
     await kick(true);

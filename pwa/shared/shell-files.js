@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "e09f6a4765e9";
+export const VERSION = "f14cb011a62c";
 
 export const SHELL_FILES = [
   "/index.html",

@@ -39,10 +39,12 @@ def calls(page: Page) -> list[list[object]]:
     return page.evaluate("window.__calls")
 
 
-def open_reminders(page: Page) -> None:
+def open_reminders(page: Page, change: bool = True) -> None:
     page.get_by_role("link", name="Settings", exact=True).click()
     page.get_by_role("heading", name="Reminders").wait_for()
-    page.get_by_label("Remind me to fill in my diary").wait_for()
+    if change:
+        page.get_by_role("button", name="Change reminders").click()
+        page.get_by_label("Remind me to fill in my diary").wait_for()
 
 
 def test_permission_is_asked_only_after_saying_why_then_subscribe_uses_our_key(
@@ -144,7 +146,7 @@ def test_iphone_users_are_told_to_add_the_app_to_the_home_screen(
         '(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1' });""")
     page = context.new_page()
     sign_in(page, patient)
-    open_reminders(page)
+    open_reminders(page, change=False)
     expect(page.locator("[data-push=unavailable]")).to_contain_text("Add to Home Screen")
 
 
@@ -161,12 +163,15 @@ def test_the_patient_accepts_a_clinicians_suggestion_and_can_still_change_it(
         patient.user_id, clinician["id"])
     page = context.new_page()
     sign_in(page, patient)
-    open_reminders(page)
+    open_reminders(page, change=False)
     offer = page.locator("[data-suggestion]")
     expect(offer).to_contain_text(
         "Sam Carter suggested reminders at 09:00 and 19:30, on "
         "Monday, Tuesday, Wednesday, Thursday, Friday. It is your choice.")
     offer.get_by_role("button", name="Use these times").click()
+    expect(page.locator("[data-summary]")).to_have_text(
+        "Reminders at 09:00 and 19:30, on Monday, Tuesday, Wednesday, Thursday, Friday.")
+    page.get_by_role("button", name="Change reminders").click()
     expect(page.get_by_label("First time")).to_have_value("09:00")
     expect(page.get_by_label("Second time (optional)")).to_have_value("19:30")
     expect(page.locator("[data-suggestion]")).to_have_count(0)

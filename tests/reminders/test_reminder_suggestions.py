@@ -43,7 +43,7 @@ async def test_suggest_accept_then_the_patient_changes_them(
     accepted = await client.post("/api/v1/me/reminder-suggestion", json={"accept": True})
     assert accepted.status_code == 200, accepted.text
     now = accepted.json()
-    assert (now["times"], now["days"]) == (["09:00", "19:30"], [1, 3, 5])
+    assert (now["enabled"], now["times"], now["days"]) == (True, ["09:00", "19:30"], [1, 3, 5])
     # The patient's other choices stay theirs.
     assert now["wording"] == "app" and now["quiet_hours"] == mine["quiet_hours"]
     assert now["suggestion"] is None

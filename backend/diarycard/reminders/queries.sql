@@ -68,17 +68,18 @@ SELECT user_id, id, 'test', now()
 RETURNING id;
 
 -- name: accept_suggestion
--- The patient takes the suggested times and days; everything else stays theirs.
+-- The patient takes the suggested times and days, which turns reminders on; everything
+-- else (quiet hours, zone, words) stays theirs.
 WITH answered AS (
     UPDATE reminder_suggestions
        SET answer = CASE WHEN $2 THEN 'accepted' ELSE 'declined' END, answered_at = now()
      WHERE patient_id = $1 AND answer IS NULL
     RETURNING times, days
 )
-INSERT INTO reminder_settings (patient_id, times, days)
-SELECT $1, times, days FROM answered WHERE $2
+INSERT INTO reminder_settings (patient_id, enabled, times, days)
+SELECT $1, true, times, days FROM answered WHERE $2
 ON CONFLICT (patient_id) DO UPDATE
-   SET times = EXCLUDED.times, days = EXCLUDED.days, updated_at = now()
+   SET enabled = true, times = EXCLUDED.times, days = EXCLUDED.days, updated_at = now()
 RETURNING patient_id;
 
 -- name: suggestion_exists
