@@ -8,7 +8,7 @@
  */
 import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 
-// Shell version f2901128e660: the same as VERSION in shared/shell-files.js (tests/pwa checks).
+// Shell version 1b83d0be4a37: the same as VERSION in shared/shell-files.js (tests/pwa checks).
 // This file itself must change with every release: Chromium fails to start a new worker
 // when only an imported module changed ("ServiceWorker cannot be started").
 import { drain } from "./shared/sync.js";
@@ -97,4 +97,13 @@ async function crisisPage(request) {
 sw.addEventListener("sync", (event) => {
   const sync = /** @type {any} */ (event);
   if (sync.tag === "outbox") sync.waitUntil(drain({ force: true }));
+});
+
+// Reminders (reminders/deliver.py); a tap opens the quick log (page/nudge.js).
+sw.addEventListener("push", (e) => e.waitUntil(sw.registration.showNotification("diarycard", e.data?.json())));
+sw.addEventListener("notificationclick", (e) => {
+  const url = e.notification.data;
+  e.notification.close();
+  e.waitUntil(sw.clients.matchAll({ type: "window" }).then(([app]) =>
+    app ? app.focus().then(() => app.postMessage({ open: url })) : sw.clients.openWindow(url)));
 });

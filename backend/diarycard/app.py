@@ -37,6 +37,8 @@ from diarycard.outcomes.routes import routes as outcome_routes
 from diarycard.pathway.routes import routes as pathway_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
 from diarycard.quality.routes import routes as quality_routes
+from diarycard.push.vapid import public_text, service_key
+from diarycard.reminders.routes import routes as reminder_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
 from diarycard.studies.routes import routes as study_routes
@@ -68,6 +70,8 @@ API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes, *quality_r
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
 # Browsers' reports of what the Content-Security-Policy blocked (issue 16).
 API_ROUTES += [*csp_routes]
+# Reminders by Web Push (issue 13).
+API_ROUTES += [*reminder_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
@@ -78,6 +82,8 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        key = service_key(settings)
+        app.state.vapid_public_key = public_text(key) if key is not None else None
         app.state.pool = await create_pool(settings, database)
         try:
             yield

@@ -30,7 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.add_argument("--no-worker", action="store_true",
+                       help="do not start the reminder worker (run `diarycard worker` instead)")
     serve.set_defaults(run=_serve)
+
+    worker = commands.add_parser("worker", help="run the reminder scheduler and push worker")
+    worker.add_argument("--health-port", type=int, default=None,
+                        help="answer GET /healthz on this port (for a liveness probe)")
+    worker.set_defaults(run=_worker)
 
     mig = commands.add_parser("migrate", help="apply pending database migrations")
     mig.set_defaults(run=_migrate)
@@ -89,19 +96,61 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         signal.signal(signum, stop)
     with database_urls(settings) as urls:
         _report(migrations.prepare_or_exit(urls, "serve"), sys.stderr)
-        # The server itself never holds the migrator's rights.
+        # The server and its worker never hold the migrator's rights.
         env = {k: v for k, v in os.environ.items() if k != "DIARYCARD_MIGRATE_URL"}
         env["DATABASE_URL"] = urls.app
-        command = server_command(args.host, args.port, args.workers)
-        server = subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)  # noqa: S603
+        children = [
+            subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)  # noqa: S603
+            for command in serve_commands(args)
+        ]
         print(f"diarycard is running at http://{args.host}:{args.port}/ (Ctrl-C to stop)",
               flush=True)
         try:
-            return server.wait()
+            # The web server is what people see: when it ends, so does serve.
+            return children[0].wait()
         except KeyboardInterrupt:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
             return 0
+        finally:
+            _stop(children)
+
+
+# The reminder worker as a child of `serve`, the same code as `diarycard worker`.
+WORKER_COMMAND = [sys.executable, "-m", "diarycard", "worker"]
+
+
+def serve_commands(args: argparse.Namespace) -> list[list[str]]:
+    """What `serve` starts: the web server, and the reminder worker unless --no-worker."""
+    commands = [server_command(args.host, args.port, args.workers)]
+    if not args.no_worker:
+        commands.append(WORKER_COMMAND)
+    return commands
+
+
+def _stop(children: list[subprocess.Popen[bytes]]) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+    for child in children:
+        try:
+            child.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    from diarycard.logs import configure_logging
+    from diarycard.worker import Worker
+
+    configure_logging(settings.log_level)
+    with database_urls(settings) as urls:
+        migrations.prepare_or_exit(urls, "worker")
+        worker = Worker(settings, urls.app)
+
+        async def run() -> None:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(signum, worker.stop.set)
+            await worker.run(args.health_port)
+
+        asyncio.run(run())
+    return 0

@@ -6,6 +6,8 @@ misconfigured deployment fails at once instead of on the first patient's request
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 from collections.abc import Mapping
 from ipaddress import IPv4Network, IPv6Network, ip_network
@@ -22,6 +24,12 @@ from diarycard import resources
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 Seconds = Annotated[float, Meta(gt=0, le=600)]
+# The major browsers' push services: Chrome and Android (FCM), Firefox (Mozilla autopush),
+# Safari (Apple), Edge (Windows Push Notification Services).
+DEFAULT_PUSH_HOSTS = (
+    "fcm.googleapis.com,android.googleapis.com,updates.push.services.mozilla.com,"
+    "web.push.apple.com,*.push.apple.com,*.notify.windows.com"
+)
 
 
 class SettingsError(Exception):
@@ -52,6 +60,20 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Benchmarks and load tests raise them.
     exports_per_hour: Annotated[int, Meta(ge=1, le=1_000_000)] = 20
     entries_per_hour: Annotated[int, Meta(ge=1, le=10_000_000)] = 2_000
+    # Web Push (reminders). The VAPID private key as `diarycard admin vapid-keys` prints it;
+    # unset in development, one is made and kept in data_dir; unset in production, push is
+    # off and the app reminds patients in-app only.
+    vapid_private_key: str = ""
+    # Who runs this service, for the push services (mailto: or https:); default: public_url.
+    vapid_subject: str = ""
+    # Push services a subscription may point at (comma-separated; "*." allows subdomains).
+    push_hosts: str = DEFAULT_PUSH_HOSTS
+    # Development and tests only: allow subscriptions on this machine (http, loopback).
+    push_allow_loopback: bool = False
+    # How often the reminder scheduler looks for due reminders, in seconds.
+    reminder_tick: Seconds = 20.0
+    # Pushes one worker process has in hand at once.
+    push_concurrency: Annotated[int, Meta(ge=2, le=500)] = 40
 
     @property
     def proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:
@@ -60,6 +82,18 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             for part in self.trusted_proxies.split(",")
             if part.strip()
         )
+
+    @property
+    def push_host_patterns(self) -> tuple[str, ...]:
+        return tuple(p.strip().lower() for p in self.push_hosts.split(",") if p.strip())
+
+    @property
+    def push_subject(self) -> str:
+        if self.vapid_subject:
+            return self.vapid_subject
+        if self.public_url.startswith("https://"):
+            return self.public_url
+        return "mailto:admin@localhost"
 
     @property
     def openapi_enabled(self) -> bool:
@@ -114,5 +148,21 @@ def _check(settings: Settings) -> None:
         settings.proxy_networks  # noqa: B018 - parsed here to fail at start-up
     except ValueError as exc:
         raise SettingsError(f"DIARYCARD_TRUSTED_PROXIES: {exc}") from None
+    if settings.push_allow_loopback and settings.env == "production":
+        raise SettingsError("DIARYCARD_PUSH_ALLOW_LOOPBACK: only for development and tests")
+    if settings.vapid_subject and not settings.vapid_subject.startswith(("mailto:", "https://")):
+        raise SettingsError("DIARYCARD_VAPID_SUBJECT: must start with mailto: or https://")
+    if settings.vapid_private_key and not _is_raw_key(settings.vapid_private_key):
+        raise SettingsError(
+            "DIARYCARD_VAPID_PRIVATE_KEY: not a key from `diarycard admin vapid-keys`"
+        )
     if settings.pool_min > settings.pool_max:
         raise SettingsError("DIARYCARD_POOL_MIN: must not be larger than DIARYCARD_POOL_MAX")
+
+
+def _is_raw_key(text: str) -> bool:
+    """32 bytes in unpadded base64url: the shape of a P-256 private key's scalar."""
+    try:
+        return len(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))) == 32
+    except (ValueError, binascii.Error):
+        return False

@@ -19,6 +19,8 @@ function render(main, ctx) {
   void later(() => import("./sign-in-code.js"), code).then((m) => m?.render(code, ctx));
   const data = h("div");
   void later(() => import("./downloads.js"), data).then((m) => m?.render(data));
+  const reminders = h("section", {}, h("h2", { text: "Reminders" }));
+  void later(() => import("./reminders.js"), reminders).then((m) => m?.render(reminders, ctx));
   const signOut = async () => {
     await kick(true);
     // Everything unsent on this phone, whoever wrote it: signing out clears the phone.
@@ -41,6 +43,7 @@ function render(main, ctx) {
   main.append(
     h("h1", { text: "Settings and my data" }),
     h("p", { text: `Signed in as ${ctx.session?.display_name || ctx.session?.login || ""}.` }),
+    reminders,
     h("h2", { text: "My data" }),
     h("p", { text: "Download a copy of everything diarycard holds about you, or see who has looked at your diary." }),
     data,

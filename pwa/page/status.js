@@ -24,6 +24,7 @@ export async function refreshStatus() {
   if (session?.expired) {
     parts.push(h("p", {}, h("a", { href: "/signin", class: "status-signin", text: "Please sign in again so your entries can be sent." })));
   }
+  if (session && !session.expired) import("./nudge.js").catch(() => {});
   line.replaceChildren(...parts);
   line.classList.toggle("has-content", parts.length > 0);
 }

@@ -7,6 +7,7 @@ import { h, show, today } from "./dom.js";
 import { followUpSection } from "./followup.js";
 import { pathwaySection } from "./pathway.js";
 import { outcomesSection } from "./outcomes.js";
+import { remindersSection } from "./reminders.js";
 import { sessionsSection } from "./sessions.js";
 import { timelineSection } from "./timeline.js";
 import { toolsSection } from "./tools.js";
@@ -49,7 +50,8 @@ export async function patientScreen(id, range) {
     sessionsSection(id, appointments.ok ? appointments.data : [], notes.ok ? notes.data : [], reload),
     followUpSection(id, followUps.ok ? followUps.data : [], reload),
     await pathwaySection(id, () => patientScreen(id, range)),
-    toolsSection(id));
+    toolsSection(id),
+    remindersSection(id));
 }
 
 /**

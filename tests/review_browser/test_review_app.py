@@ -266,3 +266,20 @@ def test_outcomes_are_charted_and_the_care_team_can_record_an_act(
     expect(section.get_by_text("Police contact \u2013 recorded by the care team")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "outcomes")
+
+
+def test_a_clinician_suggests_reminder_times_and_sees_the_answer(
+    page: Page, caseload: Caseload
+) -> None:
+    page.goto(f"/review#/patients/{caseload.ben}")
+    section = page.get_by_role("region", name="Diary reminders")
+    expect(section).to_contain_text("Reminders are off in the patient's app.")
+    section.get_by_label("Time 1").fill("09:00")
+    section.get_by_label("Time 2").fill("19:30")
+    section.get_by_label("Sunday").uncheck()
+    section.get_by_role("button", name="Suggest these times").click()
+    expect(section.get_by_role("status")).to_have_text(
+        "Suggested. The patient will see it in their app's Settings.")
+    expect(section).to_contain_text("09:00, 19:30 on Monday, Tuesday, Wednesday, Thursday, "
+                                    "Friday, Saturday. Waiting for the patient's answer.")
+    assert_accessible(page)

@@ -20,6 +20,7 @@ from diarycard.auth.passwords import hash_password
 from diarycard.auth.totp import new_secret, provisioning_uri
 from diarycard.db.database import database_urls
 from diarycard.db.migrate import prepare_or_exit
+from diarycard.push.vapid import new_key_pair
 from diarycard.settings import Settings
 
 Command = Callable[[asyncpg.Connection, argparse.Namespace], Awaitable[int]]
@@ -63,6 +64,18 @@ def add_admin_parser(commands: Any) -> None:
     keep.add_argument("site", help="the site's name")
     keep.add_argument("days", type=int, help="days after an account is closed (365-36500)")
     keep.set_defaults(run=_runner(retention.run_retention))
+
+    keys = sub.add_parser("vapid-keys", help="print a new VAPID key pair for reminders by push")
+    keys.set_defaults(run=_vapid_keys)
+
+
+def _vapid_keys(args: argparse.Namespace, settings: Settings) -> int:
+    """No database: a new pair, printed once. Changing the key makes every phone subscribe
+    again (the app does so when it next opens), so make one per service and keep it."""
+    private, public = new_key_pair()
+    print(f"DIARYCARD_VAPID_PRIVATE_KEY={private}")
+    print(f"# public key (served to the app at /api/v1/push/public-key): {public}")
+    return 0
 
 
 def _runner(command: Command) -> Callable[[argparse.Namespace, Settings], int]:

@@ -125,6 +125,9 @@ def _from_validation(exc: ValidationException) -> Response[bytes]:
             # Litestar moves the "at `$.field`" part into `key`; "data" is the whole body.
             if err.field == "body" and key and key != "data":
                 err = errors.FieldError(field=str(key), rule=err.rule)
+            elif key and key != "data" and not err.field.startswith(str(key)):
+                # A field missing inside an object: `keys` + `auth` is `keys.auth`.
+                err = errors.FieldError(field=f"{key}.{err.field}", rule=err.rule)
             found.append(err)
     if not found:
         found = [field_error(str(exc.detail))]

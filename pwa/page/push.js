@@ -1,0 +1,125 @@
+// @ts-check
+/**
+ * Web Push on this phone: whether it can work here (and in plain words why not), and
+ * subscribing with the service's VAPID key. Loaded on first use (LATER_FILES) by the
+ * reminder settings and the in-app reminder.
+ */
+import { call } from "../shared/api.js";
+
+/** @typedef {{endpoint: string, last_sent_at: string | null, problem: string | null}} Device */
+
+const IN_APP = "Until then, diarycard will remind you here in the app when you open it.";
+
+export function isAppleMobile() {
+  return /iPad|iPhone|iPod/.test(navigator.userAgent)
+    || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+}
+
+function installed() {
+  return matchMedia("(display-mode: standalone)").matches
+    || /** @type {any} */ (navigator).standalone === true;
+}
+
+/**
+ * Why reminders cannot arrive as notifications on this phone, or "" when they can.
+ * @param {{push_available: boolean}} reminders the answer of GET /me/reminders
+ */
+export function whyNoPush(reminders) {
+  if (!reminders.push_available) return `This service has not set up notifications. ${IN_APP}`;
+  if (isAppleMobile() && !installed()) {
+    return `On iPhone and iPad, notifications only work once diarycard is on your Home Screen: tap Share, then "Add to Home Screen", and open diarycard from there. ${IN_APP}`;
+  }
+  if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
+    return `This browser cannot show notifications. ${IN_APP}`;
+  }
+  if (Notification.permission === "denied") {
+    return `Notifications are turned off for diarycard in this browser's settings. To get reminders as notifications, allow them there. ${IN_APP}`;
+  }
+  return "";
+}
+
+/** This phone's push subscription, if it has one. */
+export async function currentSubscription() {
+  try {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return (await registration?.pushManager.getSubscription()) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The server's record of this phone, if it has one.
+ * @param {{devices: Device[]}} reminders
+ */
+export async function thisDevice(reminders) {
+  const mine = await currentSubscription();
+  return (mine && reminders.devices.find((d) => d.endpoint === mine.endpoint)) || null;
+}
+
+/**
+ * True when a reminder should reach this phone as a notification.
+ * @param {{push_available: boolean, devices: Device[]}} reminders
+ */
+export async function pushWorksHere(reminders) {
+  if (whyNoPush(reminders) || Notification.permission !== "granted") return false;
+  const device = await thisDevice(reminders);
+  return Boolean(device && !device.problem);
+}
+
+/** @param {string} text */
+function bytesOf(text) {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  return Uint8Array.from(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+}
+
+/**
+ * @param {ArrayBuffer | null | undefined} a
+ * @param {Uint8Array} b
+ */
+function sameKey(a, b) {
+  if (!a) return false;
+  const left = new Uint8Array(a);
+  return left.length === b.length && left.every((x, i) => x === b[i]);
+}
+
+/**
+ * Subscribe this phone (or renew its subscription) and tell the server. Call only once the
+ * patient has agreed to notifications. Answers "" on success, or why it did not work.
+ * @returns {Promise<string>}
+ */
+export async function subscribe() {
+  const reply = await call("GET", "/api/v1/push/public-key", undefined, { timeout: 8000 });
+  if (!reply.ok) return `This service has not set up notifications. ${IN_APP}`;
+  const key = bytesOf(reply.data.public_key);
+  const registration = await navigator.serviceWorker.ready;
+  let subscription = await registration.pushManager.getSubscription();
+  // A subscription made with another key (the service changed its key) cannot be used.
+  if (subscription && !sameKey(subscription.options.applicationServerKey, key)) {
+    await subscription.unsubscribe().catch(() => false);
+    subscription = null;
+  }
+  try {
+    // A push service that never answers must not leave Settings waiting for ever.
+    subscription ||= await Promise.race([
+      registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
+      new Promise((_, fail) => setTimeout(() => fail(new Error("timeout")), 20000)),
+    ]);
+  } catch {
+    return `This phone's notification service could not be reached just now. We will try again next time you open Settings. ${IN_APP}`;
+  }
+  const saved = await call("PUT", "/api/v1/me/push-subscription", subscription.toJSON(), { timeout: 8000 });
+  return saved.ok ? "" : `This phone could not be set up for notifications just now. ${IN_APP}`;
+}
+
+/** Stop notifications to this phone (signing out, or reminders turned off here). */
+export async function unsubscribe() {
+  const subscription = await currentSubscription();
+  if (!subscription) return;
+  try {
+    await call("DELETE", `/api/v1/me/push-subscription?endpoint=${encodeURIComponent(subscription.endpoint)}`, undefined, { timeout: 5000 });
+  } catch {
+    /* no signal: the push service will say it is gone next time */
+  }
+  await subscription.unsubscribe().catch(() => false);
+}
