@@ -36,8 +36,8 @@ from diarycard.notes.routes import routes as note_routes
 from diarycard.outcomes.routes import routes as outcome_routes
 from diarycard.pathway.routes import routes as pathway_routes
 from diarycard.problem_solving.routes import routes as problem_solving_routes
-from diarycard.quality.routes import routes as quality_routes
 from diarycard.push.vapid import public_text, service_key
+from diarycard.quality.routes import routes as quality_routes
 from diarycard.reminders.routes import routes as reminder_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings

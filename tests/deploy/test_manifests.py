@@ -151,6 +151,26 @@ def test_the_app_runs_hardened_with_probes_and_room_to_fail(overlay) -> None:
     assert ingress["tls"][0]["hosts"][0] == ingress["rules"][0]["host"]
 
 
+def test_the_reminder_worker_runs_apart_hardened_and_watched(overlay) -> None:
+    _, resources = overlay
+    web = resources[("Deployment", "diarycard")]["spec"]["template"]["spec"]["containers"][0]
+    assert "--no-worker" in web["args"]
+    worker = resources[("Deployment", "diarycard-worker")]["spec"]
+    assert worker["replicas"] >= 2
+    (box,) = worker["template"]["spec"]["containers"]
+    assert box["args"][0] == "worker"
+    assert box["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert box["securityContext"]["readOnlyRootFilesystem"] is True
+    assert box["securityContext"]["capabilities"]["drop"] == ["ALL"]
+    names = {e["name"] for e in box["env"]}
+    assert "DIARYCARD_MIGRATE_URL" not in names and "DATABASE_URL" in names
+    policy = resources[("NetworkPolicy", "diarycard-worker")]["spec"]
+    assert policy["ingress"] == []
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    assert compose["worker"]["command"][0] == "worker"
+    assert "--no-worker" in compose["app1"]["command"]
+
+
 def test_the_database_is_three_instances_synchronous_and_backed_up(overlay) -> None:
     _, resources = overlay
     cluster = resources[("Cluster", "diarycard-db")]["spec"]
