@@ -24,6 +24,7 @@ from access_world import World, seed_world, session_headers
 from browser_support import Server, free_port
 from diarycard.db.embedded import EmbeddedPostgres
 from diarycard.db.migrate import migrate
+from factories import as_app
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +37,8 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostg
     async def prepare() -> None:
         conn = await asyncpg.connect(url)
         try:
-            await migrate(conn)
+            # As the test template does: the app role made and granted, as serve expects.
+            await migrate(conn, app_url=as_app(url))
         finally:
             await conn.close()
 

@@ -180,7 +180,7 @@ async def _send_all(cluster: Cluster, cookie: str, csrf: str, tally: Tally,
                 victim.wait(10)
 
     async with httpx.AsyncClient(base_url=cluster.base, verify=cluster.tls,
-                                 timeout=30) as client:
+                                 timeout=30, headers={"origin": cluster.base}) as client:
         await asyncio.gather(*(worker(client) for _ in range(8)))
     return ids, killed_wall[0]
 
@@ -201,8 +201,10 @@ def _health_failures(log: Path, host: str, after: float) -> list[float]:
 
 def test_three_instances_behind_caddy(cluster: Cluster) -> None:
     login = asyncio.run(_patient(cluster.db))
+    # As a browser does: the sign-in says which site it comes from (web/origin.py).
     signed_in = httpx.post(f"{cluster.base}/api/v1/session", verify=cluster.tls,
-                           json={"login": login, "password": PASSWORD})
+                           json={"login": login, "password": PASSWORD},
+                           headers={"origin": cluster.base})
     assert signed_in.status_code == 200, signed_in.text
     cookie = signed_in.headers["set-cookie"].split(";")[0]
     assert cookie.startswith("__Host-diarycard=")  # https end to end: the secure cookie

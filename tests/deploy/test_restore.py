@@ -68,7 +68,11 @@ async def _fill(url: str, settings_dir: Path) -> dict[str, dict[str, str]]:
                     assert (await client.put(entry, json=edit, headers=mine)).status_code == 200
             for version, signs in ((0, ["Not sleeping"]), (1, ["Not sleeping", "Shouting"])):
                 draft = {"base_version": version,
-                         "plan": {"warning_signs": signs, "review_date": "2099-01-01"}}
+                         "plan": {"warning_signs": signs, "review_date": "2099-01-01",
+                                  "self_help": ["Walk"],
+                                  "contacts": [{"name": "Jo", "phone": "07700 900123"}],
+                                  "thresholds": {"self_harm": 6, "aggression": 8,
+                                                 "substance_use": True}}}
                 plan = "/api/v1/crisis-plan"
                 assert (await client.put(f"{plan}/draft", json=draft,
                                          headers=mine)).status_code == 200

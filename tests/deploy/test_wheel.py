@@ -93,7 +93,8 @@ def test_the_installed_wheel_migrates_serves_and_signs_a_demo_patient_in(
         assert httpx.get(f"{base}/sw.js").status_code == 200
         assert httpx.get(f"{base}/review").status_code == 200
         signed_in = httpx.post(f"{base}/api/v1/session",
-                               json={"login": patient["login"], "password": patient["password"]})
+                               json={"login": patient["login"], "password": patient["password"]},
+                               headers={"origin": base})
         assert signed_in.status_code == 200 and signed_in.json()["role"] == "patient"
     finally:
         server.send_signal(signal.SIGTERM)

@@ -36,7 +36,7 @@ class DischargeDraftIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class DischargeAgreeIn(msgspec.Struct, forbid_unknown_fields=True):
-    draft_version: Annotated[int, Meta(ge=1)]
+    draft_version: Annotated[int, Meta(ge=1, le=2_147_483_647)]
 
 
 class DischargeDraft(msgspec.Struct):

@@ -99,7 +99,8 @@ async def save_theirs(conn: Conn, principal: CurrentUser, patient_id: FromPath[U
 
 def _questionnaire(qid: QuestionnaireId) -> Any:
     @get(f"/fhir/Questionnaire/{qid}", tags=TAGS, name=f"questionnaire_{qid}",
-         description=f"The FHIR R4 Questionnaire of {qid.upper()}, with its scoring.")
+         description=f"The FHIR R4 Questionnaire of {qid.upper()}, with its scoring.",
+         opt={"content": {"application/fhir+json": "object"}})
     async def handler(request: Request[Any, Any, Any], principal: CurrentUser
                       ) -> Response[bytes]:
         return Response(msgspec.json.encode(questionnaires.resource(_base_url(request), qid)),

@@ -13,6 +13,7 @@ import asyncpg
 
 from diarycard.auth.principal import Principal
 from diarycard.db.queries import load_queries
+from diarycard.entries.checks import text_errors
 from diarycard.errors import Conflict, FieldError, Invalid, NotFound
 from diarycard.reminders import jobs
 from diarycard.reminders.models import (
@@ -116,6 +117,8 @@ async def delete_subscription(
     conn: asyncpg.Connection, who: Principal, endpoint: str | None
 ) -> None:
     who.require("patient")
+    if endpoint is not None and (bad := text_errors("endpoint", endpoint)):
+        raise Invalid(errors=bad)  # PostgreSQL cannot compare text holding NUL
     await conn.execute(SQL["delete_subscription"], who.user_id, endpoint)
 
 

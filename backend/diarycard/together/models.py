@@ -16,7 +16,7 @@ from diarycard.tools.text import Text
 
 class ReviewedIn(msgspec.Struct, forbid_unknown_fields=True):
     # The version the clinician went through (412 when it changed since they read it).
-    version: Annotated[int, Meta(ge=1)]
+    version: Annotated[int, Meta(ge=1, le=2_147_483_647)]
     note: Text = ""
 
 
