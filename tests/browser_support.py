@@ -180,5 +180,5 @@ def assert_no_placeholder_words(page: Any, where: str = "") -> None:
     """A missing value must never reach a screen as "null", "undefined" or "NaN": a
     clinician could read it as a value, a patient as a fault (hazard H-003)."""
     text = page.locator("body").inner_text()
-    found = PLACEHOLDER_WORDS.findall(text)
-    assert not found, f"{where or page.url} shows {found}: {text[:400]!r}"
+    found = [text[max(0, m.start() - 120):m.end() + 40] for m in PLACEHOLDER_WORDS.finditer(text)]
+    assert not found, f"{where or page.url} shows a placeholder word in: {found}"

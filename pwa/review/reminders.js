@@ -26,14 +26,15 @@ async function fill(id, into, done = "") {
     return;
   }
   const { reminders_on: on, suggestion } = reply.data;
-  into.replaceChildren(
+  into.replaceChildren(...[
     h("p", {}, on ? "Reminders are on in the patient's app." : "Reminders are off in the patient's app."),
     suggestion ? h("p", {}, `Suggested ${dateTime(suggestion.suggested_at)} by ${suggestion.suggested_by}: `
       + `${suggestion.times.join(", ")} on ${suggestion.days.map((/** @type {number} */ d) => DAYS[d - 1]).join(", ")}. `
       + (suggestion.answer ? `The patient ${/** @type {any} */ (ANSWERS)[suggestion.answer]}.` : "Waiting for the patient's answer."))
       : null,
     done ? h("p", { role: "status" }, done) : null,
-    form(id, into));
+    form(id, into),
+  ].filter((part) => part !== null)); // replaceChildren would write null as the word "null"
 }
 
 /** @param {string} id @param {HTMLElement} into */

@@ -77,7 +77,7 @@ export async function render(main, _ctx) {
         : (reply.data?.detail || "That did not work. Please try again.");
     };
     const waiting = draft && draft.version && !draft.patient_agreed;
-    area.replaceChildren(
+    area.replaceChildren(...[
       agreed ? h("h2", { text: "What we agreed" }) : null,
       agreed ? drawPlan(agreed.plan) : h("p", { text: "You have not agreed a discharge plan yet." }),
       agreed ? h("p", { class: "hint", text: `Version ${agreed.version}, agreed with ${agreed.clinician_name} on ${dayOf(agreed.agreed_at)}.` }) : null,
@@ -86,7 +86,8 @@ export async function render(main, _ctx) {
         h("p", { text: draft.clinician_agreed ? "Your clinician has agreed this version. Read all of it; agree it only if it is right for you." : "Read all of it; agree it only if it is right for you." }),
         drawPlan(draft.plan), status,
         h("button", { type: "button", class: "big", onclick: agree, text: "I agree to this version" })) : null,
-      h("p", { class: "hint", text: `Last updated on this phone: ${dayOf(copy.at)} at ${timeOf(copy.at)}.` }));
+      h("p", { class: "hint", text: `Last updated on this phone: ${dayOf(copy.at)} at ${timeOf(copy.at)}.` }),
+    ].filter((part) => part !== null)); // replaceChildren would write null as the word "null"
   };
   draw(await kept(), !navigator.onLine);
   try {

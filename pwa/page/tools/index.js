@@ -6,9 +6,7 @@
 import { currentSession } from "../../shared/api.js";
 import { h, later } from "../dom.js";
 import { registerScreen } from "../registry.js";
-import { renderChecking } from "./checking.js";
 import { renderEmotions } from "./emotions.js";
-import { renderGoals } from "./goals.js";
 import "./plan-view.js";
 import { renderProblems } from "./problems.js";
 import "./warning.js";
@@ -23,7 +21,14 @@ async function editPlan(main, ctx) {
 async function outcomes(main, ctx) {
   await (await later(() => import("./outcomes.js"), main))?.render(main, ctx);
 }
-void currentSession().then((s) => s && setTimeout(() => import("./outcomes.js").then((m) => m.warm()).catch(() => {}), 3000));
+// Goals and checking it out load on first use too (the first load stays small); a
+// signed-in phone fetches them once in the background, so they also open offline.
+const loadChecking = () => import("./checking.js");
+const loadGoals = () => import("./goals.js");
+void currentSession().then((s) => s && setTimeout(() => {
+  import("./outcomes.js").then((m) => m.warm()).catch(() => {});
+  for (const load of [loadChecking, loadGoals]) load().catch(() => {});
+}, 3000));
 
 // The tools' own styles (the CSP allows no inline styles).
 document.head.append(h("link", { rel: "stylesheet", href: "/page/tools/tools.css" }));
@@ -32,11 +37,11 @@ document.head.append(h("link", { rel: "stylesheet", href: "/page/tools/tools.css
 const TOOLS = {
   "crisis-plan": { title: "My crisis plan", about: "Write and agree your plan with your clinician.", render: editPlan },
   "problem-solving": { title: "Problem solving", about: "Work through a problem in four steps.", render: renderProblems },
-  "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: renderChecking },
+  "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: async (main, ctx) => (await later(loadChecking, main))?.renderChecking(main, ctx) },
   emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: renderEmotions },
   "discharge-plan": { title: "My discharge plan", about: "What continues when treatment ends, agreed with your clinician.",
     render: async (main, ctx) => (await later(() => import("./discharge.js"), main))?.render(main, ctx) },
-  goals: { title: "My goals", about: "Your goals, and how you are getting on.", render: renderGoals },
+  goals: { title: "My goals", about: "Your goals, and how you are getting on.", render: async (main, ctx) => (await later(loadGoals, main))?.renderGoals(main, ctx) },
   outcomes: { title: "What happened, and check-ins", about: "Acts, A&E or police, quiet weeks, and check-ins.", render: outcomes },
 };
 
