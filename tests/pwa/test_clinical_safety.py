@@ -177,26 +177,34 @@ def test_crisis_numbers_show_with_javascript_off_and_are_kept_offline(
     no_js.close()
 
     # Signed in at a site with its own line, the phone keeps /crisis with that line in
-    # its HTML, for a day when the scripts cannot run and there is no signal.
+    # its HTML, for a day when the scripts cannot run and there is no signal. The site is
+    # shared with other tests: its numbers are put back afterwards.
+    site_numbers = ("SELECT emergency_numbers::text FROM sites s"
+                    " JOIN users u ON u.site_id = s.id WHERE u.id = $1")
+    before = patient.query(site_numbers, patient.user_id)[0][0]
     patient.query("UPDATE sites SET emergency_numbers = $2::jsonb FROM users u"
                   " WHERE u.id = $1 AND sites.id = u.site_id", patient.user_id,
                   json.dumps([{"label": "Our crisis team", "number": "01632 960999"}]))
-    tab = context.new_page()
-    sign_in(tab, patient)
-    tab.goto("/crisis")
-    expect(tab.get_by_role("link", name="Call 01632 960999")).to_be_visible()
+    try:
+        tab = context.new_page()
+        sign_in(tab, patient)
+        tab.goto("/crisis")
+        expect(tab.get_by_role("link", name="Call 01632 960999")).to_be_visible()
 
-    def kept() -> str:
-        return str(tab.evaluate("""async () => {
-            for (const name of await caches.keys()) {
-                const hit = await (await caches.open(name)).match('/crisis');
-                if (hit) return await hit.text();
-            }
-            return '';
-        }"""))
+        def kept() -> str:
+            return str(tab.evaluate("""async () => {
+                for (const name of await caches.keys()) {
+                    const hit = await (await caches.open(name)).match('/crisis');
+                    if (hit) return await hit.text();
+                }
+                return '';
+            }"""))
 
-    assert wait_for(lambda: 'href="tel:01632960999"' in kept())
-    context.set_offline(True)
-    tab.goto("/crisis")
-    expect(tab.get_by_role("link", name="Call 01632 960999")).to_be_visible()
-    context.set_offline(False)
+        assert wait_for(lambda: 'href="tel:01632960999"' in kept())
+        context.set_offline(True)
+        tab.goto("/crisis")
+        expect(tab.get_by_role("link", name="Call 01632 960999")).to_be_visible()
+        context.set_offline(False)
+    finally:
+        patient.query("UPDATE sites SET emergency_numbers = $2::jsonb FROM users u"
+                      " WHERE u.id = $1 AND sites.id = u.site_id", patient.user_id, before)
