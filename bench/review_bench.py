@@ -31,7 +31,7 @@ from review_generate import NAME, SERVER
 
 from diarycard.app import create_app
 from diarycard.auth.sessions import create_session
-from diarycard.caseload.access import SQL as CASELOAD_SQL
+from diarycard.caseload.store import SQL as CASELOAD_SQL
 from diarycard.db.database import with_database
 from diarycard.review.store import SQL as REVIEW_SQL
 from diarycard.settings import load_settings

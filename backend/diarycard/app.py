@@ -17,15 +17,16 @@ from diarycard import __version__
 from diarycard.accounts.routes import routes as account_routes
 from diarycard.appointments.routes import routes as appointment_routes
 from diarycard.audit.routes import routes as audit_routes
+from diarycard.auth.access import provide_own
 from diarycard.auth.account_routes import routes as own_account_routes
-from diarycard.auth.principal import provide_conn, provide_principal
+from diarycard.auth.principal import provide_principal
 from diarycard.auth.routes import routes as auth_routes
 from diarycard.caseload.routes import routes as caseload_routes
 from diarycard.checking.routes import routes as checking_routes
 from diarycard.crisis.page import crisis_page
 from diarycard.crisis.routes import routes as crisis_routes
 from diarycard.csp.routes import routes as csp_routes
-from diarycard.db.pool import create_pool
+from diarycard.db.pool import create_pool, provide_conn
 from diarycard.discharge.routes import routes as discharge_routes
 from diarycard.entries.routes import routes as entry_routes
 from diarycard.exports.routes import routes as export_routes
@@ -103,6 +104,7 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         dependencies={
             "conn": Provide(provide_conn),
             "principal": Provide(provide_principal),
+            "own": Provide(provide_own, sync_to_thread=False),
         },
         lifespan=[lifespan],
         # Unsafe requests from other sites' pages are refused before any handler runs.

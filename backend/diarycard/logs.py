@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
 
-from diarycard.web.context import request_id
+request_id: ContextVar[str] = ContextVar("request_id", default="-")
+"""The request id of the request being served, for logs and problem bodies (set by the
+web middleware; kept here, at the base, so logging needs nothing above it)."""
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 

@@ -14,7 +14,7 @@ import argparse
 
 import asyncpg
 
-from diarycard.web.context import request_id
+from diarycard.logs import request_id
 
 
 async def purge(conn: asyncpg.Connection, apply: bool) -> list[asyncpg.Record]:

@@ -18,9 +18,10 @@ from diarycard.accounts.models import (
     Site,
     User,
 )
+from diarycard.auth.principal import CurrentUser
 from diarycard.auth.routes import SignedIn, client_ip, session_response
+from diarycard.db.pool import Conn
 from diarycard.settings import Settings
-from diarycard.web.deps import Conn, CurrentUser
 
 
 def _link_base(request: Request[Any, Any, Any]) -> str:

@@ -13,7 +13,8 @@ from diarycard.appointments.store import (
     list_appointments,
     update_appointment,
 )
-from diarycard.web.deps import Conn, CurrentUser
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 
 TAGS = ["appointments"]
 

@@ -11,8 +11,8 @@ import msgspec
 from msgspec import UNSET
 
 from diarycard.appointments.models import Appointment, AppointmentIn, AppointmentPatch
+from diarycard.auth.access import open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient
 from diarycard.db.queries import load_queries
 from diarycard.errors import Invalid, NotFound
 from diarycard.follow_up.store import after_status_change

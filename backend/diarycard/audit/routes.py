@@ -11,7 +11,8 @@ from litestar.params import QueryParameter
 
 from diarycard.audit.security import site_events
 from diarycard.audit.store import views_of
-from diarycard.web.deps import Conn, CurrentUser
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 
 
 class AccessLogItem(msgspec.Struct):

@@ -15,7 +15,7 @@ import asyncpg
 
 from diarycard.auth.principal import Principal
 from diarycard.errors import Unavailable
-from diarycard.web.context import request_id
+from diarycard.logs import request_id
 
 log = logging.getLogger("diarycard.security")
 

@@ -21,6 +21,12 @@ INSERT INTO audit_log (actor_id, actor_role, site_id, patient_id, action, resour
                        request_id, client_ip, outcome)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 """
+# One audit row per patient shown, in one statement (a caseload is dozens of patients).
+_INSERT_MANY = """
+INSERT INTO audit_log (actor_id, actor_role, site_id, patient_id, action, resource,
+                       request_id, client_ip, outcome)
+SELECT $1, $2, $3, p, $4, '', $5, $6, 'ok' FROM unnest($7::uuid[]) AS p
+"""
 
 
 async def record(
@@ -46,6 +52,18 @@ async def record(
             who.client_ip,
             outcome,
         )
+    except asyncpg.PostgresError as exc:
+        log.error("audit write failed", extra={"error": type(exc).__name__})
+        raise Unavailable() from exc
+
+
+async def record_many(
+    conn: asyncpg.Connection, who: Principal, patient_ids: list[UUID], action: str
+) -> None:
+    """`record` for many patients at once, failing closed the same way (503, no data)."""
+    try:
+        await conn.execute(_INSERT_MANY, who.user_id, who.role, who.site_id, action,
+                           who.request_id, who.client_ip, patient_ids)
     except asyncpg.PostgresError as exc:
         log.error("audit write failed", extra={"error": type(exc).__name__})
         raise Unavailable() from exc

@@ -10,11 +10,11 @@ from litestar.params import FromPath, JSONBody
 
 from diarycard.auth import account, sessions
 from diarycard.auth.models import PasswordChange, Reauth, Session, TotpCode, TotpSetup
-from diarycard.auth.principal import Principal
+from diarycard.auth.principal import CurrentUser, Principal
 from diarycard.auth.routes import session_cookie
 from diarycard.auth.stepup import reauthenticate
 from diarycard.auth.totp import provisioning_uri, qr_svg
-from diarycard.web.deps import Conn, CurrentUser
+from diarycard.db.pool import Conn
 
 
 @get("/me/sessions", tags=["auth"], before_totp=True)

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, TypeAlias
 from uuid import UUID
 
 import asyncpg
@@ -16,11 +15,10 @@ import msgspec
 from litestar import Request
 from litestar.di import Dependency
 
-from diarycard.db.pool import acquire
 from diarycard.db.queries import load_queries
 from diarycard.errors import Forbidden, Unauthenticated
+from diarycard.logs import request_id
 from diarycard.settings import Settings
-from diarycard.web.context import request_id
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
 Role = Literal["patient", "clinician", "admin", "researcher"]
@@ -79,19 +77,6 @@ def presented(request: Request[Any, Any, Any]) -> Presented | None:
     return Presented(token_hash(token), hashlib.sha256(sent.encode()).digest())
 
 
-async def provide_conn(request: Request[Any, Any, Any]) -> AsyncIterator[asyncpg.Connection]:
-    """A pooled connection for this request, released when the handler is done."""
-    # By hand rather than through `connection`: one context-manager layer fewer on
-    # every request.
-    settings: Settings = request.app.state.settings
-    pool = request.app.state.pool
-    conn = await acquire(pool, settings.db_acquire_timeout)
-    try:
-        yield conn
-    finally:
-        await pool.release(conn)
-
-
 async def provide_principal(
     request: Request[Any, Any, Any], conn: Annotated[asyncpg.Connection, Dependency(kind="named")]
 ) -> Principal:
@@ -126,3 +111,7 @@ async def provide_principal(
         client_ip=request.client.host if request.client else "",
         totp_enabled=row["totp_enabled"],
     )
+
+
+CurrentUser: TypeAlias = Annotated[Principal, Dependency(kind="named")]
+"""Who is asking, for handlers: `async def handler(conn: Conn, principal: CurrentUser)`."""

@@ -69,3 +69,12 @@ UPDATE users
 UPDATE users
    SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = false
  WHERE id = $1;
+
+-- name: assigned
+-- A patient is open to a clinician only while the care-team row exists, both are at the
+-- clinician's site and the patient's account is live: unassigning works on the next request.
+SELECT true
+  FROM care_team ct
+  JOIN users u ON u.id = ct.patient_id AND u.site_id = ct.site_id
+ WHERE ct.clinician_id = $1 AND ct.patient_id = $2 AND ct.site_id = $3
+   AND u.role = 'patient' AND u.disabled_at IS NULL;

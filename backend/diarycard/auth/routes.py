@@ -20,11 +20,11 @@ from litestar.params import JSONBody
 from msgspec import Meta
 
 from diarycard.audit.security import notices_for
-from diarycard.auth.principal import Principal, Role, cookie_name
+from diarycard.auth.principal import CurrentUser, Principal, Role, cookie_name
 from diarycard.auth.sessions import ABSOLUTE, NewSession, end_presented, revoke_session
 from diarycard.auth.signin import sign_in as check_and_sign_in
+from diarycard.db.pool import Conn
 from diarycard.settings import Settings
-from diarycard.web.deps import Conn, CurrentUser
 
 
 class SignIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -1,12 +1,3 @@
--- name: assigned
--- A patient is open to a clinician only while the care-team row exists, both are at the
--- clinician's site and the patient's account is live: unassigning works on the next request.
-SELECT true
-  FROM care_team ct
-  JOIN users u ON u.id = ct.patient_id AND u.site_id = ct.site_id
- WHERE ct.clinician_id = $1 AND ct.patient_id = $2 AND ct.site_id = $3
-   AND u.role = 'patient' AND u.disabled_at IS NULL;
-
 -- name: caseload
 -- One statement for the whole caseload: every aggregate is a LATERAL over one patient's
 -- own rows through a (patient_id, time) index, so the cost grows with the caseload and its
@@ -137,9 +128,3 @@ SELECT m.patient_id, m.login::text AS login, m.display_name, m.risk_floor,
                  WHERE a.patient_id = p.patient_id AND a.status = 'attended'
                    AND a.starts_at >= p.phase_started_on) AS sessions_in_phase
           FROM pathways p WHERE p.patient_id = m.patient_id) pw ON true;
-
--- name: audit_many
--- One audit row per patient shown, in one statement (a caseload is dozens of patients).
-INSERT INTO audit_log (actor_id, actor_role, site_id, patient_id, action, resource,
-                       request_id, client_ip, outcome)
-SELECT $1, $2, $3, p, $4, '', $5, $6, 'ok' FROM unnest($7::uuid[]) AS p;

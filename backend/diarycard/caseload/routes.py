@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from litestar import get
 
+from diarycard.auth.principal import CurrentUser
 from diarycard.caseload.models import CaseloadItem
 from diarycard.caseload.store import caseload
-from diarycard.web.deps import Conn, CurrentUser
+from diarycard.db.pool import Conn
 
 
 @get("/patients", tags=["caseload"])

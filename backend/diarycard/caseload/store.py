@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 import msgspec
 
+from diarycard.audit.store import record_many
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import SQL, record_many
 from diarycard.caseload.models import CaseloadItem
 from diarycard.caseload.tiers import TIER_NAMES, Placement, measures_due, place
 from diarycard.caseload.words import LONDON, Figures, days_between, review_due
+from diarycard.db.queries import load_queries
 from diarycard.follow_up.rules import overdue
 from diarycard.pathway.rules import overrun, phase_words
+
+SQL = load_queries(Path(__file__).with_name("queries.sql"))
 
 # With no attended session on record, "recently" means the last two weeks.
 WINDOW_DAYS = 14

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import own_scope
 from diarycard.checking.models import Checking, CheckingIn
 from diarycard.errors import PreconditionFailed
 from diarycard.tools import records
@@ -30,7 +31,7 @@ async def load_demo(
 ) -> None:
     for patient_id in patient_ids:
         try:
-            await records.save(conn, await person(conn, patient_id), "checking_it_out",
+            await records.save(conn, own_scope(await person(conn, patient_id)), "checking_it_out",
                                demo_id(patient_id, "friend"), RECORD, Checking)
         except PreconditionFailed:
             pass  # changed by the patient since: keep theirs

@@ -18,6 +18,8 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.access import as_clinician
+from diarycard.auth.principal import CurrentUser
 from diarycard.crisis import offers, store
 from diarycard.crisis.models import (
     Agreed,
@@ -29,9 +31,8 @@ from diarycard.crisis.models import (
     Offer,
     OfferIn,
 )
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
-from diarycard.tools.clinician import as_clinician
-from diarycard.web.deps import Conn, CurrentUser
 
 MINE = "/crisis-plan"
 THEIRS = "/patients/{patient_id:uuid}/crisis-plan"
@@ -83,7 +84,7 @@ async def record_offer(
 async def their_plan(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> CrisisPlan:
     """A patient's current agreed crisis plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_plan",
-                              lambda: store.current(conn, patient_id))
+                              lambda scope: store.current(conn, scope.patient_id))
 
 
 @get(f"{THEIRS}/versions", tags=TAGS)
@@ -92,14 +93,14 @@ async def their_versions(
 ) -> list[Agreed]:
     """Every agreed version of a patient's plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_plan_versions",
-                              lambda: store.versions(conn, patient_id))
+                              lambda scope: store.versions(conn, scope.patient_id))
 
 
 @get(f"{THEIRS}/draft", tags=TAGS)
 async def their_draft(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> Draft:
     """A patient's draft plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_plan_draft",
-                              lambda: store.draft(conn, patient_id, principal.site_id))
+                              lambda scope: store.draft(conn, scope.patient_id, principal.site_id))
 
 
 @put(f"{THEIRS}/draft", tags=TAGS, request_class=DiaryRequest)
@@ -109,7 +110,8 @@ async def save_their_draft(
     """Change a patient's draft with them (assigned clinicians; audited; 412 when stale)."""
     return await as_clinician(
         conn, principal, patient_id, "update", "crisis_plan_draft",
-        lambda: store.save_draft(conn, principal, patient_id, principal.site_id, data),
+        lambda scope: store.save_draft(conn, principal, scope.patient_id, principal.site_id,
+                                       data),
     )
 
 
@@ -120,7 +122,8 @@ async def agree_theirs(
     """Agree a version of the draft as the clinician (assigned clinicians; audited)."""
     return await as_clinician(
         conn, principal, patient_id, "agree", "crisis_plan",
-        lambda: store.agree(conn, "clinician", principal, patient_id, principal.site_id, data),
+        lambda scope: store.agree(conn, "clinician", principal, scope.patient_id,
+                                  principal.site_id, data),
     )
 
 
@@ -130,7 +133,7 @@ async def their_offers(
 ) -> list[Offer]:
     """Crisis-plan steps the app offered this patient, newest first (audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_offers",
-                              lambda: offers.offers(conn, patient_id))
+                              lambda scope: offers.offers(conn, scope.patient_id))
 
 
 routes = [my_plan, my_versions, my_draft, save_my_draft, agree_mine, record_offer,

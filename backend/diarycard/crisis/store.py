@@ -1,7 +1,7 @@
 """The crisis plan in PostgreSQL: the shared draft, agreeing it, and the agreed versions.
 
 Functions take the patient's id and site explicitly: the patient's own routes pass their
-own, the clinician's routes pass the patient's after `caseload.access.open_patient` has checked
+own, the clinician's routes pass the patient's after `auth.access.open_patient` has checked
 the care team and written the audit row in the same transaction.
 """
 

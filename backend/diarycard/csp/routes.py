@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import msgspec
 from litestar import Request, post
 
+from diarycard.db.pool import Conn
 from diarycard.errors import TooMany
-from diarycard.web.deps import Conn
 
 log = logging.getLogger("diarycard.csp")
 REPORTS_PER_MINUTE = 20

@@ -9,6 +9,9 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.access import as_clinician
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.discharge import store
 from diarycard.discharge.models import (
     AgreedDischargePlan,
@@ -18,8 +21,6 @@ from diarycard.discharge.models import (
     DischargeDraftIn,
 )
 from diarycard.entries.checks import DiaryRequest
-from diarycard.tools.clinician import as_clinician
-from diarycard.web.deps import Conn, CurrentUser
 
 MINE = "/discharge-plan"
 THEIRS = "/patients/{patient_id:uuid}/discharge-plan"
@@ -70,7 +71,7 @@ async def their_discharge_plan(
 ) -> AgreedDischargePlan:
     """A patient's agreed discharge plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "discharge_plan",
-                              lambda: store.current(conn, patient_id))
+                              lambda scope: store.current(conn, scope.patient_id))
 
 
 @get(f"{THEIRS}/versions", tags=TAGS)
@@ -79,7 +80,7 @@ async def their_discharge_versions(
 ) -> list[AgreedDischargePlan]:
     """Every agreed version (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "discharge_plan_versions",
-                              lambda: store.versions(conn, patient_id))
+                              lambda scope: store.versions(conn, scope.patient_id))
 
 
 @get(f"{THEIRS}/draft", tags=TAGS)
@@ -88,7 +89,7 @@ async def their_discharge_draft(
 ) -> DischargeDraft:
     """A patient's draft discharge plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "discharge_plan_draft",
-                              lambda: store.draft(conn, patient_id))
+                              lambda scope: store.draft(conn, scope.patient_id))
 
 
 @put(f"{THEIRS}/draft", tags=TAGS, request_class=DiaryRequest)
@@ -99,7 +100,7 @@ async def save_their_discharge_draft(
     """Change a patient's draft with them (assigned clinicians; audited; 412 when stale)."""
     return await as_clinician(
         conn, principal, patient_id, "update", "discharge_plan_draft",
-        lambda: store.save_draft(conn, principal, patient_id, principal.site_id, data))
+        lambda scope: store.save_draft(conn, principal, scope.patient_id, principal.site_id, data))
 
 
 @put(f"{THEIRS}/agreement", tags=TAGS, request_class=DiaryRequest)
@@ -110,7 +111,7 @@ async def agree_their_discharge_plan(
     """Agree a version of the draft as the clinician (assigned clinicians; audited)."""
     return await as_clinician(
         conn, principal, patient_id, "agree", "discharge_plan",
-        lambda: store.agree(conn, "clinician", principal, patient_id, data))
+        lambda scope: store.agree(conn, "clinician", principal, scope.patient_id, data))
 
 
 routes = [my_discharge_plan, my_discharge_versions, my_discharge_draft,

@@ -13,7 +13,7 @@ import msgspec
 from litestar import Request
 from msgspec import Meta
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.entries import sync
 from diarycard.entries.checks import entry_errors
 from diarycard.entries.models import MAX_BATCH, Problem, SyncOp, SyncOut, SyncResult
@@ -88,7 +88,7 @@ def _repeated_ids(parsed: list[Parsed]) -> list[UUID]:
 
 
 async def run_batch(
-    conn: asyncpg.Connection, who: Principal, body: bytes, request: Request[Any, Any, Any]
+    conn: asyncpg.Connection, own: PatientScope, body: bytes, request: Request[Any, Any, Any]
 ) -> SyncOut:
     envelope = decode_json(body, Envelope)
     now = datetime.now(UTC)
@@ -96,7 +96,7 @@ async def run_batch(
     refuse_repeats(parsed)
     per_hour = request.app.state.settings.entries_per_hour
     changes = [i for i in parsed if isinstance(i, sync.Change)]
-    outcomes = await sync.apply(conn, who, changes, per_hour)
+    outcomes = await sync.apply(conn, own, changes, per_hour)
     results = []
     for item in parsed:
         if not isinstance(item, sync.Change):

@@ -14,8 +14,9 @@ from litestar.di import Provide
 from litestar.exceptions import ClientException
 from litestar.params import FromPath, FromQuery, QueryParameter
 
+from diarycard.auth.access import Own, own_scope
 from diarycard.auth.principal import presented, provide_principal
-from diarycard.db.pool import connection
+from diarycard.db.pool import Conn, connection
 from diarycard.entries import store
 from diarycard.entries.batch import STATUS, run_batch
 from diarycard.entries.checks import DiaryRequest
@@ -31,7 +32,6 @@ from diarycard.entries.models import (
 )
 from diarycard.errors import Invalid
 from diarycard.web.body import decode_json
-from diarycard.web.deps import Conn, CurrentUser
 
 # A full outbox of 500 entries with long notes fits; one entry never needs more than 64 KB.
 SYNC_MAX_BYTES = 2 * 1024 * 1024
@@ -70,43 +70,41 @@ async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -
         if isinstance(data, ClientException):
             raise data
         outcome = await store.put_entry(
-            conn, principal, entry_id, data, settings.entries_per_hour)
+            conn, own_scope(principal), entry_id, data, settings.entries_per_hour)
     assert outcome.entry is not None and outcome.kind is not None
     return Response(outcome.entry, status_code=STATUS[outcome.kind])
 
 
 @get("/entries/{entry_id:uuid}", tags=["entries"])
-async def get_entry(conn: Conn, principal: CurrentUser, entry_id: FromPath[UUID]) -> Entry:
+async def get_entry(conn: Conn, own: Own, entry_id: FromPath[UUID]) -> Entry:
     """One of your entries."""
-    principal.require("patient")
-    return await store.get_entry(conn, principal.user_id, entry_id)
+    return await store.get_entry(conn, own, entry_id)
 
 
 @get("/entries/{entry_id:uuid}/revisions", tags=["entries"])
 async def get_revisions(
-    conn: Conn, principal: CurrentUser, entry_id: FromPath[UUID]
+    conn: Conn, own: Own, entry_id: FromPath[UUID]
 ) -> list[EntryRevision]:
     """Earlier versions of one of your entries, newest first."""
-    principal.require("patient")
-    return await store.list_revisions(conn, principal.user_id, entry_id)
+    return await store.list_revisions(conn, own, entry_id)
 
 
 @delete("/entries/{entry_id:uuid}", status_code=204, tags=["entries"])
 async def delete_entry(
     conn: Conn,
-    principal: CurrentUser,
+    own: Own,
     entry_id: FromPath[UUID],
     base_version: Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647)] = None,
 ) -> None:
     """Delete one of your entries (its history is kept). Deleting again is fine."""
-    await store.delete_entry(conn, principal, entry_id, base_version)
+    await store.delete_entry(conn, own, entry_id, base_version)
 
 
 @post("/entries/{entry_id:uuid}/withdraw", status_code=204, tags=["entries"])
-async def withdraw_entry(conn: Conn, principal: CurrentUser, entry_id: FromPath[UUID]) -> None:
+async def withdraw_entry(conn: Conn, own: Own, entry_id: FromPath[UUID]) -> None:
     """Withdraw one of your entries: it leaves your diary at once; your care team still
     sees it, marked as withdrawn by you, because it is part of your clinical record."""
-    await store.withdraw_entry(conn, principal, entry_id)
+    await store.withdraw_entry(conn, own, entry_id)
 
 
 def _moment(name: str, value: str | None) -> datetime | None:
@@ -137,7 +135,7 @@ def entry_query(
 async def list_entries(
     request: Request[Any, Any, Any],
     conn: Conn,
-    principal: CurrentUser,
+    own: Own,
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, QueryParameter(max_length=200)] = None,
     to: Annotated[str | None, QueryParameter(max_length=64)] = None,
@@ -145,10 +143,9 @@ async def list_entries(
 ) -> EntryPage:
     """Your entries, newest first; `from` <= occurred_at < `to`, optional category.
     Pass `next_cursor` back as `cursor` for the next page."""
-    principal.require("patient")
     # `from` is a Python keyword; Litestar's alias for it is deprecated, so read it here.
     query = entry_query(limit, cursor, request.query_params.get("from"), to, category)
-    return await store.list_entries(conn, principal.user_id, query)
+    return await store.list_entries(conn, own, query)
 
 
 def _sync_body(data: SyncIn) -> None:
@@ -162,13 +159,12 @@ def _sync_body(data: SyncIn) -> None:
     dependencies={"sync_body": Provide(_sync_body, sync_to_thread=False)},
 )
 async def sync_entries(
-    request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser
+    request: Request[Any, Any, Any], conn: Conn, own: Own
 ) -> SyncOut:
     """Apply up to 500 queued operations. Body: {"operations": [{"op": "upsert" | "delete",
     "id", "base_version"?, "entry"?}]}. Each result carries the status the single call
     would give (201, 200, 204, 404, 409, 412, 422) and its entry or problem."""
-    principal.require("patient")
-    return await run_batch(conn, principal, await request.body(), request)
+    return await run_batch(conn, own, await request.body(), request)
 
 
 routes = [put_entry, get_entry, get_revisions, delete_entry, withdraw_entry, list_entries,

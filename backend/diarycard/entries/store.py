@@ -1,12 +1,10 @@
-"""The diary's storage API. Writes take the signed-in patient; reads take a patient id
-that the caller has already authorised, so the clinician review can reuse them:
+"""The diary's storage API. Every function takes a `PatientScope` (see `auth.access`):
+writes the patient's own, reads either theirs or an assigned clinician's (audited), so the
+clinician review reuses them:
 
-    get_entry(conn, patient_id, entry_id)        -> Entry           (NotFound if not theirs)
-    list_entries(conn, patient_id, EntryQuery)   -> EntryPage       (newest first)
-    list_revisions(conn, patient_id, entry_id)   -> list[EntryRevision] (newest first)
-
-A clinician caller must check the care team and write the audit row (in one
-transaction with the read) before calling these.
+    get_entry(conn, scope, entry_id)        -> Entry           (NotFound if not theirs)
+    list_entries(conn, scope, EntryQuery)   -> EntryPage       (newest first)
+    list_revisions(conn, scope, entry_id)   -> list[EntryRevision] (newest first)
 """
 
 from __future__ import annotations
@@ -17,7 +15,8 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from diarycard.auth.principal import Presented, Principal
+from diarycard.auth.access import PatientScope
+from diarycard.auth.principal import Presented
 from diarycard.entries import sync
 from diarycard.entries.checks import check_entry, entry_errors
 from diarycard.entries.models import Entry, EntryPage, EntryPut, EntryQuery, EntryRevision
@@ -27,16 +26,16 @@ from diarycard.errors import Invalid, NotFound
 
 
 async def put_entry(
-    conn: asyncpg.Connection, who: Principal, entry_id: UUID, body: EntryPut, per_hour: int
+    conn: asyncpg.Connection, own: PatientScope, entry_id: UUID, body: EntryPut, per_hour: int
 ) -> Outcome:
     """Create, replay or edit one entry of the signed-in patient. Raises the error the
     batch would report for it; `outcome.kind` tells created from the rest."""
-    who.require("patient")
+    own.who.require("patient")
     if body.id is not None and body.id != entry_id:
         raise Invalid.field("id", "must match the id in the address")
     check_entry(body, datetime.now(UTC))
     change = sync.upsert(entry_id, body, body.base_version)
-    outcome = (await sync.apply(conn, who, [change], per_hour))[entry_id]
+    outcome = (await sync.apply(conn, own, [change], per_hour))[entry_id]
     if outcome.error is not None:
         raise outcome.error
     return outcome
@@ -64,37 +63,37 @@ async def create_signed_in(
 
 
 async def delete_entry(
-    conn: asyncpg.Connection, who: Principal, entry_id: UUID, base_version: int | None
+    conn: asyncpg.Connection, own: PatientScope, entry_id: UUID, base_version: int | None
 ) -> None:
     """Soft-delete one of the patient's entries (its history stays). Deleting again is
     fine; a stale base_version is PreconditionFailed."""
-    who.require("patient")
-    outcome = (await sync.apply(conn, who, [sync.delete(entry_id, base_version)], 0))[entry_id]
+    own.who.require("patient")
+    outcome = (await sync.apply(conn, own, [sync.delete(entry_id, base_version)], 0))[entry_id]
     if outcome.error is not None:
         raise outcome.error
 
 
 async def get_entry(
-    conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID, withdrawn: bool = False
+    conn: asyncpg.Connection, scope: PatientScope, entry_id: UUID, withdrawn: bool = False
 ) -> Entry:
-    """One live entry of `patient_id` (already authorised), or NotFound. `withdrawn`:
-    include one the patient has withdrawn (for the care team, who see it marked)."""
-    row = await conn.fetchrow(SQL["get_entry"], patient_id, entry_id, withdrawn)
+    """One live entry of the patient, or NotFound. `withdrawn`: include one the patient
+    has withdrawn (for the care team, who see it marked)."""
+    row = await conn.fetchrow(SQL["get_entry"], scope.patient_id, entry_id, withdrawn)
     if row is None:
         raise NotFound()
     return to_entry(row)
 
 
 async def list_entries(
-    conn: asyncpg.Connection, patient_id: UUID, query: EntryQuery, withdrawn: bool = False
+    conn: asyncpg.Connection, scope: PatientScope, query: EntryQuery, withdrawn: bool = False
 ) -> EntryPage:
-    """A page of `patient_id`'s live entries, newest occurred_at first, filtered by
+    """A page of the patient's live entries, newest occurred_at first, filtered by
     `from_` <= occurred_at < `to` and category. Pass `next_cursor` back for the next."""
     after: tuple[datetime | None, UUID | None] = (None, None)
     if query.cursor:
         after = read_cursor(query.cursor)
     rows = await conn.fetch(
-        SQL["list_entries"], patient_id, query.from_, query.to, query.category,
+        SQL["list_entries"], scope.patient_id, query.from_, query.to, query.category,
         after[0], after[1], query.limit + 1, withdrawn,
     )
     items = [to_entry(row) for row in rows[: query.limit]]
@@ -103,13 +102,13 @@ async def list_entries(
 
 
 async def list_revisions(
-    conn: asyncpg.Connection, patient_id: UUID, entry_id: UUID
+    conn: asyncpg.Connection, scope: PatientScope, entry_id: UUID
 ) -> list[EntryRevision]:
-    """Earlier versions of one of `patient_id`'s entries (deleted ones too), newest
+    """Earlier versions of one of the patient's entries (deleted ones too), newest
     first: what it said until each change. NotFound if the entry is not theirs."""
-    if await conn.fetchval(SQL["entry_exists"], patient_id, entry_id) is None:
+    if await conn.fetchval(SQL["entry_exists"], scope.patient_id, entry_id) is None:
         raise NotFound()
-    rows = await conn.fetch(SQL["list_revisions"], patient_id, entry_id)
+    rows = await conn.fetch(SQL["list_revisions"], scope.patient_id, entry_id)
     return [
         EntryRevision(row["version"], row["replaced_at"], to_entry(_snapshot(row["snapshot"])))
         for row in rows
@@ -121,11 +120,11 @@ def _snapshot(value: str | dict[str, object]) -> dict[str, object]:
 
 
 
-async def withdraw_entry(conn: asyncpg.Connection, who: Principal, entry_id: UUID) -> None:
+async def withdraw_entry(conn: asyncpg.Connection, own: PatientScope, entry_id: UUID) -> None:
     """Take one of the patient's own entries out of their diary: gone from their views at
     once; their care team still sees it, marked withdrawn, and it stays in the record (and
     the caseload's counts) as the clinical record requires. NotFound if not theirs."""
-    who.require("patient")
-    if await conn.fetchval(SQL["withdraw_entry"], who.user_id, entry_id) is None:
-        if await conn.fetchval(SQL["get_entry"], who.user_id, entry_id, True) is None:
+    own.who.require("patient")
+    if await conn.fetchval(SQL["withdraw_entry"], own.patient_id, entry_id) is None:
+        if await conn.fetchval(SQL["get_entry"], own.patient_id, entry_id, True) is None:
             raise NotFound()

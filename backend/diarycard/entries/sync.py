@@ -18,7 +18,7 @@ from uuid import UUID
 
 import asyncpg
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import Entry, EntryIn
@@ -64,30 +64,30 @@ def delete(entry_id: UUID, base_version: int | None) -> Change:
 
 
 async def apply(
-    conn: asyncpg.Connection, who: Principal, changes: Sequence[Change], per_hour: int
+    conn: asyncpg.Connection, own: PatientScope, changes: Sequence[Change], per_hour: int
 ) -> dict[UUID, Outcome]:
-    """Apply `changes` (ids already unique) for the signed-in patient `who`, who may
+    """Apply `changes` (ids already unique) for the signed-in patient `own`, who may
     create `per_hour` entries an hour (TooMany, nothing applied, if these could pass it;
     a batch of deletes only is never refused)."""
     outcomes: dict[UUID, Outcome] = {}
     upserts = [c for c in changes if c.entry is not None]
     if upserts:
-        used = await conn.fetchval(SQL["recent_entries"], who.user_id)
+        used = await conn.fetchval(SQL["recent_entries"], own.patient_id)
         if used + len(upserts) > per_hour:
             raise TooMany(RETRY_QUOTA_SECONDS, QUOTA_WORDS)
         # Autocommit: the insert is one atomic statement, and the common case (new
         # entries) needs no transaction round trips at all.
         if len(upserts) == 1:
-            rows = await conn.fetch(SQL["insert_entry"], who.user_id, *insert_params(upserts[0]))
+            rows = await conn.fetch(SQL["insert_entry"], own.patient_id, *insert_params(upserts[0]))
         else:
             records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry]
-            rows = await conn.fetch(SQL["insert_entries"], who.user_id, records_json(records))
+            rows = await conn.fetch(SQL["insert_entries"], own.patient_id, records_json(records))
         for row in rows:
             outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
     pending = [c for c in changes if c.id not in outcomes]
     if pending:
         async with conn.transaction():
-            await _settle(conn, who, pending, outcomes)
+            await _settle(conn, own, pending, outcomes)
     return outcomes
 
 
@@ -105,10 +105,10 @@ def insert_params(change: Change) -> list[Any]:
 
 
 async def _settle(
-    conn: asyncpg.Connection, who: Principal, pending: list[Change],
+    conn: asyncpg.Connection, own: PatientScope, pending: list[Change],
     outcomes: dict[UUID, Outcome],
 ) -> None:
-    rows = await conn.fetch(SQL["lock_entries"], who.user_id, [c.id for c in pending])
+    rows = await conn.fetch(SQL["lock_entries"], own.patient_id, [c.id for c in pending])
     stored = {row["id"]: row for row in rows}
     foreign = [c.id for c in pending if c.entry is not None and c.id not in stored]
     if foreign:
@@ -116,16 +116,16 @@ async def _settle(
         # The answer is a plain 404; the attempt is a security event. Logs name nobody but
         # the actor (by opaque id): how many, not which entries.
         log.warning("entry ids of another patient", extra={
-            "actor": str(who.user_id), "count": len(foreign)})
+            "actor": str(own.who.user_id), "count": len(foreign)})
     plan = _Plan()
     for change in pending:
         outcomes[change.id] = _decide(change, stored.get(change.id), plan)
     if plan.edits:
         records = [to_record(c.id, c.entry, c.digest) for c in plan.edits if c.entry]
-        for row in await conn.fetch(SQL["update_entries"], who.user_id, records_json(records)):
+        for row in await conn.fetch(SQL["update_entries"], own.patient_id, records_json(records)):
             outcomes[row["id"]] = Outcome(row["id"], "edited", to_entry(row))
     if plan.deletes:
-        await conn.execute(SQL["delete_entries"], who.user_id, plan.deletes)
+        await conn.execute(SQL["delete_entries"], own.patient_id, plan.deletes)
 
 
 def _decide(change: Change, row: Any, plan: _Plan) -> Outcome:

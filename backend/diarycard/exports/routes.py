@@ -11,12 +11,13 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromPath, FromQuery
 
+from diarycard.auth.principal import CurrentUser
 from diarycard.auth.stepup import before_export
+from diarycard.db.pool import Conn
 from diarycard.exports import fhir
 from diarycard.exports.models import ClinicianFormat, PatientFormat
 from diarycard.exports.store import my_export, patient_export
 from diarycard.settings import Settings
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["exports"]
 # Litestar adds "; charset=utf-8" to text/* itself (naming it here gave it twice).

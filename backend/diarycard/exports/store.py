@@ -12,8 +12,8 @@ import asyncpg
 import msgspec
 
 from diarycard.audit.store import record
+from diarycard.auth.access import open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient
 from diarycard.db.queries import load_queries
 from diarycard.entries.models import Entry
 from diarycard.entries.rows import to_entry

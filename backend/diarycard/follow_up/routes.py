@@ -7,10 +7,11 @@ from uuid import UUID
 from litestar import get, post
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 from diarycard.follow_up import store
 from diarycard.follow_up.models import AttemptIn, CaseloadTask, CloseIn, Task
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["follow-up"]
 TASK = "/patients/{patient_id:uuid}/follow-ups/{task_id:uuid}"

@@ -1,5 +1,5 @@
 """Follow-up tasks in PostgreSQL. Every call checks the care team and writes the audit row
-first (`caseload.access.open_patient`), inside the same transaction as the read or write.
+first (`auth.access.open_patient`), inside the same transaction as the read or write.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from diarycard.audit.store import record_many
+from diarycard.auth.access import open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient, record_many
 from diarycard.db.queries import load_queries
 from diarycard.errors import Conflict, Invalid, NotFound
 from diarycard.follow_up.models import Attempt, AttemptIn, CaseloadTask, CloseIn, Task

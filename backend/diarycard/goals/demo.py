@@ -7,6 +7,7 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import open_patient, own_scope
 from diarycard.errors import PreconditionFailed
 from diarycard.goals.models import AGREED_FIELDS, Goal, GoalIn
 from diarycard.tools import records
@@ -30,9 +31,11 @@ async def load_demo(
         for name, goal in GOALS.items():
             goal_id = demo_id(patient_id, name)
             try:
-                saved = await records.save(conn, patient, "goal", goal_id, goal, Goal,
+                saved = await records.save(conn, own_scope(patient), "goal", goal_id, goal, Goal,
                                            AGREED_FIELDS)
             except PreconditionFailed:
                 continue  # changed by the patient since: keep theirs
             if clinician is not None and saved.agreed_by is None and saved.version == 1:
-                await records.agree(conn, clinician, patient_id, "goal", goal_id, 1, Goal)
+                # The demo clinician agrees it, as one would: through the gate, audited.
+                scope = await open_patient(conn, clinician, patient_id, "agree", "goal")
+                await records.agree(conn, scope, "goal", goal_id, 1, Goal)

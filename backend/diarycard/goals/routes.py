@@ -10,12 +10,13 @@ from uuid import UUID
 from litestar import put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.access import as_clinician
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 from diarycard.goals.models import AGREED_FIELDS, Goal, GoalAgreeIn, GoalIn
 from diarycard.tools import records
-from diarycard.tools.clinician import as_clinician
 from diarycard.tools.routes import record_routes
-from diarycard.web.deps import Conn, CurrentUser
 
 
 @put("/patients/{patient_id:uuid}/goals/{goal_id:uuid}/agreement", tags=["goals"],
@@ -27,7 +28,7 @@ async def agree_goal(
     """Agree a patient's goal as their clinician (assigned clinicians; audited)."""
     return await as_clinician(
         conn, principal, patient_id, "agree", "goal",
-        lambda: records.agree(conn, principal, patient_id, "goal", goal_id, data.version, Goal),
+        lambda scope: records.agree(conn, scope, "goal", goal_id, data.version, Goal),
     )
 
 

@@ -7,9 +7,10 @@ from uuid import UUID
 from litestar import get, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.notes.models import Note, NoteIn
 from diarycard.notes.store import add_note, list_notes
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["notes"]
 

@@ -8,8 +8,8 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from diarycard.auth.access import open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient
 from diarycard.db.queries import load_queries
 from diarycard.errors import Invalid, NotFound
 from diarycard.notes.models import Note, NoteIn

@@ -1,5 +1,5 @@
 """A patient's outcomes for their care team: charts, due measures and the acts themselves,
-read in one audited transaction (`tools.clinician.as_clinician`)."""
+read in one audited transaction (`auth.access.as_clinician`)."""
 
 from __future__ import annotations
 
@@ -8,27 +8,27 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import PatientScope, as_clinician
 from diarycard.auth.principal import Principal
 from diarycard.outcomes import charts, store
 from diarycard.outcomes.models import Event, EventIn, Outcomes
-from diarycard.tools.clinician import as_clinician
 
 
 async def outcomes(conn: asyncpg.Connection, who: Principal, patient_id: UUID,
                    base_url: str, today: date | None = None) -> Outcomes:
-    async def read() -> Outcomes:
-        row = await conn.fetchrow(store.SQL["schedule"], patient_id)
+    async def read(scope: PatientScope) -> Outcomes:
+        row = await conn.fetchrow(store.SQL["schedule"], scope.patient_id)
         day = today or store.london_today()
         started: date = row["started"]
-        events = await store.events(conn, patient_id, started.replace(day=1))
-        responses = await store.measures(conn, patient_id, base_url)
+        events = await store.events(conn, scope.patient_id, started.replace(day=1))
+        responses = await store.measures(conn, scope.patient_id, base_url)
         rows = charts.month_rows(events, started, day)
         return Outcomes(
             started=started,
             months=charts.month_chart(rows),
             measures=charts.measure_chart(responses),
             before_after=charts.before_after(started, day, rows, responses),
-            due=await store.schedule(conn, patient_id, day),
+            due=await store.schedule(conn, scope.patient_id, day),
             events=events,
         )
 
@@ -39,4 +39,5 @@ async def record_event(conn: asyncpg.Connection, who: Principal, patient_id: UUI
                        event_id: UUID, data: EventIn) -> Event:
     """A clinician records an act or contact for their patient (audited as a change)."""
     return await as_clinician(conn, who, patient_id, "write", "outcomes",
-                              lambda: store.save_event(conn, who, patient_id, event_id, data))
+                              lambda scope: store.save_event(conn, who, scope.patient_id, event_id,
+                                                             data))

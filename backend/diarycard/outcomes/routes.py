@@ -20,6 +20,8 @@ import msgspec
 from litestar import Request, Response, get, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 from diarycard.outcomes import questionnaires, review, store
 from diarycard.outcomes.models import (
@@ -32,7 +34,6 @@ from diarycard.outcomes.models import (
     QuestionnaireId,
 )
 from diarycard.settings import Settings
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["outcomes"]
 PATIENT = "/patients/{patient_id:uuid}"

@@ -1,5 +1,5 @@
 """Acts, service contacts and measures: stored by the patient's own id, read back scoped to
-the one patient. Clinicians reach these through `tools.clinician.as_clinician` (care team
+the one patient. Clinicians reach these through `auth.access.as_clinician` (care team
 and audit first)."""
 
 from __future__ import annotations

@@ -8,11 +8,12 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.access import as_clinician
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 from diarycard.pathway import store
 from diarycard.pathway.models import Pathway, PathwayIn
-from diarycard.tools.clinician import as_clinician
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["pathway"]
 THEIRS = "/patients/{patient_id:uuid}/pathway"
@@ -28,7 +29,7 @@ async def my_pathway(conn: Conn, principal: CurrentUser) -> Pathway:
 async def their_pathway(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> Pathway:
     """A patient's pathway (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "pathway",
-                              lambda: store.get(conn, patient_id))
+                              lambda scope: store.get(conn, scope.patient_id))
 
 
 @put(THEIRS, tags=TAGS, request_class=DiaryRequest)
@@ -37,7 +38,7 @@ async def save_their_pathway(
 ) -> Pathway:
     """Record the phase and what was agreed; "discharged" needs an agreed discharge plan."""
     return await as_clinician(conn, principal, patient_id, "update", "pathway",
-                              lambda: store.save(conn, principal, patient_id, data))
+                              lambda scope: store.save(conn, principal, scope.patient_id, data))
 
 
 routes = [my_pathway, their_pathway, save_their_pathway]

@@ -1,5 +1,5 @@
 """The pathway in PostgreSQL. Callers check access first: the patient's own id, or the
-clinician's care team and audit row (`tools.clinician.as_clinician`)."""
+clinician's care team and audit row (`auth.access.as_clinician`)."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import own_scope
 from diarycard.errors import PreconditionFailed
 from diarycard.problem_solving.models import Solution, Worksheet, WorksheetIn
 from diarycard.tools import records
@@ -39,7 +40,7 @@ async def load_demo(
         patient = await person(conn, patient_id)
         for name, sheet in SHEETS.items():
             try:
-                await records.save(conn, patient, "problem_solving", demo_id(patient_id, name),
-                                   sheet, Worksheet)
+                await records.save(conn, own_scope(patient), "problem_solving",
+                                   demo_id(patient_id, name), sheet, Worksheet)
             except PreconditionFailed:
                 pass  # the patient changed it since: keep their version

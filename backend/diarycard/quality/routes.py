@@ -7,6 +7,8 @@ from uuid import UUID
 from litestar import get, post, put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.quality import store
 from diarycard.quality.models import (
     QualityReport,
@@ -14,7 +16,6 @@ from diarycard.quality.models import (
     SupervisionAgreementIn,
     SupervisionSessionIn,
 )
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["quality"]
 ONE = "/supervision/{clinician_id:uuid}"

@@ -9,6 +9,8 @@ from uuid import UUID
 from litestar import Request, delete, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.errors import Unavailable
 from diarycard.reminders import store, suggestions
 from diarycard.reminders.models import (
@@ -22,7 +24,6 @@ from diarycard.reminders.models import (
     TestQueued,
 )
 from diarycard.reminders.subscriptions import check_subscription
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["reminders"]
 

@@ -7,8 +7,8 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient
 from diarycard.errors import Invalid
 from diarycard.reminders.models import ClinicianView, SuggestionIn
 from diarycard.reminders.store import SQL, as_time, suggestion_from

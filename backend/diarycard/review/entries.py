@@ -7,8 +7,8 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient
 from diarycard.entries import store
 from diarycard.entries.models import EntryPage, EntryQuery, EntryRevision
 
@@ -17,13 +17,13 @@ async def patient_entries(
     conn: asyncpg.Connection, who: Principal, patient_id: UUID, query: EntryQuery
 ) -> EntryPage:
     async with conn.transaction():
-        await open_patient(conn, who, patient_id, "entries.list")
-        return await store.list_entries(conn, patient_id, query, withdrawn=True)
+        scope = await open_patient(conn, who, patient_id, "entries.list")
+        return await store.list_entries(conn, scope, query, withdrawn=True)
 
 
 async def entry_revisions(
     conn: asyncpg.Connection, who: Principal, patient_id: UUID, entry_id: UUID
 ) -> list[EntryRevision]:
     async with conn.transaction():
-        await open_patient(conn, who, patient_id, "entries.revisions", str(entry_id))
-        return await store.list_revisions(conn, patient_id, entry_id)
+        scope = await open_patient(conn, who, patient_id, "entries.revisions", str(entry_id))
+        return await store.list_revisions(conn, scope, entry_id)

@@ -8,12 +8,13 @@ from uuid import UUID
 from litestar import Request, get
 from litestar.params import FromPath, FromQuery, QueryParameter
 
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.models import Category, EntryPage, EntryRevision
 from diarycard.entries.routes import entry_query
 from diarycard.review.entries import entry_revisions, patient_entries
 from diarycard.review.models import Review
 from diarycard.review.store import parse_day, review
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["review"]
 PATIENT = "/patients/{patient_id:uuid}"

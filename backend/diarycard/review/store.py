@@ -10,8 +10,8 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from diarycard.auth.access import open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient
 from diarycard.caseload.words import LONDON, review_due, since_words
 from diarycard.db.queries import load_queries
 from diarycard.entries.rows import to_entry

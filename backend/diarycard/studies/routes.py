@@ -16,6 +16,8 @@ from uuid import UUID
 from litestar import Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.studies import reports, store
 from diarycard.studies.models import (
     Allocation,
@@ -27,7 +29,6 @@ from diarycard.studies.models import (
     Study,
     StudyIn,
 )
-from diarycard.web.deps import Conn, CurrentUser
 
 TAGS = ["studies"]
 STUDY = "/studies/{study_id:uuid}"

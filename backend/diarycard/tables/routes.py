@@ -8,24 +8,24 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.access import Own
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 from diarycard.tables import store
 from diarycard.tables.models import Table, TableIn
-from diarycard.web.deps import Conn, CurrentUser
 
 
 @get("/table", tags=["tables"])
-async def get_own_table(conn: Conn, principal: CurrentUser) -> Table:
+async def get_own_table(conn: Conn, own: Own) -> Table:
     """Your impulsivity table (the site's starting table until you save your own)."""
-    principal.require("patient")
-    return await store.get_table(conn, principal.user_id, principal.site_id)
+    return await store.get_table(conn, own)
 
 
 @put("/table", request_class=DiaryRequest, tags=["tables"])
-async def put_own_table(conn: Conn, principal: CurrentUser, data: JSONBody[TableIn]) -> Table:
+async def put_own_table(conn: Conn, own: Own, data: JSONBody[TableIn]) -> Table:
     """Save your table as a new version (412 if it changed since `base_version`)."""
-    principal.require("patient")
-    return await store.save_table(conn, principal, principal.user_id, principal.site_id, data)
+    return await store.save_table(conn, own, data)
 
 
 @get("/patients/{patient_id:uuid}/table", tags=["tables"])

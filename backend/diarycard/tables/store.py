@@ -11,8 +11,8 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from diarycard.auth.access import PatientScope, open_patient
 from diarycard.auth.principal import Principal
-from diarycard.caseload.access import open_patient
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import text_errors
 from diarycard.errors import FieldError, Invalid, PreconditionFailed
@@ -33,13 +33,13 @@ async def get_template(conn: asyncpg.Connection, site_id: UUID) -> Table:
     return _table(row) if row else Table(0, None, list(DEFAULT_ROWS))
 
 
-async def get_table(conn: asyncpg.Connection, patient_id: UUID, site_id: UUID) -> Table:
-    """`patient_id`'s current table (already authorised); the site template as version 0
-    while they have none of their own."""
-    row = await conn.fetchrow(SQL["current_table"], patient_id)
+async def get_table(conn: asyncpg.Connection, scope: PatientScope) -> Table:
+    """The patient's current table; the site template as version 0 while they have none
+    of their own."""
+    row = await conn.fetchrow(SQL["current_table"], scope.patient_id)
     if row:
         return _table(row)
-    template = await get_template(conn, site_id)
+    template = await get_template(conn, scope.site_id)
     return Table(0, None, template.rows)
 
 
@@ -62,12 +62,11 @@ def _check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
         raise Invalid(errors=found)
 
 
-async def save_table(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, site_id: UUID, data: TableIn
-) -> Table:
-    """Save a new version of `patient_id`'s table (caller authorised) from `base_version`."""
+async def save_table(conn: asyncpg.Connection, scope: PatientScope, data: TableIn) -> Table:
+    """Save a new version of the patient's table from `base_version`, as `scope.who`."""
+    who = scope.who
     async with conn.transaction():
-        current = await get_table(conn, patient_id, site_id)
+        current = await get_table(conn, scope)
         if data.base_version != current.version:
             raise PreconditionFailed(
                 "The table was changed since you opened it. Please reload it and try again."
@@ -76,7 +75,7 @@ async def save_table(
         _check_rows(data.rows, current.rows if current.version else None)
         try:
             row = await conn.fetchrow(
-                SQL["save_table"], patient_id, data.base_version,
+                SQL["save_table"], scope.patient_id, data.base_version,
                 msgspec.json.encode(data.rows).decode(), who.user_id,
             )
         except asyncpg.UniqueViolationError:
@@ -91,9 +90,8 @@ async def read_patient_table(
 ) -> Table:
     """An assigned clinician reads a patient's table (audited before it is returned)."""
     async with conn.transaction():
-        await open_patient(conn, who, patient_id, "table.read", "personal_table")
-        # open_patient checked the patient is at the clinician's own site.
-        return await get_table(conn, patient_id, who.site_id)
+        scope = await open_patient(conn, who, patient_id, "table.read", "personal_table")
+        return await get_table(conn, scope)
 
 
 async def save_patient_table(
@@ -101,8 +99,8 @@ async def save_patient_table(
 ) -> Table:
     """An assigned clinician saves a new version of a patient's table (audited)."""
     async with conn.transaction():
-        await open_patient(conn, who, patient_id, "table.update", "personal_table")
-        return await save_table(conn, who, patient_id, who.site_id, data)
+        scope = await open_patient(conn, who, patient_id, "table.update", "personal_table")
+        return await save_table(conn, scope, data)
 
 
 async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn) -> Table:

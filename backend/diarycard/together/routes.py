@@ -9,11 +9,12 @@ from uuid import UUID
 from litestar import get, post
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.access import as_clinician
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 from diarycard.together import store
 from diarycard.together.models import ReviewedIn, SessionTools
-from diarycard.tools.clinician import as_clinician
-from diarycard.web.deps import Conn, CurrentUser
 
 BASE = "/patients/{patient_id:uuid}/session-tools"
 TAGS = ["session"]
@@ -25,7 +26,7 @@ async def session_tools(
 ) -> SessionTools:
     """Every worksheet and checking-it-out record since the last session, all of each."""
     return await as_clinician(conn, principal, patient_id, "read", "session_tools",
-                              lambda: store.session_tools(conn, patient_id))
+                              lambda scope: store.session_tools(conn, scope.patient_id))
 
 
 @post(f"{BASE}/{{record_id:uuid}}/reviewed", tags=TAGS, request_class=DiaryRequest)
@@ -36,7 +37,7 @@ async def reviewed_together(
     """Mark a record reviewed together in the session, with a short note."""
     return await as_clinician(
         conn, principal, patient_id, "update", "session_tools",
-        lambda: store.mark_reviewed(conn, principal, patient_id, record_id, data))
+        lambda scope: store.mark_reviewed(conn, principal, scope.patient_id, record_id, data))
 
 
 routes = [session_tools, reviewed_together]

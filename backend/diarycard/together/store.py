@@ -1,5 +1,5 @@
 """Tools reviewed together. Callers have checked the care team and audited the access
-(`tools.clinician.as_clinician`)."""
+(`auth.access.as_clinician`)."""
 
 from __future__ import annotations
 

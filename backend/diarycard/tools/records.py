@@ -16,7 +16,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.errors import NotFound, PreconditionFailed
 from diarycard.tools.text import check_text
@@ -42,11 +42,12 @@ def _out(row: Any, out: type[Out]) -> Out:
 
 
 async def save(
-    conn: asyncpg.Connection, who: Principal, kind: Kind, record_id: UUID,
+    conn: asyncpg.Connection, own: PatientScope, kind: Kind, record_id: UUID,
     data: Any, out: type[Out], agreed_fields: tuple[str, ...] = (),
 ) -> Out:
-    """Create or change the patient's record `record_id`. `agreed_fields`: a change to
-    any of them undoes the clinician's agreement."""
+    """Create or change the patient's own record `record_id`. `agreed_fields`: a change
+    to any of them undoes the clinician's agreement."""
+    who = own.who.require("patient")
     check_text(data)
     digest = request_hash(data)
     body = {k: v for k, v in msgspec.to_builtins(data).items() if k not in _NOT_BODY}
@@ -65,34 +66,35 @@ async def save(
                 keep = all(old.get(f) == body.get(f) for f in agreed_fields)
                 await conn.execute(SQL["update"], record_id, who.user_id, data.status, encoded,
                                    digest, keep)
-            return await one(conn, who.user_id, kind, record_id, out)
+            return await one(conn, own, kind, record_id, out)
     raise NotFound()
 
 
 async def one(
-    conn: asyncpg.Connection, patient_id: UUID, kind: Kind, record_id: UUID, out: type[Out]
+    conn: asyncpg.Connection, scope: PatientScope, kind: Kind, record_id: UUID, out: type[Out]
 ) -> Out:
-    row = await conn.fetchrow(SQL["one"], record_id, patient_id, kind)
+    row = await conn.fetchrow(SQL["one"], record_id, scope.patient_id, kind)
     if row is None:
         raise NotFound()
     return _out(row, out)
 
 
 async def every(
-    conn: asyncpg.Connection, patient_id: UUID, kind: Kind, out: type[Out],
+    conn: asyncpg.Connection, scope: PatientScope, kind: Kind, out: type[Out],
     status: str | None = None,
 ) -> list[Out]:
     """Up to 200 records, open ones first, then the most recently changed."""
-    return [_out(row, out) for row in await conn.fetch(SQL["all"], patient_id, kind, status)]
+    rows = await conn.fetch(SQL["all"], scope.patient_id, kind, status)
+    return [_out(row, out) for row in rows]
 
 
 async def agree(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, kind: Kind, record_id: UUID,
+    conn: asyncpg.Connection, scope: PatientScope, kind: Kind, record_id: UUID,
     version: int, out: type[Out],
 ) -> Out:
     """The clinician agrees version `version` of the record (412 if it has moved on)."""
-    if await conn.fetchval(SQL["agree"], record_id, patient_id, kind, version,
-                           who.user_id) is None:
-        await one(conn, patient_id, kind, record_id, out)  # NotFound when missing
+    if await conn.fetchval(SQL["agree"], record_id, scope.patient_id, kind, version,
+                           scope.who.user_id) is None:
+        await one(conn, scope, kind, record_id, out)  # NotFound when missing
         raise PreconditionFailed("This was changed since you read it. Please read it again.")
-    return await one(conn, patient_id, kind, record_id, out)
+    return await one(conn, scope, kind, record_id, out)

@@ -20,10 +20,11 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.auth.access import Own, as_clinician
+from diarycard.auth.principal import CurrentUser
+from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 from diarycard.tools import records
-from diarycard.tools.clinician import as_clinician
-from diarycard.web.deps import Conn, CurrentUser
 
 
 def record_routes(
@@ -35,27 +36,23 @@ def record_routes(
 
     @get(mine, tags=[tag], name=f"{kind}_list_mine",
          description=f"Your own {tag} records, open ones first.")
-    async def list_mine(conn: Conn, principal: CurrentUser) -> list[data_out]:
-        who = principal.require("patient")
-        return await records.every(conn, who.user_id, kind, data_out)
+    async def list_mine(conn: Conn, own: Own) -> list[data_out]:
+        return await records.every(conn, own, kind, data_out)
 
     @get(f"{mine}/{{record_id:uuid}}", tags=[tag], name=f"{kind}_read_mine",
          description=f"One of your {tag} records.")
     async def read_mine(
-        conn: Conn, principal: CurrentUser, record_id: FromPath[UUID]
+        conn: Conn, own: Own, record_id: FromPath[UUID]
     ) -> data_out:
-        who = principal.require("patient")
-        return await records.one(conn, who.user_id, kind, record_id, data_out)
+        return await records.one(conn, own, kind, record_id, data_out)
 
     @put(f"{mine}/{{record_id:uuid}}", tags=[tag], name=f"{kind}_save_mine",
          request_class=DiaryRequest,
          description=f"Create or change one of your {tag} records (412 when stale).")
     async def save_mine(
-        conn: Conn, principal: CurrentUser, record_id: FromPath[UUID],
-        data: JSONBody[data_in],
+        conn: Conn, own: Own, record_id: FromPath[UUID], data: JSONBody[data_in],
     ) -> data_out:
-        who = principal.require("patient")
-        return await records.save(conn, who, kind, record_id, data, data_out, agreed_fields)
+        return await records.save(conn, own, kind, record_id, data, data_out, agreed_fields)
 
     @get(theirs, tags=[tag], name=f"{kind}_list_theirs",
          description=f"A patient's {tag} records (assigned clinicians; audited).")
@@ -65,7 +62,7 @@ def record_routes(
     ) -> list[data_out]:
         return await as_clinician(
             conn, principal, patient_id, "read", kind,
-            lambda: records.every(conn, patient_id, kind, data_out, status),
+            lambda scope: records.every(conn, scope, kind, data_out, status),
         )
 
     return [list_mine, read_mine, save_mine, list_theirs]

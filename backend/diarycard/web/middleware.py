@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import Any
 
-from diarycard.web.context import request_id
+from diarycard.logs import request_id
 
 # Plain ASGI, loosely typed: this wraps Litestar from the outside.
 Message = dict[str, Any]

@@ -16,7 +16,7 @@ from litestar.exceptions import HTTPException, ValidationException
 
 from diarycard import errors
 from diarycard.db.pool import DB_DOWN
-from diarycard.web.context import request_id
+from diarycard.logs import request_id
 
 log = logging.getLogger("diarycard.errors")
 
