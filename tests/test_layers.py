@@ -15,8 +15,9 @@ CLINICIAN = {"review", "caseload", "appointments", "notes", "exports"}
 IDENTITY = {"accounts", "auth", "audit"}
 # Web plumbing; `push` (sending Web Push messages) is plumbing too: it knows no feature.
 WEB = {"web", "push"}
-# `resources` finds the files the package carries (migrations, the PWA).
-BASE = {"db", "settings", "errors", "logs", "resources"}
+# `resources` finds the files the package carries (migrations, the PWA); `validation`
+# names the field a value breaks.
+BASE = {"db", "settings", "errors", "logs", "resources", "validation"}
 # Every top-level part of the package that is not identity, web plumbing or base is a
 # feature, or wiring (app, cli, server, ...), which may import anything.
 NOT_FEATURES = IDENTITY | WEB | BASE | {

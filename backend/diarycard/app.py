@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Litestar, Router
 from litestar.config.compression import CompressionConfig
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components
@@ -46,7 +47,8 @@ from diarycard.studies.routes import routes as study_routes
 from diarycard.tables.routes import routes as table_routes
 from diarycard.together.routes import routes as together_routes
 from diarycard.web import problems
-from diarycard.web.middleware import harden
+from diarycard.web.body import JsonRequest
+from diarycard.web.middleware import harden, secure_headers
 from diarycard.web.openapi import PROBLEM, tell_the_truth
 from diarycard.web.origin import guard_unsafe
 from diarycard.web.static import pwa_routes
@@ -112,21 +114,20 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         exception_handlers={Exception: problems.handle},
         openapi_config=openapi,
         request_max_body_size=settings.max_body_bytes,
+        request_class=JsonRequest,
         # The app shell is compressed for phones on prepaid data. API answers are not:
         # they can mix secrets with reflected input (BREACH), and they are small.
         compression_config=CompressionConfig(
             backend="gzip", gzip_compress_level=6, minimum_size=1024, exclude="^/api/"
         ),
+        # The request id, the client behind our proxies and the access log for routed
+        # requests; the security headers on every answer, 404s and 405s included.
+        middleware=[DefineMiddleware(harden, proxies=settings.proxy_networks)],
+        before_send=[secure_headers(settings.cookie_secure)],
         debug=False,
         logging_config=None,
         state=None,
     )
     app.state.settings = settings
     tell_the_truth(app)  # every status and content type each route answers
-    # Outside Litestar's own middleware, so 404s, 405s and errors get the headers too.
-    app.asgi_handler = harden(  # type: ignore[assignment]
-        app.asgi_handler,  # type: ignore[arg-type]
-        hsts=settings.cookie_secure,
-        proxies=settings.proxy_networks,
-    )
     return app

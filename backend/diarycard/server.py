@@ -13,6 +13,9 @@ from __future__ import annotations
 import sys
 
 APP = "diarycard.asgi:app_from_env"
+# Per worker: far above what a pool of 16 database connections can serve at once, low
+# enough that a flood of connections gets a quick 503 instead of a worker out of memory.
+LIMIT_CONCURRENCY = 1000
 
 
 def server_command(host: str, port: int, workers: int = 1) -> list[str]:
@@ -20,8 +23,12 @@ def server_command(host: str, port: int, workers: int = 1) -> list[str]:
         sys.executable, "-m", "uvicorn", APP, "--factory",
         "--host", host, "--port", str(port), "--workers", str(workers),
         "--loop", "uvloop", "--lifespan", "on",
-        # httptools with a limit on the request's head (web/protocol.py says why).
-        "--http", "diarycard.web.protocol:BoundedHttpToolsProtocol",
+        "--http", "httptools",
+        # Slow and oversized request heads are the reverse proxy's to cut off (Caddy: 10 s,
+        # 32 KB; docs/operations.md): `serve` must not face the internet without one.
+        # What uvicorn offers in public: idle keep-alive connections close after 5 s, and
+        # past LIMIT_CONCURRENCY connections and tasks at once a worker answers 503.
+        "--timeout-keep-alive", "5", "--limit-concurrency", str(LIMIT_CONCURRENCY),
         "--no-access-log", "--log-level", "warning",
         # Which proxies to believe is ours to decide (DIARYCARD_TRUSTED_PROXIES); uvicorn
         # would otherwise take X-Forwarded-For from any local peer.

@@ -20,6 +20,7 @@ import platformdirs
 from msgspec import Meta
 
 from diarycard import resources
+from diarycard.validation import locate
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,10 +126,10 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object)
     raw.update(overrides)
     try:
         settings = msgspec.convert(raw, Settings, strict=False)
-    except msgspec.ValidationError as exc:
-        field = str(exc).rpartition("$.")[2].strip("`")
-        rule = str(exc).partition(" - at ")[0]
-        raise SettingsError(f"{ENV_NAMES.get(field, field)}: {rule}") from None
+    except msgspec.ValidationError:
+        found = locate(raw, Settings, strict=False)
+        field = found.field.partition(".")[0].partition("[")[0]
+        raise SettingsError(f"{ENV_NAMES.get(field, field)}: {found.rule}") from None
     _check(settings)
     return settings
 

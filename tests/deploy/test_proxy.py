@@ -12,6 +12,7 @@ import os
 import random
 import shutil
 import signal
+import socket
 import ssl
 import subprocess
 import sys
@@ -267,3 +268,47 @@ async def _stored(db: str, login: str) -> list[str]:
         return [r["id"] for r in records]
     finally:
         await conn.close()
+
+
+def _tls_socket(cluster: Cluster) -> ssl.SSLSocket:
+    port = int(cluster.base.rsplit(":", 1)[1])
+    raw = socket.create_connection(("localhost", port), timeout=30)
+    return cluster.tls.wrap_socket(raw, server_hostname="localhost")
+
+
+def test_caddy_cuts_off_oversized_and_slow_heads(cluster: Cluster) -> None:
+    """Slow and oversized request heads are the proxy's to stop (the app server reads a
+    head of any size, for as long as it takes): deploy/Caddyfile's 32 KB and 10 s."""
+    with _tls_socket(cluster) as sock:
+        sock.sendall(b"GET /readyz HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                     + b"a" * 40_000 + b"\r\n\r\n")
+        assert sock.recv(4096).startswith(b"HTTP/1.1 431")
+    # Ordinary heads, a few KB each, many on one connection, pass.
+    with httpx.Client(base_url=cluster.base, verify=cluster.tls) as client:
+        for _ in range(20):
+            assert client.get("/readyz", headers={"X-Padding": "a" * 2000}).status_code == 200
+    # One connection says nothing after the handshake; one sends a header line every two
+    # seconds and never the blank line. Caddy closes both; a silent TCP connection that
+    # never shakes hands is closed by the same limit.
+    silent = _tls_socket(cluster)
+    dripping = _tls_socket(cluster)
+    bare = socket.create_connection(("localhost", int(cluster.base.rsplit(":", 1)[1])),
+                                    timeout=30)
+    dripping.sendall(b"GET /readyz HTTP/1.1\r\nHost: localhost\r\n")
+    started = time.monotonic()
+    for _ in range(8):
+        time.sleep(2)
+        try:
+            dripping.sendall(b"X-Drip: 1\r\n")
+        except OSError:
+            break
+    for sock in (silent, dripping, bare):
+        try:
+            answer = sock.recv(100)
+            assert answer == b"" or answer.startswith(b"HTTP/1.1 408"), answer
+        except (ConnectionResetError, ssl.SSLError):
+            pass  # closed: that is the point
+        finally:
+            sock.close()
+    assert time.monotonic() - started < 25
+    assert httpx.get(f"{cluster.base}/readyz", verify=cluster.tls).status_code == 200

@@ -22,6 +22,16 @@ def log_familiar(page: Page, row: int, outcome: str = "I resisted it") -> None:
     expect(page.get_by_role("heading", name="Saved")).to_be_visible()
 
 
+def tried_since(page: Page, since: float) -> bool:
+    """Every queued record was sent, failed and was given a later try (`next_at`, 0 until
+    a send fails) after `since` (the page's clock): the sender ran and kept them all."""
+    return page.evaluate("""async (since) => {
+        const all = await (await import('/shared/outbox.js')).records();
+        return all.length > 0 && all.every((r) =>
+            r.state === "queued" && r.attempts >= 1 && r.next_at > since);
+    }""", since)
+
+
 def queued_ids(page: Page) -> list[str]:
     return page.evaluate("""async () =>
         (await (await import('/shared/outbox.js')).records()).map((r) => r.id)""")
@@ -63,8 +73,9 @@ def test_nothing_lost_nothing_doubled(
     assert patient.entries() == []
 
     live.stop()
+    went_online = page.evaluate("Date.now()")
     context.set_offline(False)  # back online, but the server is down: all stays queued
-    page.wait_for_timeout(500)
+    assert wait_for(lambda: tried_since(page, went_online), 15)
     assert outbox_count(page) == 19
     live.start()
     context.set_offline(True)
@@ -88,7 +99,7 @@ def test_a_500_keeps_the_entry_queued(
     context.route("**/api/v1/sync", broken)  # the context's: it sees past the worker
     log_familiar(page, 0)
     expect(page.get_by_role("link", name="Waiting to send: 1")).to_be_visible()
-    page.wait_for_timeout(300)
+    assert wait_for(lambda: tried_since(page, 0))  # the 500 came back and was handled
     assert outbox_count(page) == 1 and patient.entries() == []
     # Kept, and waiting its turn: a back-off of about a second after the first failure.
     state = page.evaluate("""async () => {

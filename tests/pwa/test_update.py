@@ -29,9 +29,20 @@ def test_an_update_waits_for_consent_and_spares_unsaved_input(
     assert not reloaded(page)
 
     page.get_by_label("Your login").fill("half-typed")
+    # An update happens only by telling the waiting worker to take over; count every
+    # message the page sends to a worker.
+    page.evaluate("""() => {
+        window.told = [];
+        const send = ServiceWorker.prototype.postMessage;
+        ServiceWorker.prototype.postMessage = function (...args) {
+            window.told.push(args[0]);
+            return send.apply(this, args);
+        };
+    }""")
     banner.get_by_role("button", name="Update now").click()
+    # The answer is written by the same click handler that would have sent the message.
     expect(banner.get_by_text("Save or cancel what you are writing first")).to_be_visible()
-    page.wait_for_timeout(300)
+    assert page.evaluate("window.told") == []
     assert not reloaded(page) and page.get_by_label("Your login").input_value() == "half-typed"
 
     page.get_by_role("link", name="Crisis plan").click()

@@ -19,8 +19,7 @@ from diarycard.entries.checks import entry_errors
 from diarycard.entries.models import MAX_BATCH, Problem, SyncOp, SyncOut, SyncResult
 from diarycard.errors import DiaryError, FieldError, Invalid
 from diarycard.web import problems
-from diarycard.web.body import decode_json
-from diarycard.web.problems import field_error
+from diarycard.web.body import decode_json, invalid_json
 
 # What each successful outcome answers, in the single call and in a batch alike.
 STATUS = {"created": 201, "unchanged": 200, "edited": 200, "deleted": 204}
@@ -41,8 +40,8 @@ def parse_operation(raw: msgspec.Raw, now: datetime) -> Parsed:
     """A Change, or the op's id (when readable) and why it was refused."""
     try:
         op = msgspec.json.decode(raw, type=SyncOp)
-    except msgspec.DecodeError as exc:
-        return _loose_id(raw), Invalid(errors=[field_error(str(exc))])
+    except msgspec.ValidationError:
+        return _loose_id(raw), Invalid(errors=[invalid_json(raw, SyncOp)])
     found: list[FieldError] = []
     if op.op == "upsert" and op.entry is None:
         found.append(FieldError("entry", "is required for an upsert"))

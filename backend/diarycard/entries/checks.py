@@ -16,10 +16,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
-from litestar import Request
 
 from diarycard.entries.models import EntryIn
 from diarycard.errors import FieldError, Invalid
+from diarycard.web.body import JsonRequest
 
 _BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
 TEXT_RULE = "must not contain NUL characters or unpaired surrogates"
@@ -41,7 +41,7 @@ def neutralise_surrogates(body: bytes) -> bytes:
     return _LONE.sub(rb"\1\\u0000", body)
 
 
-class DiaryRequest(Request[Any, Any, Any]):
+class DiaryRequest(JsonRequest):
     """A request whose JSON body is checked for encoding before msgspec sees it."""
 
     async def body(self) -> bytes:

@@ -50,10 +50,10 @@ def _entry_body(data: EntryPut) -> None:
 async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -> Response[Entry]:
     """Create (201) or edit (200) an entry; the same body again answers 200 with the same
     entry. A different body needs `base_version` (409 without it, 412 when stale)."""
-    data: EntryPut | ClientException
+    data: EntryPut | ClientException | Invalid
     try:
         data = decode_json(await request.body(), EntryPut)
-    except ClientException as exc:
+    except (ClientException, Invalid) as exc:
         data = exc  # answered after the session check, as on every other route
     # The connection is taken here rather than as the `conn` dependency: on the diary's
     # busiest route, Litestar's generator dependencies cost about a twentieth of the CPU.
@@ -67,7 +67,7 @@ async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -
             if created is not None:
                 return Response(created, status_code=201)
         principal = await provide_principal(request, conn)
-        if isinstance(data, ClientException):
+        if not isinstance(data, EntryPut):
             raise data
         outcome = await store.put_entry(
             conn, own_scope(principal), entry_id, data, settings.entries_per_hour)

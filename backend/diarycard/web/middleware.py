@@ -1,6 +1,11 @@
-"""One ASGI middleware for what every response needs: a request id, one access-log line
-(method, route, status, time; never bodies, headers, cookies or query strings) and the
+"""What every response needs, through Litestar's public API: a request id, one access-log
+line (method, route, status, time; never bodies, headers, cookies or query strings) and the
 security headers.
+
+- `harden` is app-level middleware (`Litestar(middleware=[...])`): the request id, the
+  client's address behind our proxies, and the access-log line of every routed request.
+- `secure_headers` is a `before_send` hook, which Litestar calls for every response,
+  including those no route answers (404, 405), where no middleware runs.
 """
 
 from __future__ import annotations
@@ -12,15 +17,10 @@ from collections.abc import Awaitable, Callable
 from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import Any
 
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
 from diarycard.logs import request_id
-
-# Plain ASGI, loosely typed: this wraps Litestar from the outside.
-Message = dict[str, Any]
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
 
 log = logging.getLogger("diarycard.access")
 
@@ -48,51 +48,78 @@ _DROP = {b"server", b"x-powered-by"}
 
 
 def harden(
-    app: ASGIApp, *, hsts: bool, proxies: tuple[IPv4Network | IPv6Network, ...] = ()
+    app: ASGIApp, proxies: tuple[IPv4Network | IPv6Network, ...] = ()
 ) -> ASGIApp:
-    extra = [*_COMMON, _HSTS] if hsts else list(_COMMON)
-
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":  # lifespan and websockets pass straight through
+        if scope["type"] != ScopeType.HTTP:  # websockets pass straight through
             await app(scope, receive, send)
             return
         if proxies:
             _use_forwarded_client(scope, proxies)
         rid = secrets.token_hex(8)
+        scope["state"].update(request_id=rid, logged=True)
         token = request_id.set(rid)
         started = time.perf_counter()
         status = 500
-        is_api = scope["path"].startswith("/api/")
 
         async def send_wrapped(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _DROP]
-                names = {k.lower() for k, _ in headers}
-                headers += [(k, v) for k, v in extra if k not in names]
-                headers.append((b"x-request-id", rid.encode()))
-                if is_api and b"cache-control" not in names:
-                    headers.append((b"cache-control", b"no-store"))
-                message["headers"] = headers
             await send(message)
 
         try:
             await app(scope, receive, send_wrapped)
         finally:
-            if log.isEnabledFor(logging.INFO):  # with the access log off, skip its work
-                log.info(
-                    "request",
-                    extra={
-                        "method": scope["method"],
-                        "route": scope.get("path_template") or _route_of(scope),
-                        "status": status,
-                        "ms": round((time.perf_counter() - started) * 1000, 2),
-                    },
-                )
+            _log(scope, status, started)
             request_id.reset(token)
 
     return middleware
+
+
+def secure_headers(hsts: bool) -> Callable[[Message, Scope], Awaitable[None]]:
+    """The `before_send` hook: security headers, the request id and, on the API,
+    `Cache-Control: no-store` unless the answer set its own."""
+    extra = [*_COMMON, _HSTS] if hsts else list(_COMMON)
+
+    async def hook(message: Message, scope: Scope) -> None:
+        if message["type"] != "http.response.start" or scope["type"] != ScopeType.HTTP:
+            return
+        state = scope["state"]
+        if not state.get("logged"):  # no route, so no middleware: still one line, one id
+            token = request_id.set(answer_id(scope))
+            _log(scope, message["status"], state.get("started"))
+            request_id.reset(token)
+        headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _DROP]
+        names = {k.lower() for k, _ in headers}
+        headers += [(k, v) for k, v in extra if k not in names]
+        headers.append((b"x-request-id", state["request_id"].encode()))
+        if scope["path"].startswith("/api/") and b"cache-control" not in names:
+            headers.append((b"cache-control", b"no-store"))
+        message["headers"] = headers
+
+    return hook
+
+
+def answer_id(scope: Scope) -> str:
+    """This request's id; made here for an answer no route gave (404, 405). Its time is
+    counted from here: before it, only the router's lookup ran."""
+    state = scope["state"]
+    if "request_id" not in state:
+        state.update(request_id=secrets.token_hex(8), started=time.perf_counter())
+    rid: str = state["request_id"]
+    return rid
+
+
+def _log(scope: Scope, status: int, started: float | None) -> None:
+    if log.isEnabledFor(logging.INFO):  # with the access log off, skip its work
+        since = time.perf_counter() if started is None else started
+        log.info("request", extra={
+            "method": scope.get("method", ""),
+            "route": scope.get("path_template") or _route_of(scope),
+            "status": status,
+            "ms": round((time.perf_counter() - since) * 1000, 2),
+        })
 
 
 def _trusted(address: str, proxies: tuple[IPv4Network | IPv6Network, ...]) -> bool:
@@ -103,7 +130,7 @@ def _trusted(address: str, proxies: tuple[IPv4Network | IPv6Network, ...]) -> bo
     return any(ip in network for network in proxies)
 
 
-def _use_forwarded_client(scope: Scope, proxies: tuple[IPv4Network | IPv6Network, ...]) -> None:
+def _use_forwarded_client(scope: Any, proxies: tuple[IPv4Network | IPv6Network, ...]) -> None:
     """Behind our own proxies, the client is the last X-Forwarded-For hop we do not trust.
 
     Only the hops our proxies appended are believed; anything further left was written by

@@ -7,7 +7,6 @@ path or a version. Validation failures name each field and its rule.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 import msgspec
@@ -17,6 +16,8 @@ from litestar.exceptions import HTTPException, ValidationException
 from diarycard import errors
 from diarycard.db.pool import DB_DOWN
 from diarycard.logs import request_id
+from diarycard.validation import locate
+from diarycard.web.middleware import answer_id
 
 log = logging.getLogger("diarycard.errors")
 
@@ -50,36 +51,6 @@ _TITLES = {
     500: "Something went wrong",
     503: "Temporarily unavailable",
 }
-
-# msgspec says e.g. "Expected `int` <= 10 - at `$.emotion_intensity`".
-_AT = re.compile(r"^(?P<rule>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
-
-
-# msgspec's wording for two rules we can name more plainly, with the field they concern.
-_NAMED = [
-    (
-        re.compile(r"^Object contains unknown field `(?P<name>[^`]*)`$"),
-        "unknown field: not allowed here",
-    ),
-    (
-        re.compile(r"^Object missing required field `(?P<name>[^`]*)`$"),
-        "required: this field is missing",
-    ),
-]
-
-
-def field_error(message: str) -> errors.FieldError:
-    match = _AT.match(message)
-    assert match is not None  # the pattern matches any string
-    path = (match["path"] or "").lstrip(".")
-    rule = match["rule"].strip()
-    for pattern, plain in _NAMED:
-        named = pattern.match(rule)
-        if named:
-            path = f"{path}.{named['name']}" if path else named["name"]
-            rule = plain
-    return errors.FieldError(field=path or "body", rule=rule)
-
 
 def problem(
     status: int,
@@ -116,22 +87,20 @@ def _invalid(status: int, found: list[errors.FieldError]) -> Response[bytes]:
     )
 
 
-def _from_validation(exc: ValidationException) -> Response[bytes]:
-    found = []
-    for item in exc.extra if isinstance(exc.extra, list) else []:
-        if isinstance(item, dict):
-            err = field_error(str(item.get("message", "")))
-            key = item.get("key")
-            # Litestar moves the "at `$.field`" part into `key`; "data" is the whole body.
-            if err.field == "body" and key and key != "data":
-                err = errors.FieldError(field=str(key), rule=err.rule)
-            elif key and key != "data" and not err.field.startswith(str(key)):
-                # A field missing inside an object: `keys` + `auth` is `keys.auth`.
-                err = errors.FieldError(field=f"{key}.{err.field}", rule=err.rule)
-            found.append(err)
-    if not found:
-        found = [field_error(str(exc.detail))]
-    return _invalid(422, found)
+def _from_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[bytes]:
+    data = request.route_handler.parsed_data_field
+    body = getattr(request.state, "json_body", None)
+    if data is not None and body is not None:
+        # The body broke its Struct: name the field from the value and the type (Litestar
+        # decodes `data` loosely, strict=False, and so does this).
+        return _invalid(422, [locate(body, data.annotation, strict=False)])
+    # A path, query or header parameter: Litestar names it (`key`), its rule is the text.
+    found = [
+        errors.FieldError(str(item.get("key") or "body"), str(item.get("message", "")))
+        for item in (exc.extra if isinstance(exc.extra, list) else [])
+        if isinstance(item, dict)
+    ]
+    return _invalid(422, found or [errors.FieldError("body", str(exc.detail))])
 
 
 def _from_http(exc: HTTPException) -> Response[bytes]:
@@ -166,10 +135,21 @@ def _from_domain(exc: errors.DiaryError) -> Response[bytes]:
 
 def handle(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
     """The exception handler for the whole app."""
+    if request_id.get() != "-" or getattr(request, "scope", None) is None:
+        return _handle(request, exc)
+    # Answered outside any route (404, 405): no middleware set the id, so set it here.
+    token = request_id.set(answer_id(request.scope))
+    try:
+        return _handle(request, exc)
+    finally:
+        request_id.reset(token)
+
+
+def _handle(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
     if isinstance(exc, errors.DiaryError):
         return _from_domain(exc)
     if isinstance(exc, ValidationException):
-        return _from_validation(exc)
+        return _from_validation(request, exc)
     if isinstance(exc, HTTPException):
         return _from_http(exc)
     if isinstance(exc, RecursionError):
