@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 from uuid import UUID
 
 import asyncpg
@@ -56,25 +56,6 @@ def cookie_name(settings: Settings) -> str:
 
 def token_hash(token: str) -> bytes:
     return hashlib.sha256(token.encode()).digest()
-
-
-class Presented(NamedTuple):
-    """What a request shows to prove who sent it, hashed for a query to check."""
-
-    token_hash: bytes
-    csrf_digest: bytes
-
-
-def presented(request: Request[Any, Any, Any]) -> Presented | None:
-    """The session cookie's hash and the CSRF header's digest, for a query that checks the
-    session in the same round trip as its write (`live_sessions`). None without a usable
-    cookie. A query that finds nothing must fall back to `provide_principal`, which says
-    why (401 or 403)."""
-    token = request.cookies.get(cookie_name(request.app.state.settings))
-    if not token or len(token) > 128:
-        return None
-    sent = request.headers.get(CSRF_HEADER, "")
-    return Presented(token_hash(token), hashlib.sha256(sent.encode()).digest())
 
 
 async def provide_principal(

@@ -5,12 +5,11 @@ carries the status and problem body the single call would have answered."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 import asyncpg
 import msgspec
-from litestar import Request
 from msgspec import Meta
 
 from diarycard.auth.access import PatientScope
@@ -87,36 +86,30 @@ def _repeated_ids(parsed: list[Parsed]) -> list[UUID]:
 
 
 async def run_batch(
-    conn: asyncpg.Connection, own: PatientScope, body: bytes, request: Request[Any, Any, Any]
+    conn: asyncpg.Connection, own: PatientScope, body: bytes, per_hour: int
 ) -> SyncOut:
     envelope = decode_json(body, Envelope)
     now = datetime.now(UTC)
     parsed = [parse_operation(raw, now) for raw in envelope.operations]
     refuse_repeats(parsed)
-    per_hour = request.app.state.settings.entries_per_hour
     changes = [i for i in parsed if isinstance(i, sync.Change)]
     outcomes = await sync.apply(conn, own, changes, per_hour)
     results = []
     for item in parsed:
         if not isinstance(item, sync.Change):
-            results.append(_refused(request, *item))
+            results.append(_refused(*item))
             continue
         outcome = outcomes[item.id]
         if outcome.error is not None or outcome.kind is None:
-            results.append(_refused(request, item.id, outcome.error))
+            results.append(_refused(item.id, outcome.error))
         else:
             results.append(SyncResult(item.id, STATUS[outcome.kind], outcome.entry))
     return SyncOut(results)
 
 
-def _refused(
-    request: Request[Any, Any, Any], entry_id: UUID | None, exc: DiaryError | None
-) -> SyncResult:
-    """The problem the single call would answer, through the one error mapping."""
+def _refused(entry_id: UUID | None, exc: DiaryError | None) -> SyncResult:
+    """What the single call would answer, from the domain error itself."""
     assert exc is not None
-    response = problems.handle(request, exc)
-    body = msgspec.json.decode(response.content)
-    problem = msgspec.convert(
-        {k: body[k] for k in ("status", "code", "detail", "errors") if k in body}, Problem
-    )
-    return SyncResult(entry_id, response.status_code or 500, problem=problem)
+    status, code = problems.status_of(exc)
+    errors = list(exc.errors) if isinstance(exc, Invalid) else []
+    return SyncResult(entry_id, status, problem=Problem(status, code, exc.detail, errors))

@@ -11,12 +11,10 @@ from uuid import UUID
 import msgspec
 from litestar import Request, Response, delete, get, post, put
 from litestar.di import Provide
-from litestar.exceptions import ClientException
 from litestar.params import FromPath, FromQuery, QueryParameter
 
-from diarycard.auth.access import Own, own_scope
-from diarycard.auth.principal import presented, provide_principal
-from diarycard.db.pool import Conn, connection
+from diarycard.auth.access import Own
+from diarycard.db.pool import Conn
 from diarycard.entries import store
 from diarycard.entries.batch import STATUS, run_batch
 from diarycard.entries.checks import DiaryRequest
@@ -38,8 +36,9 @@ SYNC_MAX_BYTES = 2 * 1024 * 1024
 
 
 def _entry_body(data: EntryPut) -> None:
-    """Never resolved (the handler does not ask for it): put_entry decodes the body itself,
-    and this only shows the OpenAPI document the shape of the body."""
+    """Never resolved (the handler does not ask for it): the handler decodes the body after
+    the session check (401 and 403 come before 422), and this only shows the OpenAPI
+    document the shape of the body."""
 
 
 @put(
@@ -47,30 +46,14 @@ def _entry_body(data: EntryPut) -> None:
     dependencies={"entry_body": Provide(_entry_body, sync_to_thread=False)},
     opt={"also": {201: "Created"}},
 )
-async def put_entry(request: Request[Any, Any, Any], entry_id: FromPath[UUID]) -> Response[Entry]:
+async def put_entry(
+    request: Request[Any, Any, Any], conn: Conn, own: Own, entry_id: FromPath[UUID]
+) -> Response[Entry]:
     """Create (201) or edit (200) an entry; the same body again answers 200 with the same
     entry. A different body needs `base_version` (409 without it, 412 when stale)."""
-    data: EntryPut | ClientException | Invalid
-    try:
-        data = decode_json(await request.body(), EntryPut)
-    except (ClientException, Invalid) as exc:
-        data = exc  # answered after the session check, as on every other route
-    # The connection is taken here rather than as the `conn` dependency: on the diary's
-    # busiest route, Litestar's generator dependencies cost about a twentieth of the CPU.
-    settings = request.app.state.settings
-    async with connection(request.app.state.pool, settings.db_acquire_timeout) as conn:
-        if isinstance(data, EntryPut):
-            # A new entry, the common case on a bad day, is written in the same round trip
-            # as the session check. Everything else goes the usual way, which names any error.
-            created = await store.create_signed_in(
-                conn, presented(request), entry_id, data, settings.entries_per_hour)
-            if created is not None:
-                return Response(created, status_code=201)
-        principal = await provide_principal(request, conn)
-        if not isinstance(data, EntryPut):
-            raise data
-        outcome = await store.put_entry(
-            conn, own_scope(principal), entry_id, data, settings.entries_per_hour)
+    body = decode_json(await request.body(), EntryPut)
+    per_hour = request.app.state.settings.entries_per_hour
+    outcome = await store.put_entry(conn, own, entry_id, body, per_hour)
     assert outcome.entry is not None and outcome.kind is not None
     return Response(outcome.entry, status_code=STATUS[outcome.kind])
 
@@ -164,7 +147,8 @@ async def sync_entries(
     """Apply up to 500 queued operations. Body: {"operations": [{"op": "upsert" | "delete",
     "id", "base_version"?, "entry"?}]}. Each result carries the status the single call
     would give (201, 200, 204, 404, 409, 412, 422) and its entry or problem."""
-    return await run_batch(conn, own, await request.body(), request)
+    per_hour = request.app.state.settings.entries_per_hour
+    return await run_batch(conn, own, await request.body(), per_hour)
 
 
 routes = [put_entry, get_entry, get_revisions, delete_entry, withdraw_entry, list_entries,

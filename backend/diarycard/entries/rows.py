@@ -21,33 +21,44 @@ def _zone(offset_seconds: int) -> timezone:
     return UTC if offset_seconds == 0 else timezone(timedelta(seconds=offset_seconds))
 
 
-# The columns a write sets, in insert_entry's parameter order ($2..).
-COLUMNS = ("id", "occurred_at", "occurred_offset", "category", "emotion",
-           "emotion_intensity", "urge", "urge_strength", "indicators", "helpful_response",
-           "outcome", "risk_self_harm", "risk_aggression", "risk_substance_use", "note",
-           "body_hash")
+class Record(msgspec.Struct, omit_defaults=True):
+    """One element of the JSON array write_entries unpacks into `entries` rows: the
+    fields are the table's column names (jsonb_populate_recordset matches by name)."""
+
+    id: UUID
+    occurred_at: datetime
+    occurred_offset: int
+    category: str
+    body_hash: str  # bytea's input form, \\x and hex
+    indicators: list[str]
+    emotion: str | None = None
+    emotion_intensity: int | None = None
+    urge: str | None = None
+    urge_strength: int | None = None
+    helpful_response: str | None = None
+    outcome: str | None = None
+    risk_self_harm: int | None = None
+    risk_aggression: int | None = None
+    risk_substance_use: bool | None = None
+    note: str | None = None
 
 
-def to_params(entry_id: UUID, entry: EntryIn, digest: bytes) -> list[Any]:
-    """The values of COLUMNS for one entry, as query parameters."""
+def to_record(entry_id: UUID, entry: EntryIn, digest: bytes) -> Record:
     offset = entry.occurred_at.utcoffset() or timedelta(0)
     risk = entry.risk or Risk()
-    return [
-        entry_id, entry.occurred_at, int(offset.total_seconds()), entry.category,
-        entry.emotion, entry.emotion_intensity, entry.urge, entry.urge_strength,
-        entry.indicators, entry.helpful_response, entry.outcome, risk.self_harm,
-        risk.aggression, risk.substance_use, entry.note, digest,
-    ]
+    return Record(
+        id=entry_id, occurred_at=entry.occurred_at,
+        occurred_offset=int(offset.total_seconds()), category=entry.category,
+        body_hash="\\x" + digest.hex(), indicators=entry.indicators, emotion=entry.emotion,
+        emotion_intensity=entry.emotion_intensity, urge=entry.urge,
+        urge_strength=entry.urge_strength, helpful_response=entry.helpful_response,
+        outcome=entry.outcome, risk_self_harm=risk.self_harm,
+        risk_aggression=risk.aggression, risk_substance_use=risk.substance_use,
+        note=entry.note,
+    )
 
 
-def to_record(entry_id: UUID, entry: EntryIn, digest: bytes) -> dict[str, Any]:
-    """One element of the JSON array the batch insert and update statements unpack."""
-    record = dict(zip(COLUMNS, to_params(entry_id, entry, digest), strict=True))
-    record["id"], record["body_hash"] = str(entry_id), digest.hex()
-    return record
-
-
-def records_json(records: list[dict[str, Any]]) -> str:
+def records_json(records: list[Record]) -> str:
     return msgspec.json.encode(records).decode()
 
 

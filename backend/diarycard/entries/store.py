@@ -16,9 +16,8 @@ import asyncpg
 import msgspec
 
 from diarycard.auth.access import PatientScope
-from diarycard.auth.principal import Presented
 from diarycard.entries import sync
-from diarycard.entries.checks import check_entry, entry_errors
+from diarycard.entries.checks import check_entry
 from diarycard.entries.models import Entry, EntryPage, EntryPut, EntryQuery, EntryRevision
 from diarycard.entries.rows import make_cursor, read_cursor, to_entry
 from diarycard.entries.sync import SQL, Outcome
@@ -34,32 +33,12 @@ async def put_entry(
     if body.id is not None and body.id != entry_id:
         raise Invalid.field("id", "must match the id in the address")
     check_entry(body, datetime.now(UTC))
+    # A batch of one, through the same write as the sync.
     change = sync.upsert(entry_id, body, body.base_version)
     outcome = (await sync.apply(conn, own, [change], per_hour))[entry_id]
     if outcome.error is not None:
         raise outcome.error
     return outcome
-
-
-async def create_signed_in(
-    conn: asyncpg.Connection, session: Presented | None, entry_id: UUID, body: EntryPut,
-    per_hour: int,
-) -> Entry | None:
-    """The hot path of a diary write: a new, valid entry from a live patient session,
-    created in one round trip with the session check. None means "take the usual path"
-    (`put_entry` after `provide_principal`): anything else, from a bad token to a replay,
-    is decided and named there, so both paths answer alike."""
-    if session is None or (body.id is not None and body.id != entry_id):
-        return None
-    if entry_errors(body, datetime.now(UTC)):
-        return None
-    change = sync.upsert(entry_id, body, body.base_version)
-    assert change.entry is not None
-    row = await conn.fetchrow(
-        SQL["insert_entry_signed_in"], session.token_hash, session.csrf_digest,
-        *sync.insert_params(change), per_hour,
-    )
-    return None if row is None else to_entry(row)
 
 
 async def delete_entry(

@@ -22,7 +22,7 @@ from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import Entry, EntryIn
-from diarycard.entries.rows import records_json, to_entry, to_params, to_record
+from diarycard.entries.rows import records_json, to_entry, to_record
 from diarycard.errors import Conflict, DiaryError, NotFound, PreconditionFailed, TooMany
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
@@ -72,18 +72,14 @@ async def apply(
     outcomes: dict[UUID, Outcome] = {}
     upserts = [c for c in changes if c.entry is not None]
     if upserts:
-        used = await conn.fetchval(SQL["recent_entries"], own.patient_id)
-        if used + len(upserts) > per_hour:
+        # Autocommit: one atomic statement, and the common case (new entries) needs no
+        # transaction round trips at all.
+        rows = await _write(conn, own, upserts, per_hour, [])
+        if rows[0]["used"] + len(upserts) > per_hour:
             raise TooMany(RETRY_QUOTA_SECONDS, QUOTA_WORDS)
-        # Autocommit: the insert is one atomic statement, and the common case (new
-        # entries) needs no transaction round trips at all.
-        if len(upserts) == 1:
-            rows = await conn.fetch(SQL["insert_entry"], own.patient_id, *insert_params(upserts[0]))
-        else:
-            records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry]
-            rows = await conn.fetch(SQL["insert_entries"], own.patient_id, records_json(records))
         for row in rows:
-            outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
+            if row["id"] is not None:
+                outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
     pending = [c for c in changes if c.id not in outcomes]
     if pending:
         async with conn.transaction():
@@ -98,10 +94,14 @@ QUOTA_WORDS = ("That is more diary entries in an hour than we can take. They are
                "your phone and will be sent later.")
 
 
-def insert_params(change: Change) -> list[Any]:
-    """insert_entry's $2.. for one upsert."""
-    assert change.entry is not None
-    return to_params(change.id, change.entry, change.digest)
+async def _write(
+    conn: asyncpg.Connection, own: PatientScope, upserts: list[Change], per_hour: int,
+    edits: list[UUID],
+) -> list[asyncpg.Record]:
+    records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry is not None]
+    rows: list[asyncpg.Record] = await conn.fetch(
+        SQL["write_entries"], own.patient_id, records_json(records), per_hour, edits)
+    return rows
 
 
 async def _settle(
@@ -121,9 +121,10 @@ async def _settle(
     for change in pending:
         outcomes[change.id] = _decide(change, stored.get(change.id), plan)
     if plan.edits:
-        records = [to_record(c.id, c.entry, c.digest) for c in plan.edits if c.entry]
-        for row in await conn.fetch(SQL["update_entries"], own.patient_id, records_json(records)):
-            outcomes[row["id"]] = Outcome(row["id"], "edited", to_entry(row))
+        edits = [c.id for c in plan.edits]
+        for row in await _write(conn, own, plan.edits, 0, edits):
+            if row["id"] is not None:
+                outcomes[row["id"]] = Outcome(row["id"], "edited", to_entry(row))
     if plan.deletes:
         await conn.execute(SQL["delete_entries"], own.patient_id, plan.deletes)
 

@@ -120,10 +120,15 @@ def _from_http(exc: HTTPException) -> Response[bytes]:
     return response
 
 
-def _from_domain(exc: errors.DiaryError) -> Response[bytes]:
-    status, code = next(
+def status_of(exc: errors.DiaryError) -> tuple[int, str]:
+    """The HTTP status and problem code of a domain error (a batch reports them too)."""
+    return next(
         (mapped for cls, mapped in _STATUS.items() if isinstance(exc, cls)), (400, "error")
     )
+
+
+def _from_domain(exc: errors.DiaryError) -> Response[bytes]:
+    status, code = status_of(exc)
     return problem(
         status,
         code,
