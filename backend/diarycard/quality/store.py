@@ -73,11 +73,8 @@ async def agree(
     check_text(data)
     if data.agreed_on > london_today():
         raise Invalid.field("agreed_on", "cannot be in the future")
-    async with conn.transaction():
-        await _check(conn, who, clinician_id)
-        await conn.execute(SQL["agree"], clinician_id, who.site_id, data.level,
-                           data.every_weeks, data.agreed_on)
-        return await supervision(conn, who, clinician_id)
+    return await _change(conn, who, clinician_id, "agree", data.level, data.every_weeks,
+                         data.agreed_on)
 
 
 async def add_session(
@@ -86,10 +83,17 @@ async def add_session(
     check_text(data)
     if data.held_on > london_today():
         raise Invalid.field("held_on", "record a supervision session once it has happened")
+    return await _change(conn, who, clinician_id, "add_session", data.held_on,
+                         data.supervisor, who.user_id)
+
+
+async def _change(
+    conn: asyncpg.Connection, who: Principal, clinician_id: UUID, query: str, *args: object
+) -> Supervision:
+    """Check who may, write, and read the clinician's supervision back, in one transaction."""
     async with conn.transaction():
         await _check(conn, who, clinician_id)
-        await conn.execute(SQL["add_session"], clinician_id, who.site_id, data.held_on,
-                           data.supervisor, who.user_id)
+        await conn.execute(SQL[query], clinician_id, who.site_id, *args)
         return await supervision(conn, who, clinician_id)
 
 

@@ -73,16 +73,7 @@ async def save_table(conn: asyncpg.Connection, scope: PatientScope, data: TableI
             )
         # Rows from the template may be dropped; rows once saved are retired instead.
         _check_rows(data.rows, current.rows if current.version else None)
-        try:
-            row = await conn.fetchrow(
-                SQL["save_table"], scope.patient_id, data.base_version,
-                msgspec.json.encode(data.rows).decode(), who.user_id,
-            )
-        except asyncpg.UniqueViolationError:
-            row = None
-        if row is None:
-            raise PreconditionFailed()
-        return Table(row["version"], row["updated_at"], data.rows, who.display_name)
+        return await _save(conn, "save_table", scope.patient_id, who, data)
 
 
 async def read_patient_table(
@@ -107,15 +98,22 @@ async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn)
     """The site admin replaces the template for patients who have no table yet."""
     who.require("admin")
     _check_rows(data.rows, None)
+    return await _save(conn, "save_template", who.site_id, who, data,
+                       "The template was changed since you opened it. Please reload it and "
+                       "try again.")
+
+
+async def _save(
+    conn: asyncpg.Connection, query: str, owner_id: UUID, who: Principal, data: TableIn,
+    stale: str | None = None,
+) -> Table:
+    """Save the next version of a table (a patient's or a site's template); a save based
+    on an older version, or racing another, is PreconditionFailed."""
     try:
-        row = await conn.fetchrow(
-            SQL["save_template"], who.site_id, data.base_version,
-            msgspec.json.encode(data.rows).decode(), who.user_id,
-        )
+        row = await conn.fetchrow(SQL[query], owner_id, data.base_version,
+                                  msgspec.json.encode(data.rows).decode(), who.user_id)
     except asyncpg.UniqueViolationError:
         row = None
     if row is None:
-        raise PreconditionFailed(
-            "The template was changed since you opened it. Please reload it and try again."
-        )
+        raise PreconditionFailed(stale)
     return Table(row["version"], row["updated_at"], data.rows, who.display_name)
