@@ -35,6 +35,7 @@ async def since_last_look(
         if row[key]:
             parts.append(f"{plural(row[key], one, many)} new or changed")
     for key, words in (("table_changed", "the personal table changed"),
+                       ("table_draft", "a change to the personal table was proposed"),
                        ("crisis_draft", "the crisis plan draft changed"),
                        ("discharge_draft", "the discharge plan draft changed")):
         if row[key]:

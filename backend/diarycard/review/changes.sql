@@ -24,4 +24,7 @@ SELECT
              WHERE d.patient_id = $1 AND d.updated_at > $2) AS crisis_draft,
     EXISTS (SELECT 1 FROM agreed_drafts d
              WHERE d.patient_id = $1 AND d.kind = 'discharge' AND d.updated_at > $2)
-        AS discharge_draft;
+        AS discharge_draft,
+    EXISTS (SELECT 1 FROM agreed_drafts d
+             WHERE d.patient_id = $1 AND d.kind = 'table' AND d.updated_at > $2)
+        AS table_draft;

@@ -1,6 +1,7 @@
-"""Personal impulsivity tables and the site's template. Every save is a new version
-(who, when); a save based on an older version is PreconditionFailed, never an overwrite.
-Entries copy the words they were made with, so no change here alters a past entry.
+"""Personal impulsivity tables and the site's template. Every version is kept (who,
+when); a patient's table changes only when both sides agree a draft (tables/agreeing.py),
+and a site template save based on an older version is PreconditionFailed, never an
+overwrite. Entries copy the words they were made with, so no change alters a past entry.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ async def get_table(conn: asyncpg.Connection, patient_id: UUID, site_id: UUID) -
     return Table(0, None, template.rows)
 
 
-def _check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
+def check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
     found: list[FieldError] = []
     seen: set[UUID] = set()
     for i, row in enumerate(rows):
@@ -62,30 +63,6 @@ def _check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
         raise Invalid(errors=found)
 
 
-async def save_table(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, site_id: UUID, data: TableIn
-) -> Table:
-    """Save a new version of `patient_id`'s table (caller authorised) from `base_version`."""
-    async with conn.transaction():
-        current = await get_table(conn, patient_id, site_id)
-        if data.base_version != current.version:
-            raise PreconditionFailed(
-                "The table was changed since you opened it. Please reload it and try again."
-            )
-        # Rows from the template may be dropped; rows once saved are retired instead.
-        _check_rows(data.rows, current.rows if current.version else None)
-        try:
-            row = await conn.fetchrow(
-                SQL["save_table"], patient_id, data.base_version,
-                msgspec.json.encode(data.rows).decode(), who.user_id,
-            )
-        except asyncpg.UniqueViolationError:
-            row = None
-        if row is None:
-            raise PreconditionFailed()
-        return Table(row["version"], row["updated_at"], data.rows, who.display_name)
-
-
 async def read_patient_table(
     conn: asyncpg.Connection, who: Principal, patient_id: UUID
 ) -> Table:
@@ -96,19 +73,10 @@ async def read_patient_table(
         return await get_table(conn, patient_id, who.site_id)
 
 
-async def save_patient_table(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, data: TableIn
-) -> Table:
-    """An assigned clinician saves a new version of a patient's table (audited)."""
-    async with conn.transaction():
-        await open_patient(conn, who, patient_id, "table.update", "personal_table")
-        return await save_table(conn, who, patient_id, who.site_id, data)
-
-
 async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn) -> Table:
     """The site admin replaces the template for patients who have no table yet."""
     who.require("admin")
-    _check_rows(data.rows, None)
+    check_rows(data.rows, None)
     try:
         row = await conn.fetchrow(
             SQL["save_template"], who.site_id, data.base_version,
