@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "59e5b64d5b8a";
+export const VERSION = "1d912c0db960";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -60,6 +60,7 @@ export const LATER_FILES = [
   "/page/tools/checking.js",
   "/page/tools/goals.js",
   "/page/tools/discharge.js",
+  "/page/tools/table.js",
   "/page/tools/outcomes.js",
   "/page/access-words.js",
   "/page/downloads.js",
