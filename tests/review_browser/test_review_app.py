@@ -154,7 +154,8 @@ def test_the_table_and_crisis_plan_are_changed_together(page: Page, caseload: Ca
     expect(proposed).to_contain_text("The patient has not agreed it yet.")
     proposed.get_by_role("button", name="Agree this change").click()
     expect(proposed).to_contain_text("You have agreed it.")
-    expect(page.get_by_text("The site's starting table: nothing agreed together yet.")).to_be_visible()
+    starting = "The site's starting table: nothing agreed together yet."
+    expect(page.get_by_text(starting)).to_be_visible()
     expect(page.locator("form.table-editor caption")).to_contain_text("draft version 1")
     expect(page.locator("form.table-editor tbody tr")).to_have_count(before + 1)
     page.get_by_text("Earlier versions of the table").click()
