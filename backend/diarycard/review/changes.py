@@ -31,6 +31,7 @@ async def since_last_look(
     for key, one, many in (("worksheets", "problem-solving worksheet", None),
                            ("checks", "checking-it-out record", None),
                            ("goals", "goal", None),
+                           ("chains", "chain analysis", "chain analyses"),
                            ("follow_up", "follow-up attempt", None)):
         if row[key]:
             parts.append(f"{plural(row[key], one, many)} new or changed")

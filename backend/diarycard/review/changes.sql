@@ -16,6 +16,9 @@ SELECT
         AS checks,
     (SELECT count(*) FROM tool_records t
       WHERE t.patient_id = $1 AND t.kind = 'goal' AND t.updated_at > $2)::int AS goals,
+    (SELECT count(*) FROM tool_records t
+      WHERE t.patient_id = $1 AND t.kind = 'chain_analysis' AND t.updated_at > $2)::int
+        AS chains,
     (SELECT count(*) FROM follow_up_attempts f
       WHERE f.patient_id = $1 AND f.recorded_at > $2)::int AS follow_up,
     EXISTS (SELECT 1 FROM personal_table_versions v

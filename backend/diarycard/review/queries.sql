@@ -11,7 +11,10 @@ SELECT u.login::text AS login, u.display_name, last.starts_at AS last_session_at
        (SELECT v.review_date FROM crisis_plan_versions v
          WHERE v.patient_id = u.id ORDER BY v.version DESC LIMIT 1) AS plan_review_date,
        (SELECT max(e.occurred_at) FROM entries e
-         WHERE e.patient_id = u.id AND e.deleted_at IS NULL) AS last_entry_at
+         WHERE e.patient_id = u.id AND e.deleted_at IS NULL) AS last_entry_at,
+       (SELECT count(*)::int FROM tool_records t
+         WHERE t.patient_id = u.id AND t.kind = 'chain_analysis' AND t.status = 'open')
+         AS open_chains
   FROM users u
   LEFT JOIN LATERAL (
         SELECT a.starts_at FROM appointments a

@@ -97,7 +97,8 @@ async def review(
     offer_list = [Offer(o["entry_id"], o["offered_at"], o["reason"]) for o in offers]
     drawn = charts(points)
     ctx = Context(window, now, head["missed"], offer_list, head["plan_review_date"],
-                  review_due(head["plan_review_date"], now), head["last_entry_at"])
+                  review_due(head["plan_review_date"], now), head["last_entry_at"],
+                  head["open_chains"])
     return Review(
         patient_id=patient_id,
         login=head["login"],
