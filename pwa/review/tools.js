@@ -10,9 +10,13 @@ import { planCard } from "./plan.js";
 import { tableCard } from "./table.js";
 import { goalsCard, togetherCards } from "./together.js";
 
+/** Draw the plans again (a chain analysis agreed in the session drafted changes to them). */
+export let refreshTools = () => {};
+
 /** @param {string} id */
 export function toolsSection(id) {
   const body = h("div", { class: "tools" }, h("p", {}, "Loading…"));
+  refreshTools = () => fill(id, body);
   fill(id, body);
   return h("section", { "aria-labelledby": "tools" }, h("h2", { id: "tools" }, "Plans, worksheets and goals"), body);
 }
