@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "1d912c0db960";
+export const VERSION = "b91e697b6bb0";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -61,6 +61,7 @@ export const LATER_FILES = [
   "/page/tools/goals.js",
   "/page/tools/discharge.js",
   "/page/tools/table.js",
+  "/page/tools/chains.js",
   "/page/tools/outcomes.js",
   "/page/access-words.js",
   "/page/downloads.js",
