@@ -223,3 +223,47 @@ def test_a_chain_analysis_is_gone_through_and_its_proposals_become_drafts(
            ).to_be_visible()
     assert_accessible(page)
     screenshot(page, "chain-analysis")
+
+
+def test_the_timeline_marks_what_is_new_since_i_last_looked(
+    page: Page, caseload: Caseload, review_db: str
+) -> None:
+    async def a_patient(name: str) -> str:
+        conn = await asyncpg.connect(review_db)
+        try:
+            site, ward = await conn.fetchrow(
+                "SELECT u.site_id, c.clinician_id FROM users u JOIN care_team c"
+                " ON c.patient_id = u.id WHERE u.id = $1", caseload.ben)
+            dee = await make_user(conn, site, "patient", name, "Dee Park")
+            await assign(conn, ward, dee)
+            return str(dee)
+        finally:
+            await conn.close()
+
+    async def written_since(patient: str) -> None:
+        conn = await asyncpg.connect(review_db)
+        try:
+            site = await conn.fetchval("SELECT site_id FROM users WHERE id = $1", patient)
+            await conn.execute(
+                "INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category,"
+                " emotion, body_hash) VALUES (gen_random_uuid(), $1, $2, 0, 'action',"
+                " 'Fear', '\\x03')", patient, datetime.now(UTC) - timedelta(hours=1))
+            await conn.execute(
+                "INSERT INTO tool_records (id, patient_id, site_id, kind, status, body,"
+                " version, request_hash) VALUES (gen_random_uuid(), $1, $2, 'goal', 'open',"
+                " '{\"goal\": \"Sleep by midnight\"}', 1, '\\x00')", patient, site)
+        finally:
+            await conn.close()
+
+    dee = run_async(a_patient("dee.since"))
+    page.goto(f"/review#/patients/{dee}")
+    expect(page.get_by_role("heading", name="Dee Park: before the session")).to_be_visible()
+    expect(page.get_by_role("region", name=re.compile("Since you last looked"))).to_have_count(0)
+    run_async(written_since(dee))
+    page.reload()
+    since = page.get_by_role("region", name=re.compile("Since you last looked"))
+    expect(since).to_contain_text("1 new entry is marked")
+    expect(since).to_contain_text("New Goal (open)")
+    timeline = page.get_by_role("region", name="Timeline")
+    expect(timeline.locator("article.entry").first).to_contain_text("New since you last looked")
+    assert_accessible(page)

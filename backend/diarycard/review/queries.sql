@@ -44,7 +44,8 @@ SELECT (e.occurred_at AT TIME ZONE 'Europe/London')::date AS day, e.occurred_at,
        e.risk_substance_use,
        coalesce(e.version > 1 AND e.updated_at > $4, false) AS edited, e.time_flagged,
        e.id, e.occurred_offset, e.indicators, e.note, e.version, e.recorded_at,
-       e.updated_at, coalesce(n.notes, 0)::int AS notes, e.withdrawn_at
+       e.updated_at, coalesce(n.notes, 0)::int AS notes, e.withdrawn_at,
+       coalesce(e.recorded_at > $4, false) AS is_new
   FROM entries e
   LEFT JOIN (SELECT entry_id, count(*) AS notes FROM clinician_notes
               WHERE patient_id = $1 AND entry_id IS NOT NULL
