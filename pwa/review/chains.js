@@ -75,12 +75,13 @@ export async function fillChains(id, entries, into, said = "") {
     if (answer.ok) reload();
     else problem.textContent = reasonOf(answer.data);
   };
-  into.replaceChildren(
+  into.replaceChildren(...[
     !reply.ok ? h("p", {}, reasonOf(reply.data)) : reply.data.length
       ? h("ul", { class: "plain" }, ...reply.data.map((/** @type {any} */ c) => chainCard(id, c, reload)))
       : h("p", {}, "No chain analysis yet."),
-    h("p", { role: "status" }, said),
+    said ? h("p", { role: "status" }, said) : null,
     acted.length ? h("form", { class: "window" }, h("p", { class: "field" }, h("label", { for: "chain-entry" }, "An entry acted on"), pick),
       h("button", { type: "button", onclick: start }, "Start a chain analysis"), problem)
-      : h("p", { class: "muted" }, "No entry in this window was acted on."));
+      : h("p", { class: "muted" }, "No entry in this window was acted on."),
+  ].filter((part) => part !== null)); // replaceChildren would write null as the word "null"
 }
