@@ -23,6 +23,7 @@ from diarycard.auth.account_routes import routes as own_account_routes
 from diarycard.auth.principal import provide_principal
 from diarycard.auth.routes import routes as auth_routes
 from diarycard.caseload.routes import routes as caseload_routes
+from diarycard.chains.routes import routes as chain_routes
 from diarycard.checking.routes import routes as checking_routes
 from diarycard.crisis.page import crisis_page
 from diarycard.crisis.routes import routes as crisis_routes
@@ -67,7 +68,7 @@ API_ROUTES += [*outcome_routes, *study_routes]
 
 # The session: assertive follow-up (issue 15).
 API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes, *quality_routes,
-               *together_routes]
+               *together_routes, *chain_routes]
 
 # Accounts, sign-in security and the audit trail (issue 3).
 API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]

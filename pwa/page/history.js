@@ -103,7 +103,10 @@ function card(entry, ctx) {
       h("a", { class: "button secondary", href: `/entry?edit=${encodeURIComponent(entry.id)}`, "aria-label": `Change: ${what}`, text: "Change" }),
       h("button", { class: "button secondary", type: "button", "aria-label": `Delete: ${what}`, onclick: remove, text: "Delete" }),
       entry.pending ? null : h("button", { class: "button secondary", type: "button", "aria-label": `Withdraw: ${what}`, text: "Withdraw",
-        onclick: () => import("./withdraw.js").then((m) => m.withdraw(entry, title, ctx)) })));
+        onclick: () => import("./withdraw.js").then((m) => m.withdraw(entry, title, ctx)) }),
+      // An urge acted on can be looked at link by link, for the next session.
+      !entry.pending && (entry.outcome === "acted" || entry.outcome === "partly")
+        ? h("a", { class: "button secondary", href: `/tools?tool=chains&entry=${encodeURIComponent(entry.id)}`, "aria-label": `Look at the chain: ${what}`, text: "Look at the chain" }) : null));
 }
 
 registerScreen({ path: "/history", title: "My diary", nav: { label: "My diary", order: 20 }, render });

@@ -50,8 +50,17 @@ export async function patientScreen(id, range) {
     sessionsSection(id, appointments.ok ? appointments.data : [], notes.ok ? notes.data : [], reload),
     followUpSection(id, followUps.ok ? followUps.data : [], reload),
     await pathwaySection(id, () => patientScreen(id, range)),
+    chainsSection(id, r.timeline),
     toolsSection(id),
     remindersSection(id));
+}
+
+/** Chain analyses: the module loads on first use. @param {string} id @param {any[]} entries */
+function chainsSection(id, entries) {
+  const body = h("div", {}, h("p", {}, "Loading…"));
+  import("./chains.js").then((m) => m.fillChains(id, entries, body))
+    .catch(() => body.replaceChildren(h("p", { class: "problem" }, "The chain analyses could not be loaded. Please reload the page.")));
+  return h("section", { "aria-labelledby": "chains" }, h("h2", { id: "chains" }, "Chain analyses of acted urges"), body);
 }
 
 /**

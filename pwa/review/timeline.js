@@ -42,7 +42,19 @@ export function timelineSection(id, review, notes, reload) {
     h("h2", { id: "timeline" }, "Timeline"),
     review.timeline_total > entries.length
       ? h("p", {}, `These are the newest ${entries.length} of ${review.timeline_total} entries. Choose a shorter range to see the rest.`) : null,
-    filters, status, entries.length ? list : h("p", {}, "No entries in this period."));
+    sinceLastLook(review), filters, status, entries.length ? list : h("p", {}, "No entries in this period."));
+}
+
+/** Besides entries (marked in the list), what is new or changed since this clinician last looked. @param {any} review */
+function sinceLastLook(review) {
+  if (!review.last_viewed_at) return null;
+  const newEntries = review.timeline.filter((/** @type {any} */ e) => e.new_since_last_view).length;
+  return h("section", { class: "card since", "aria-labelledby": "since" },
+    h("h3", { id: "since" }, `Since you last looked (${dateTime(review.last_viewed_at)})`),
+    h("p", {}, newEntries ? `${newEntries} new ${newEntries === 1 ? "entry is" : "entries are"} marked “New since you last looked” below.` : "No new entries."),
+    review.changed.length ? h("ul", { class: "plain" }, ...review.changed.map((/** @type {any} */ c) =>
+      h("li", {}, h("span", { class: "badge edited" }, c.new ? "New" : "Changed"), ` ${c.words}`, h("span", { class: "muted" }, `, ${dateTime(c.at)}`))))
+      : h("p", {}, "No acts, questionnaires, worksheets or plan drafts new or changed."));
 }
 
 /** @param {any} e */
@@ -66,9 +78,10 @@ function entryCard(id, e, notes, reload) {
   const earlier = h("div", { class: "earlier" });
   return h("article", { class: `entry${hasRisk(e) ? " risky" : ""}`, "aria-labelledby": `e-${e.id}` },
     h("h3", { id: `e-${e.id}` }, `${dateTime(e.occurred_at)} – ${/** @type {any} */ (CATEGORY)[e.category]}`),
-    e.edited_since_last_view || e.time_flagged || e.withdrawn ? h("p", { class: "badges" },
+    e.new_since_last_view || e.edited_since_last_view || e.time_flagged || e.withdrawn ? h("p", { class: "badges" },
       e.withdrawn ? h("span", { class: "badge" }, "Withdrawn by the patient (kept in the record)") : null,
-      e.edited_since_last_view ? h("span", { class: "badge edited" }, "Edited since you last looked") : null,
+      e.new_since_last_view ? h("span", { class: "badge edited" }, "New since you last looked")
+        : e.edited_since_last_view ? h("span", { class: "badge edited" }, "Edited since you last looked") : null,
       e.time_flagged ? h("span", { class: "badge" }, "The time may be wrong (phone clock)") : null) : null,
     h("dl", {}, ...rows.flatMap((row) => [h("dt", {}, row[0]), h("dd", {}, row[1])])),
     e.version > 1 ? h("button", { type: "button", class: "link", onclick: () => showEarlier(id, e, earlier) },

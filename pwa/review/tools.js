@@ -7,12 +7,16 @@
 import { call, reasonOf } from "./api.js";
 import { h } from "./dom.js";
 import { planCard } from "./plan.js";
-import { tableEditor } from "./table.js";
+import { tableCard } from "./table.js";
 import { goalsCard, togetherCards } from "./together.js";
+
+/** Draw the plans again (a chain analysis agreed in the session drafted changes to them). */
+export let refreshTools = () => {};
 
 /** @param {string} id */
 export function toolsSection(id) {
   const body = h("div", { class: "tools" }, h("p", {}, "Loading…"));
+  refreshTools = () => fill(id, body);
   fill(id, body);
   return h("section", { "aria-labelledby": "tools" }, h("h2", { id: "tools" }, "Plans, worksheets and goals"), body);
 }
@@ -20,12 +24,12 @@ export function toolsSection(id) {
 /** @param {string} id @param {HTMLElement} into */
 async function fill(id, into) {
   const base = `/patients/${id}`;
-  const [table, draft, together, goals] = await Promise.all([
-    call("GET", `${base}/table`), call("GET", `${base}/crisis-plan/draft`),
+  const [table, tableDraft, draft, together, goals] = await Promise.all([
+    call("GET", `${base}/table`), call("GET", `${base}/table/draft`), call("GET", `${base}/crisis-plan/draft`),
     call("GET", `${base}/session-tools`), call("GET", `${base}/goals`)]);
   const reload = () => fill(id, into);
   into.replaceChildren(
-    card("Personal table", table.ok ? tableEditor(id, table.data, () => fill(id, into)) : unavailable(table)),
+    card("Personal table", table.ok && tableDraft.ok ? tableCard(id, table.data, tableDraft.data, reload) : unavailable(table.ok ? tableDraft : table)),
     card("Crisis plan", draft.ok ? await planCard(id, draft.data, table.ok ? table.data.rows || [] : [], () => fill(id, into)) : unavailable(draft)),
     ...(together.ok ? togetherCards(id, together.data, reload) : [card("Worksheets and checking it out", unavailable(together))]),
     goals.ok ? goalsCard(id, goals.data, reload) : card("Goals", unavailable(goals)));

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 from axe_playwright_python.sync_playwright import Axe
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 from review_pages import Caseload, screenshot
 
 from browser_support import assert_no_placeholder_words, run_async
+from factories import assign, make_user
 
 AXE = Axe()
 
@@ -166,3 +168,102 @@ def test_a_worksheet_is_reviewed_together_and_a_goal_agreed(
         "Agreed with Dr Ward")
     assert_accessible(page)
     screenshot(page, "tools-together")
+
+
+def test_a_chain_analysis_is_gone_through_and_its_proposals_become_drafts(
+    page: Page, caseload: Caseload, review_db: str
+) -> None:
+    """Hazard H-036 in the review: agreeing the chain says which drafts it made; the crisis
+    plan and the table show them as drafts not yet agreed by the patient."""
+
+    async def a_patient_who_acted() -> str:
+        conn = await asyncpg.connect(review_db)
+        try:
+            site, ward = await conn.fetchrow(
+                "SELECT u.site_id, c.clinician_id FROM users u JOIN care_team c"
+                " ON c.patient_id = u.id WHERE u.id = $1", caseload.ben)
+            cal = await make_user(conn, site, "patient", "cal.chain", "Cal Reid")
+            await assign(conn, ward, cal)
+            await conn.execute(
+                "INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category,"
+                " emotion, urge, urge_strength, outcome, note, body_hash) VALUES"
+                " (gen_random_uuid(), $1, $2, 0, 'action', 'Shame', 'Cut myself off', 8,"
+                " 'acted', 'Row with my brother', '\\x01')",
+                cal, datetime.now(UTC) - timedelta(hours=5))
+            return str(cal)
+        finally:
+            await conn.close()
+
+    cal = run_async(a_patient_who_acted())
+    page.goto(f"/review#/patients/{cal}")
+    region = page.get_by_role("region", name="Chain analyses of acted urges")
+    expect(region).to_contain_text("No chain analysis yet.")
+    region.get_by_role("button", name="Start a chain analysis").click()
+    expect(region).to_contain_text("Row with my brother")
+    expect(region).to_contain_text("Cut myself off (8 out of 10)")
+    region.get_by_text("Go through it together").click()
+    region.get_by_label("What happened next", exact=True).fill("Alone all weekend")
+    region.get_by_label("What I noticed: what could be done differently").fill(
+        "Notice my chest going tight and text a friend")
+    region.get_by_label("A new early warning sign for the crisis plan").fill(
+        "Chest going tight after an argument")
+    region.get_by_label("A helpful response for this urge's row of the table").fill(
+        "Text a friend before going quiet")
+    region.get_by_role("button", name="Save the chain analysis").click()
+    expect(region).to_contain_text("Alone all weekend")
+    assert_accessible(page)
+    region.get_by_role("button", name="Agreed together in the session").click()
+    expect(region.get_by_role("status")).to_contain_text(
+        "now has the early warning sign “Chest going tight after an argument”")
+    expect(region).to_contain_text("agreed with Dr Ward")
+    proposed = page.get_by_role("region", name=re.compile(r"Proposed change \(draft version"))
+    expect(proposed).to_contain_text("New row “Shame: Cut myself off”, what helps “Text a friend")
+    expect(proposed).to_contain_text("The patient has not agreed it yet.")
+    expect(page.get_by_text("The site's starting table: nothing agreed together yet.")
+           ).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "chain-analysis")
+
+
+def test_the_timeline_marks_what_is_new_since_i_last_looked(
+    page: Page, caseload: Caseload, review_db: str
+) -> None:
+    async def a_patient(name: str) -> str:
+        conn = await asyncpg.connect(review_db)
+        try:
+            site, ward = await conn.fetchrow(
+                "SELECT u.site_id, c.clinician_id FROM users u JOIN care_team c"
+                " ON c.patient_id = u.id WHERE u.id = $1", caseload.ben)
+            dee = await make_user(conn, site, "patient", name, "Dee Park")
+            await assign(conn, ward, dee)
+            return str(dee)
+        finally:
+            await conn.close()
+
+    async def written_since(patient: str) -> None:
+        conn = await asyncpg.connect(review_db)
+        try:
+            site = await conn.fetchval("SELECT site_id FROM users WHERE id = $1", patient)
+            await conn.execute(
+                "INSERT INTO entries (id, patient_id, occurred_at, occurred_offset, category,"
+                " emotion, body_hash) VALUES (gen_random_uuid(), $1, $2, 0, 'action',"
+                " 'Fear', '\\x03')", patient, datetime.now(UTC) - timedelta(hours=1))
+            await conn.execute(
+                "INSERT INTO tool_records (id, patient_id, site_id, kind, status, body,"
+                " version, request_hash) VALUES (gen_random_uuid(), $1, $2, 'goal', 'open',"
+                " '{\"goal\": \"Sleep by midnight\"}', 1, '\\x00')", patient, site)
+        finally:
+            await conn.close()
+
+    dee = run_async(a_patient("dee.since"))
+    page.goto(f"/review#/patients/{dee}")
+    expect(page.get_by_role("heading", name="Dee Park: before the session")).to_be_visible()
+    expect(page.get_by_role("region", name=re.compile("Since you last looked"))).to_have_count(0)
+    run_async(written_since(dee))
+    page.reload()
+    since = page.get_by_role("region", name=re.compile("Since you last looked"))
+    expect(since).to_contain_text("1 new entry is marked")
+    expect(since).to_contain_text("New Goal (open)")
+    timeline = page.get_by_role("region", name="Timeline")
+    expect(timeline.locator("article.entry").first).to_contain_text("New since you last looked")
+    assert_accessible(page)

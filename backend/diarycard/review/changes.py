@@ -31,10 +31,12 @@ async def since_last_look(
     for key, one, many in (("worksheets", "problem-solving worksheet", None),
                            ("checks", "checking-it-out record", None),
                            ("goals", "goal", None),
+                           ("chains", "chain analysis", "chain analyses"),
                            ("follow_up", "follow-up attempt", None)):
         if row[key]:
             parts.append(f"{plural(row[key], one, many)} new or changed")
     for key, words in (("table_changed", "the personal table changed"),
+                       ("table_draft", "a change to the personal table was proposed"),
                        ("crisis_draft", "the crisis plan draft changed"),
                        ("discharge_draft", "the discharge plan draft changed")):
         if row[key]:

@@ -25,6 +25,7 @@ class Context:
     plan_review_date: date | None
     plan_due: bool
     last_entry_at: datetime | None
+    open_chains: int = 0
 
 
 def digest(entries: Sequence[Point], charts: Charts, ctx: Context) -> list[str]:
@@ -67,4 +68,7 @@ def digest(entries: Sequence[Point], charts: Charts, ctx: Context) -> list[str]:
         lines.append(f"No entry for {days_between(ctx.last_entry_at, ctx.now)} days.")
     if ctx.plan_due and ctx.plan_review_date is not None:
         lines.append(f"The crisis plan is due for review ({day_words(ctx.plan_review_date)}).")
+    if ctx.open_chains:
+        lines.append(f"{plural(ctx.open_chains, 'chain analysis', 'chain analyses')} of an "
+                     "acted urge to go through together in the session.")
     return lines

@@ -87,6 +87,17 @@ class ReviewedEntry(Entry, kw_only=True):
 
     edited_since_last_view: bool = False
     notes: int = 0
+    new_since_last_view: bool = False
+
+
+class Change(msgspec.Struct):
+    """Something besides an entry that is new (`new`) or changed since this clinician last
+    looked: an act, a measure, a worksheet, a plan or table draft."""
+
+    part: str
+    words: str
+    at: datetime
+    new: bool
 
 
 class Offer(msgspec.Struct):
@@ -112,3 +123,5 @@ class Review(msgspec.Struct):
     # Newest first, at most 200; `timeline_total` says how many are in the window.
     timeline: list[ReviewedEntry]
     timeline_total: int
+    # Besides entries, what is new or changed since `last_viewed_at`, newest first.
+    changed: list[Change] = []

@@ -11,7 +11,10 @@ SELECT u.login::text AS login, u.display_name, last.starts_at AS last_session_at
        (SELECT v.review_date FROM crisis_plan_versions v
          WHERE v.patient_id = u.id ORDER BY v.version DESC LIMIT 1) AS plan_review_date,
        (SELECT max(e.occurred_at) FROM entries e
-         WHERE e.patient_id = u.id AND e.deleted_at IS NULL) AS last_entry_at
+         WHERE e.patient_id = u.id AND e.deleted_at IS NULL) AS last_entry_at,
+       (SELECT count(*)::int FROM tool_records t
+         WHERE t.patient_id = u.id AND t.kind = 'chain_analysis' AND t.status = 'open')
+         AS open_chains
   FROM users u
   LEFT JOIN LATERAL (
         SELECT a.starts_at FROM appointments a
@@ -41,7 +44,8 @@ SELECT (e.occurred_at AT TIME ZONE 'Europe/London')::date AS day, e.occurred_at,
        e.risk_substance_use,
        coalesce(e.version > 1 AND e.updated_at > $4, false) AS edited, e.time_flagged,
        e.id, e.occurred_offset, e.indicators, e.note, e.version, e.recorded_at,
-       e.updated_at, coalesce(n.notes, 0)::int AS notes, e.withdrawn_at
+       e.updated_at, coalesce(n.notes, 0)::int AS notes, e.withdrawn_at,
+       coalesce(e.recorded_at > $4, false) AS is_new
   FROM entries e
   LEFT JOIN (SELECT entry_id, count(*) AS notes FROM clinician_notes
               WHERE patient_id = $1 AND entry_id IS NOT NULL

@@ -16,6 +16,7 @@ from diarycard.caseload.words import LONDON, review_due, since_words
 from diarycard.db.queries import load_queries
 from diarycard.entries.rows import to_entry
 from diarycard.errors import Invalid, NotFound
+from diarycard.review.changed import changed_items
 from diarycard.review.changes import since_last_look
 from diarycard.review.charts import Point, charts, day_words
 from diarycard.review.digest import Context, digest
@@ -70,7 +71,7 @@ def choose_window(
 def reviewed(row: asyncpg.Record) -> ReviewedEntry:
     entry = to_entry(row)
     return ReviewedEntry(**msgspec.structs.asdict(entry), edited_since_last_view=row["edited"],
-                         notes=row["notes"])
+                         notes=row["notes"], new_since_last_view=row["is_new"])
 
 
 async def review(
@@ -93,11 +94,13 @@ async def review(
                                 last_viewed)
         offers = await conn.fetch(SQL["offers"], patient_id, window.start, upper)
         changed = await since_last_look(conn, patient_id, last_viewed)
+        items = await changed_items(conn, patient_id, last_viewed)
     points = [Point._make(r[:POINT_COLUMNS]) for r in rows]
     offer_list = [Offer(o["entry_id"], o["offered_at"], o["reason"]) for o in offers]
     drawn = charts(points)
     ctx = Context(window, now, head["missed"], offer_list, head["plan_review_date"],
-                  review_due(head["plan_review_date"], now), head["last_entry_at"])
+                  review_due(head["plan_review_date"], now), head["last_entry_at"],
+                  head["open_chains"])
     return Review(
         patient_id=patient_id,
         login=head["login"],
@@ -114,4 +117,5 @@ async def review(
         last_viewed_at=last_viewed,
         timeline=[reviewed(r) for r in rows[:TIMELINE_LIMIT]],
         timeline_total=len(rows),
+        changed=items,
     )

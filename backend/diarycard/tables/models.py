@@ -47,3 +47,52 @@ class Table(msgspec.Struct):
     updated_at: datetime | None
     rows: list[TableRow]
     updated_by: str | None = None
+
+
+class TableDraftIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A proposed whole table, based on the draft version the editor last saw (0: no
+    draft yet). Nothing changes the current table until both sides agree it."""
+
+    base_version: Annotated[int, Meta(ge=0, le=1_000_000)]
+    rows: Rows
+
+
+class TableAgreeIn(msgspec.Struct, forbid_unknown_fields=True):
+    draft_version: Annotated[int, Meta(ge=1, le=2_147_483_647)]
+
+
+class TableDraft(msgspec.Struct):
+    """The shared proposal (version 0: none yet, `rows` then the current table). `waiting`
+    is true while a proposal is not yet agreed by both; `changes` says in words what it
+    would change in the current table."""
+
+    version: int
+    rows: list[TableRow]
+    updated_at: datetime | None
+    updated_by_name: str | None
+    patient_agreed: bool
+    clinician_agreed: bool
+    waiting: bool
+    changes: list[str]
+
+
+class TableVersion(msgspec.Struct):
+    """One version of the table as it was current, newest first, with what changed from
+    the one before. Versions from before tables were agreed have no agreement fields."""
+
+    version: int
+    saved_at: datetime
+    rows: list[TableRow]
+    changes: list[str]
+    proposed_by: str
+    agreed: bool
+    patient_agreed_at: datetime | None = None
+    clinician_name: str | None = None
+    clinician_agreed_at: datetime | None = None
+
+
+class TableAgreement(msgspec.Struct):
+    """The draft after agreeing, and the new current table once both sides have."""
+
+    draft: TableDraft
+    table: Table | None

@@ -1,6 +1,7 @@
-"""Personal impulsivity tables and the site's template. Every save is a new version
-(who, when); a save based on an older version is PreconditionFailed, never an overwrite.
-Entries copy the words they were made with, so no change here alters a past entry.
+"""Personal impulsivity tables and the site's template. Every version is kept (who,
+when); a patient's table changes only when both sides agree a draft (tables/agreeing.py),
+and a site template save based on an older version is PreconditionFailed, never an
+overwrite. Entries copy the words they were made with, so no change alters a past entry.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ async def get_template(conn: asyncpg.Connection, site_id: UUID) -> Table:
 
 
 async def get_table(conn: asyncpg.Connection, scope: PatientScope) -> Table:
-    """The patient's current table; the site template as version 0 while they have none
-    of their own."""
+    """The patient's current (agreed) table; the site template as version 0 while they
+    have none of their own."""
     row = await conn.fetchrow(SQL["current_table"], scope.patient_id)
     if row:
         return _table(row)
@@ -43,7 +44,7 @@ async def get_table(conn: asyncpg.Connection, scope: PatientScope) -> Table:
     return Table(0, None, template.rows)
 
 
-def _check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
+def check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
     found: list[FieldError] = []
     seen: set[UUID] = set()
     for i, row in enumerate(rows):
@@ -62,20 +63,6 @@ def _check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
         raise Invalid(errors=found)
 
 
-async def save_table(conn: asyncpg.Connection, scope: PatientScope, data: TableIn) -> Table:
-    """Save a new version of the patient's table from `base_version`, as `scope.who`."""
-    who = scope.who
-    async with conn.transaction():
-        current = await get_table(conn, scope)
-        if data.base_version != current.version:
-            raise PreconditionFailed(
-                "The table was changed since you opened it. Please reload it and try again."
-            )
-        # Rows from the template may be dropped; rows once saved are retired instead.
-        _check_rows(data.rows, current.rows if current.version else None)
-        return await _save(conn, "save_table", scope.patient_id, who, data)
-
-
 async def read_patient_table(
     conn: asyncpg.Connection, who: Principal, patient_id: UUID
 ) -> Table:
@@ -85,35 +72,19 @@ async def read_patient_table(
         return await get_table(conn, scope)
 
 
-async def save_patient_table(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, data: TableIn
-) -> Table:
-    """An assigned clinician saves a new version of a patient's table (audited)."""
-    async with conn.transaction():
-        scope = await open_patient(conn, who, patient_id, "table.update", "personal_table")
-        return await save_table(conn, scope, data)
-
-
 async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn) -> Table:
     """The site admin replaces the template for patients who have no table yet."""
     who.require("admin")
-    _check_rows(data.rows, None)
-    return await _save(conn, "save_template", who.site_id, who, data,
-                       "The template was changed since you opened it. Please reload it and "
-                       "try again.")
-
-
-async def _save(
-    conn: asyncpg.Connection, query: str, owner_id: UUID, who: Principal, data: TableIn,
-    stale: str | None = None,
-) -> Table:
-    """Save the next version of a table (a patient's or a site's template); a save based
-    on an older version, or racing another, is PreconditionFailed."""
+    check_rows(data.rows, None)
     try:
-        row = await conn.fetchrow(SQL[query], owner_id, data.base_version,
-                                  msgspec.json.encode(data.rows).decode(), who.user_id)
+        row = await conn.fetchrow(
+            SQL["save_template"], who.site_id, data.base_version,
+            msgspec.json.encode(data.rows).decode(), who.user_id,
+        )
     except asyncpg.UniqueViolationError:
         row = None
     if row is None:
-        raise PreconditionFailed(stale)
+        raise PreconditionFailed(
+            "The template was changed since you opened it. Please reload it and try again."
+        )
     return Table(row["version"], row["updated_at"], data.rows, who.display_name)

@@ -23,7 +23,7 @@ from diarycard.tools.text import check_text
 from diarycard.tools.versioning import Step, decide, request_hash
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
-Kind = Literal["problem_solving", "checking_it_out", "goal"]
+Kind = Literal["problem_solving", "checking_it_out", "goal", "chain_analysis"]
 Out = TypeVar("Out", bound=msgspec.Struct)
 _NOT_BODY = ("base_version", "status")
 
@@ -42,31 +42,32 @@ def _out(row: Any, out: type[Out]) -> Out:
 
 
 async def save(
-    conn: asyncpg.Connection, own: PatientScope, kind: Kind, record_id: UUID,
+    conn: asyncpg.Connection, scope: PatientScope, kind: Kind, record_id: UUID,
     data: Any, out: type[Out], agreed_fields: tuple[str, ...] = (),
 ) -> Out:
-    """Create or change the patient's own record `record_id`. `agreed_fields`: a change
-    to any of them undoes the clinician's agreement."""
-    who = own.who.require("patient")
+    """Create or change the patient's record `record_id`: the patient's own, or a
+    clinician's writing with them (chain analyses). `agreed_fields`: a change to any of
+    them undoes the clinician's agreement."""
+    patient_id = scope.patient_id
     check_text(data)
     digest = request_hash(data)
     body = {k: v for k, v in msgspec.to_builtins(data).items() if k not in _NOT_BODY}
     encoded = msgspec.json.encode(body).decode()
     async with conn.transaction():
         for _ in range(2):  # a second pass only when the id was taken at the same moment
-            row = await conn.fetchrow(SQL["lock"], record_id, who.user_id, kind)
+            row = await conn.fetchrow(SQL["lock"], record_id, patient_id, kind)
             step = decide(row["version"] if row else None, row["request_hash"] if row else None,
                           data.base_version, digest)
             if step is Step.CREATE:
-                if await conn.fetchval(SQL["create"], record_id, who.user_id, who.site_id, kind,
+                if await conn.fetchval(SQL["create"], record_id, patient_id, scope.site_id, kind,
                                        data.status, encoded, digest) is None:
                     continue
             elif step is Step.UPDATE:
                 old = json.loads(row["body"])
                 keep = all(old.get(f) == body.get(f) for f in agreed_fields)
-                await conn.execute(SQL["update"], record_id, who.user_id, data.status, encoded,
+                await conn.execute(SQL["update"], record_id, patient_id, data.status, encoded,
                                    digest, keep)
-            return await one(conn, own, kind, record_id, out)
+            return await one(conn, scope, kind, record_id, out)
     raise NotFound()
 
 

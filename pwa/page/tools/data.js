@@ -19,6 +19,7 @@ export const TOOLS = {
   problems: { path: "problem-solving", kind: "problem-solving", copy: "tool:problem-solving" },
   checking: { path: "checking-it-out", kind: "checking-it-out", copy: "tool:checking-it-out" },
   goals: { path: "goals", kind: "goals", copy: "tool:goals" },
+  chains: { path: "chain-analyses", kind: "chain-analyses", copy: "tool:chain-analyses" },
 };
 
 /**

@@ -41,6 +41,10 @@ const TOOLS = {
   emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: renderEmotions },
   "discharge-plan": { title: "My discharge plan", about: "What continues when treatment ends, agreed with your clinician.",
     render: async (main, ctx) => (await later(() => import("./discharge.js"), main))?.render(main, ctx) },
+  table: { title: "My table", about: "Feelings, urges and what helps, agreed with your clinician.",
+    render: async (main, ctx) => (await later(() => import("./table.js"), main))?.render(main, ctx) },
+  chains: { title: "Chain analyses", about: "An urge I acted on, link by link, and what I could do differently.",
+    render: async (main, ctx) => (await later(() => import("./chains.js"), main))?.render(main, ctx) },
   goals: { title: "My goals", about: "Your goals, and how you are getting on.", render: async (main, ctx) => (await later(loadGoals, main))?.renderGoals(main, ctx) },
   outcomes: { title: "What happened, and check-ins", about: "Acts, A&E or police, quiet weeks, and check-ins.", render: outcomes },
 };

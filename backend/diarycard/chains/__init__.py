@@ -1,0 +1,1 @@
+"""Chain analysis of an acted urge."""
