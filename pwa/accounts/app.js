@@ -35,6 +35,8 @@ async function route() {
   if (hash === "#/me") return meScreen();
   if (hash === "#/invite") return inviteScreen(me.data.role);
   if (hash === "#/quality" && me.data.role === "admin") return qualityScreen();
+  // Used now and then: loaded on first use.
+  if (hash === "#/outcomes" && me.data.role === "admin") return (await import("./outcomes.js")).outcomesScreen();
   if (me.data.role === "admin") return peopleScreen(me.data.user_id);
   return patientsScreen();
 }
@@ -47,7 +49,9 @@ function account(who, links) {
   const nav = /** @type {HTMLElement} */ (document.getElementById("account"));
   const items = [];
   if (links) items.push(h("a", { href: "#/" }, who.role === "admin" ? "People" : "Your patients"));
-  if (links && who.role === "admin") items.push(h("a", { href: "#/quality" }, "Quality statements"));
+  if (links && who.role === "admin") {
+    items.push(h("a", { href: "#/quality" }, "Quality statements"), h("a", { href: "#/outcomes" }, "Outcomes"));
+  }
   if (links) items.push(h("a", { href: "#/invite" }, "Invite someone"), h("a", { href: "#/me" }, "Your account"));
   nav.replaceChildren(
     ...items,

@@ -69,7 +69,9 @@ SELECT (u.created_at AT TIME ZONE 'Europe/London')::date AS started,
        (max(m.authored) FILTER (WHERE m.questionnaire = 'phq-9')
             AT TIME ZONE 'Europe/London')::date AS last_phq9,
        (max(m.authored) FILTER (WHERE m.questionnaire = 'gad-7')
-            AT TIME ZONE 'Europe/London')::date AS last_gad7
+            AT TIME ZONE 'Europe/London')::date AS last_gad7,
+       (max(m.authored) FILTER (WHERE m.questionnaire = 'monthly-summary')
+            AT TIME ZONE 'Europe/London')::date AS last_summary
   FROM users u
   JOIN sites s ON s.id = u.site_id
   LEFT JOIN measure_responses m ON m.patient_id = u.id
