@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "59e5b64d5b8a";
+export const VERSION = "b24c3fe2c3ff";
 
 export const SHELL_FILES = [
   "/index.html",
