@@ -67,3 +67,32 @@ def test_a_site_admin_sees_outcomes_across_the_site_with_small_numbers_hidden(
     accessible(page, "site-outcomes")
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_an_admin_invites_a_researcher_and_sets_how_often_measures_are_due(
+    context: BrowserContext, world: World, pages_db: str
+) -> None:
+    page = signed_in(context, pages_db, world, "A1")
+    page.get_by_role("link", name="Invite someone").first.click()
+    page.get_by_label("They are a").select_option("researcher")
+    page.get_by_label("Name to show").fill("Rae")
+    page.get_by_label("Login name").fill("rae.research")
+    page.get_by_role("button", name="Create the invitation").click()
+    expect(page.get_by_role("heading", name="Invitation for Rae")).to_be_visible()
+    page.get_by_role("link", name="People").click()
+    expect(page.locator("table.people tr", has_text="Rae")).to_contain_text("Researcher")
+    page.get_by_label("Every how many months (1 to 12)").fill("6")
+    page.get_by_role("button", name="Save how often").click()
+    expect(page.get_by_text("PHQ-9 and GAD-7 are now due every 6 months.")).to_be_visible()
+    accessible(page, "people-with-researcher")
+    assert run_async(_interval(pages_db, world)) == 6
+
+
+async def _interval(url: str, world: World) -> int:
+    conn = await asyncpg.connect(url)
+    try:
+        value: int = await conn.fetchval(
+            "SELECT measure_interval_months FROM sites WHERE id = $1", world.sites["A"])
+        return value
+    finally:
+        await conn.close()

@@ -175,5 +175,5 @@ async def schedule(conn: asyncpg.Connection, patient_id: UUID,
             "monthly-summary": row["last_summary"]}
     # The monthly summary is due every month; the standard measures at the site's interval.
     every: dict[str, int] = {qid: row["every_months"] for qid in questionnaires.IDS}
-    return [due(qid, questionnaires.INSTRUMENTS[qid].title, row["started"],
+    return [due(qid, questionnaires.INSTRUMENTS[qid].title, row["schedule_from"],
                 every.get(qid, 1), today, last[qid]) for qid in questionnaires.ALL]

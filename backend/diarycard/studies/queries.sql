@@ -76,7 +76,8 @@ SELECT s.id, s.site_ref, s.screened_on, s.reason,
 
 -- name: participants
 -- Everything the export, CONSORT and follow-up need, and nothing that names anyone.
-SELECT p.patient_id, p.site_id, p.stratum, p.arm, p.enrolled_on, p.left_on, p.completed
+SELECT p.patient_id, p.site_id, p.stratum, p.arm, p.enrolled_on, p.left_on, p.completed,
+       p.left_reason
   FROM study_participants p
  WHERE p.study_id = $1
  ORDER BY p.enrolled_on, p.patient_id;
@@ -96,3 +97,11 @@ SELECT e.patient_id, 'act_or_contact', e.kind, coalesce(e.severity, e.nights, 0)
   JOIN study_participants p ON p.patient_id = e.patient_id AND p.study_id = $1
  WHERE e.deleted_at IS NULL
  ORDER BY 1, 5;
+
+-- name: set_status
+-- Only a participant at the caller's own site; the checks keep an ending after enrolment
+-- and never both left and completed.
+UPDATE study_participants
+   SET left_on = $4, left_reason = $5, completed = $6::date IS NOT NULL, completed_on = $6
+ WHERE study_id = $1 AND patient_id = $2 AND site_id = $3
+RETURNING arm, enrolled_on, left_on, left_reason, completed_on;

@@ -3,6 +3,7 @@
 - `POST /studies` (admin) sets a study up; `GET /studies/{id}` reads it.
 - `PUT /studies/{id}/participants/{patient_id}` enrols a consenting patient and answers
   the allocation (the same again answers the same).
+- `PUT /studies/{id}/participants/{patient_id}/status`: left (day, why) or completed.
 - `PUT /studies/{id}/screening/{screening_id}`, `GET /studies/{id}/screening`: the log.
 - `GET /studies/{id}/consort`, `GET /studies/{id}/follow-ups`.
 - `GET /studies/{id}/export?format=csv|fhir`: pseudonymised, audited.
@@ -16,12 +17,14 @@ from uuid import UUID
 from litestar import Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from diarycard.studies import reports, store
+from diarycard.studies import participants, reports, store
 from diarycard.studies.models import (
     Allocation,
     Consort,
     EnrolIn,
     FollowUp,
+    Participant,
+    ParticipantStatusIn,
     Screening,
     ScreeningIn,
     Study,
@@ -56,6 +59,14 @@ async def enrol(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
                 patient_id: FromPath[UUID], data: JSONBody[EnrolIn]) -> Allocation:
     """Enrol a consenting patient of your site; answers the allocated arm only."""
     return await store.enrol(conn, principal, study_id, patient_id, data)
+
+
+@put(f"{STUDY}/participants/{{patient_id:uuid}}/status", tags=TAGS)
+async def participant_status(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
+                             patient_id: FromPath[UUID], data: JSONBody[ParticipantStatusIn]
+                             ) -> Participant:
+    """Mark a participant of your site as having left (the day and why) or completed."""
+    return await participants.set_status(conn, principal, study_id, patient_id, data)
 
 
 @put(f"{STUDY}/screening/{{screening_id:uuid}}", tags=TAGS)
@@ -95,5 +106,5 @@ async def export(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
         "Content-Disposition": f'attachment; filename="study-{study_id}.{suffix}"'})
 
 
-routes = [create_study, list_studies, read_study, enrol, screen, screening, consort, follow_ups,
-          export]
+routes = [create_study, list_studies, read_study, enrol, participant_status, screen, screening,
+          consort, follow_ups, export]
