@@ -3,7 +3,7 @@ birth: participants are pseudonyms, dates are days since enrolment."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -129,3 +129,18 @@ class Participant(msgspec.Struct, kw_only=True):
     left_on: date | None
     left_reason: LeftReason | None
     completed_on: date | None
+
+
+class ExportJob(msgspec.Struct, kw_only=True):
+    """A study export built in the background: poll until `state` is done, then download
+    from `download`."""
+
+    id: UUID
+    study_id: UUID
+    format: Literal["csv", "fhir"]
+    state: Literal["queued", "running", "done", "failed"]
+    rows: int | None
+    bytes: int | None
+    created_at: datetime
+    finished_at: datetime | None
+    download: str | None
