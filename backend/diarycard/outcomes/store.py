@@ -170,7 +170,11 @@ async def schedule(conn: asyncpg.Connection, patient_id: UUID,
     row = await conn.fetchrow(SQL["schedule"], patient_id)
     if row is None:
         raise NotFound()
-    today = today or london_today()
+    return due_from(row, today or london_today())
+
+
+def due_from(row: Any, today: date) -> list[Due]:
+    """Each measure's place in the schedule, from a row of the `schedule` query."""
     last = {"phq-9": row["last_phq9"], "gad-7": row["last_gad7"],
             "monthly-summary": row["last_summary"]}
     # The monthly summary is due every month; the standard measures at the site's interval.
