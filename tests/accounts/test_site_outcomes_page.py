@@ -88,6 +88,16 @@ def test_an_admin_invites_a_researcher_and_sets_how_often_measures_are_due(
     assert run_async(_interval(pages_db, world)) == 6
 
 
+def test_a_researcher_is_sent_to_the_studies(
+    context: BrowserContext, world: World, pages_db: str
+) -> None:
+    page = signed_in(context, pages_db, world, "R1")
+    expect(page.get_by_role("link", name="Open studies")).to_have_attribute("href", "/review")
+    nav = page.get_by_role("navigation", name="Account")
+    expect(nav.get_by_role("link", name="Invite someone")).to_have_count(0)
+    accessible(page, "researcher")
+
+
 async def _interval(url: str, world: World) -> int:
     conn = await asyncpg.connect(url)
     try:
