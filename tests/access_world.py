@@ -1,7 +1,9 @@
 """The seeded world the access matrix and the auth tests run in.
 
 Site A: patients P1 and P2, clinicians C1 (assigned P1) and C2 (assigned P2), admin A1.
-Site B: patient P3, clinician C3 (assigned P3), admin A2. Clinicians and admins have TOTP
+Site A also has researcher R1.
+Site B: patient P3, clinician C3 (assigned P3), admin A2. Staff (clinicians, admins and
+researchers) have TOTP
 turned on, so they pass the second-factor gate. Everyone's password is PASSWORD, hashed
 once per test process to keep argon2 out of the hot path.
 """
@@ -31,6 +33,7 @@ ACTORS: dict[str, tuple[Role, str]] = {
     "C3": ("clinician", "B"),
     "A1": ("admin", "A"),
     "A2": ("admin", "B"),
+    "R1": ("researcher", "A"),
 }
 CARE_TEAMS = [("C1", "P1"), ("C2", "P2"), ("C3", "P3")]
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"

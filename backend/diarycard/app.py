@@ -44,6 +44,7 @@ from diarycard.quality.routes import routes as quality_routes
 from diarycard.reminders.routes import routes as reminder_routes
 from diarycard.review.routes import routes as review_routes
 from diarycard.settings import Settings
+from diarycard.site_outcomes.routes import routes as site_outcome_routes
 from diarycard.studies.routes import routes as study_routes
 from diarycard.tables.routes import routes as table_routes
 from diarycard.together.routes import routes as together_routes
@@ -64,7 +65,7 @@ API_ROUTES += [*entry_routes, *table_routes]
 API_ROUTES += [*caseload_routes, *review_routes, *appointment_routes, *note_routes,
                *export_routes]
 # Outcomes over time: acts, service contacts, standard measures (issue 14).
-API_ROUTES += [*outcome_routes, *study_routes]
+API_ROUTES += [*outcome_routes, *study_routes, *site_outcome_routes]
 
 # The session: assertive follow-up (issue 15).
 API_ROUTES += [*follow_up_routes, *pathway_routes, *discharge_routes, *quality_routes,

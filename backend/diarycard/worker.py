@@ -1,5 +1,6 @@
-"""The reminder worker, wired in one place: the scheduler loop and pgqueuer's queue
-manager on one small asyncpg pool, and one pooled HTTP client for the push services.
+"""The background worker, wired in one place: the reminder scheduler loop and pgqueuer's
+queue manager (reminder pushes, study exports) on one small asyncpg pool, and one pooled
+HTTP client for the push services.
 
 `diarycard serve` starts it beside the web server (unless `--no-worker`); `diarycard
 worker` runs it alone, for deployments that scale the two separately. Any number may run
@@ -19,6 +20,7 @@ import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from pgqueuer import AsyncpgPoolDriver, Job, Queries, QueueManager
 
@@ -29,6 +31,7 @@ from diarycard.reminders import jobs
 from diarycard.reminders.deliver import Delivery, deliver
 from diarycard.reminders.schedule import plan, prune
 from diarycard.settings import Settings
+from diarycard.studies import exports
 
 log = logging.getLogger("diarycard.worker")
 
@@ -58,9 +61,8 @@ class Worker:
                 client, Signer(key, self.settings.push_subject),
                 self.settings.db_acquire_timeout,
             ) if key else None
-            tasks = [asyncio.create_task(self._schedule(pool))]
-            if delivery is not None:
-                tasks.append(asyncio.create_task(self._deliver(pool, delivery)))
+            tasks = [asyncio.create_task(self._schedule(pool)),
+                     asyncio.create_task(self._deliver(pool, delivery))]
             if health_port is not None:
                 server = await asyncio.start_server(self._health, "0.0.0.0", health_port)  # noqa: S104
                 tasks.append(asyncio.create_task(server.serve_forever()))
@@ -92,15 +94,24 @@ class Worker:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.stop.wait(), self.settings.reminder_tick)
 
-    async def _deliver(self, pool: Any, delivery: Delivery) -> None:
-        """pgqueuer's queue manager; started again after a failure (the database went)."""
+    async def _deliver(self, pool: Any, delivery: Delivery | None) -> None:
+        """pgqueuer's queue manager: pushes (when there is a key to sign them) and study
+        exports; started again after a failure (the database went)."""
         while not self.stop.is_set():
             manager = QueueManager(Queries(AsyncpgPoolDriver(pool)))
+            if delivery is not None:
 
-            @manager.entrypoint(jobs.SEND)
-            async def send(job: Job) -> None:
+                @manager.entrypoint(jobs.SEND)
+                async def send(job: Job, sender: Delivery = delivery) -> None:
+                    assert job.payload is not None
+                    await deliver(pool, sender, int(job.payload))
+
+            # One export at a time per worker: each holds a connection and a snapshot.
+            @manager.entrypoint(exports.EXPORT, concurrency_limit=1)
+            async def study_export(job: Job) -> None:
                 assert job.payload is not None
-                await deliver(pool, delivery, int(job.payload))
+                async with pool.acquire(timeout=self.settings.db_acquire_timeout) as conn:
+                    await exports.run(conn, UUID(job.payload.decode()))
 
             waiter = asyncio.create_task(self._stop_manager(manager))
             try:

@@ -35,7 +35,14 @@ async function route() {
   if (hash === "#/me") return meScreen();
   if (hash === "#/invite") return inviteScreen(me.data.role);
   if (hash === "#/quality" && me.data.role === "admin") return qualityScreen();
+  // Used now and then: loaded on first use.
+  if (hash === "#/outcomes" && me.data.role === "admin") return (await import("./outcomes.js")).outcomesScreen();
   if (me.data.role === "admin") return peopleScreen(me.data.user_id);
+  if (me.data.role === "researcher") {
+    return show("Studies", h("h1", {}, "Studies"),
+      h("p", {}, "Your site's studies (screening, enrolment, CONSORT and exports) are in the review pages."),
+      h("p", {}, h("a", { class: "button", href: "/review" }, "Open studies")));
+  }
   return patientsScreen();
 }
 
@@ -46,9 +53,12 @@ async function route() {
 function account(who, links) {
   const nav = /** @type {HTMLElement} */ (document.getElementById("account"));
   const items = [];
-  if (links) items.push(h("a", { href: "#/" }, who.role === "admin" ? "People" : "Your patients"));
-  if (links && who.role === "admin") items.push(h("a", { href: "#/quality" }, "Quality statements"));
-  if (links) items.push(h("a", { href: "#/invite" }, "Invite someone"), h("a", { href: "#/me" }, "Your account"));
+  if (links) items.push(h("a", { href: "#/" }, /** @type {Record<string, string>} */ ({ admin: "People", researcher: "Studies" })[who.role] ?? "Your patients"));
+  if (links && who.role === "admin") {
+    items.push(h("a", { href: "#/quality" }, "Quality statements"), h("a", { href: "#/outcomes" }, "Outcomes"));
+  }
+  if (links && who.role !== "researcher") items.push(h("a", { href: "#/invite" }, "Invite someone"));
+  if (links) items.push(h("a", { href: "#/me" }, "Your account"));
   nav.replaceChildren(
     ...items,
     h("span", {}, `Signed in as ${who.display_name}`),

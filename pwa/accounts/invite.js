@@ -13,7 +13,8 @@ export function inviteScreen(role) {
     ? h("p", { class: "field" }, h("label", { for: "role" }, "They are a"),
       h("select", { id: "role", name: "role" },
         h("option", { value: "patient" }, "Patient"),
-        h("option", { value: "clinician" }, "Clinician")))
+        h("option", { value: "clinician" }, "Clinician"),
+        h("option", { value: "researcher" }, "Researcher (sees study participants by pseudonym only)")))
     : null;
   const form = h("form", { class: "card narrow", "aria-describedby": "invite-problem" },
     roleField,

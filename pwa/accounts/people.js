@@ -10,7 +10,7 @@ import { newTurn } from "./turn.js";
 
 /** @typedef {{user_id: string, role: string, login: string, display_name: string, disabled: boolean, totp_enabled: boolean, invited: boolean, care_team: string[]}} Person */
 
-const ROLES = { patient: "Patient", clinician: "Clinician", admin: "Admin" };
+const ROLES = { patient: "Patient", clinician: "Clinician", admin: "Admin", researcher: "Researcher" };
 
 /** @param {string} meId the signed-in admin, who cannot disable or reset themselves */
 export async function peopleScreen(meId) {
@@ -46,7 +46,7 @@ export async function peopleScreen(meId) {
     h("th", { scope: "row" }, p.display_name, h("br"), h("span", { class: "muted" }, p.login)),
     h("td", {}, ROLES[/** @type {keyof ROLES} */ (p.role)] ?? p.role),
     h("td", {}, h("span", { class: "status" }, statusOf(p))),
-    h("td", {}, p.role === "admin" ? "" : team(p)),
+    h("td", {}, p.role === "admin" || p.role === "researcher" ? "" : team(p)),
     h("td", {}, h("div", { class: "actions" }, ...actions(p))));
 
   const team = (/** @type {Person} */ p) => {
@@ -108,7 +108,9 @@ export async function peopleScreen(meId) {
     h("h2", {}, "Emergency numbers"),
     numbersForm(site.data.emergency_numbers, change),
     h("h2", {}, "Risk floor for the caseload"),
-    floorForm(site.data.risk_floor, change));
+    floorForm(site.data.risk_floor, change),
+    h("h2", {}, "How often PHQ-9 and GAD-7 are due"),
+    intervalForm(site.data.measure_interval_months, change));
 }
 
 /**
@@ -129,6 +131,29 @@ function floorForm(floor, change) {
     done.textContent = "";
     if (await change("PUT", "/site/risk-floor", { risk_floor: Number(input.value) })) {
       done.textContent = `Saved. Urges of ${input.value} or more now come first.`;
+    }
+  });
+  return form;
+}
+
+/**
+ * How many months apart PHQ-9 and GAD-7 are due, from the start of treatment (or study
+ * enrolment). 3 is the default, as in the seed's trial.
+ * @param {number} months
+ * @param {(method: string, path: string, body: unknown) => Promise<any>} change
+ */
+function intervalForm(months, change) {
+  const done = h("p", { role: "status" });
+  const input = /** @type {HTMLInputElement} */ (h("input", { id: "measure-interval", name: "measure_interval_months", type: "number", min: 1, max: 12, value: months, required: true }));
+  const form = h("form", { class: "card" },
+    h("p", {}, "Patients are asked to fill in PHQ-9 and GAD-7 at the start and then every this many months (from study enrolment for study participants). The monthly summary stays monthly."),
+    h("p", { class: "field" }, h("label", { for: "measure-interval" }, "Every how many months (1 to 12)"), input),
+    done, h("button", { type: "submit" }, "Save how often"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    done.textContent = "";
+    if (await change("PUT", "/site/measure-interval", { measure_interval_months: Number(input.value) })) {
+      done.textContent = `Saved. PHQ-9 and GAD-7 are now due every ${input.value} months.`;
     }
   });
   return form;

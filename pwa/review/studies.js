@@ -7,6 +7,7 @@
  */
 import { call, reasonOf } from "./api.js";
 import { h, show, today } from "./dom.js";
+import { leavingSection } from "./leaving.js";
 
 const REASONS = [
   ["", "Still being screened, or enrolled"],
@@ -47,6 +48,7 @@ async function studyScreen(id, note = "") {
     consortSection(consort),
     screeningSection(id, screening.ok ? screening.data : [], reload),
     enrolSection(id, s, note, reload),
+    leavingSection(id, reload),
     followUpSection(due.ok ? due.data : []),
     h("section", { class: "card", "aria-labelledby": "export" }, h("h2", { id: "export" }, "Export"),
       h("p", {}, "Pseudonymised: no names, logins, diary text or dates (days since enrolment instead). Every export is recorded."),

@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "b91e697b6bb0";
+export const VERSION = "b24c3fe2c3ff";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -60,8 +60,6 @@ export const LATER_FILES = [
   "/page/tools/checking.js",
   "/page/tools/goals.js",
   "/page/tools/discharge.js",
-  "/page/tools/table.js",
-  "/page/tools/chains.js",
   "/page/tools/outcomes.js",
   "/page/access-words.js",
   "/page/downloads.js",

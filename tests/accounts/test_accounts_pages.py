@@ -128,7 +128,7 @@ def test_an_admin_signs_in_with_a_code_and_invites_a_patient(
     page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(TOTP_SECRET).now())
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="People at Site A")).to_be_visible()
-    expect(page.locator("table.people tbody tr")).to_have_count(5)
+    expect(page.locator("table.people tbody tr")).to_have_count(6)
     accessible(page, "people")
 
     page.get_by_role("link", name="Invite someone").first.click()

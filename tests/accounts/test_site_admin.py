@@ -11,7 +11,7 @@ async def test_admins_list_only_their_own_site(client, conn) -> None:
     admin = await acting_as(client, conn, world, "A1")
     users = (await client.get("/api/v1/users", headers=admin)).json()
     logins = {u["login"] for u in users}
-    assert logins == {"user.p1", "user.p2", "user.c1", "user.c2", "user.a1"}
+    assert logins == {"user.p1", "user.p2", "user.c1", "user.c2", "user.a1", "user.r1"}
     p1 = next(u for u in users if u["login"] == "user.p1")
     assert p1["care_team"] == [str(world.ids["C1"])] and p1["role"] == "patient"
     c1 = next(u for u in users if u["login"] == "user.c1")

@@ -98,3 +98,43 @@ def test_an_act_and_a_phq9_recorded_offline_reach_the_care_team_once(
     expect(page.get_by_text("Saved.", exact=True)).to_be_visible()
     assert len(patient.query("SELECT 1 FROM outcome_events WHERE patient_id = $1 "
                              "AND kind = 'nothing'", patient.user_id)) == 1
+
+
+def test_the_monthly_summary_is_filled_in_offline_and_reaches_the_server_once(
+    context: BrowserContext, page: Page, patient: Any
+) -> None:
+    patient.query("UPDATE users SET created_at = now() - interval '40 days' WHERE id = $1",
+                  patient.user_id)
+    page.goto("/history")
+    wait_until(lambda: kept_on_phone(page) and bool(page.evaluate(
+        "async () => Boolean(await (await import('/shared/idb.js')).get('copies', "
+        "'questionnaire:monthly-summary'))")))
+    context.set_offline(True)
+    page.goto("/tools?tool=outcomes")
+    page.get_by_role("link", name="Due: your month, in numbers (about 1 minute)").click()
+    expect(page.get_by_role("heading", name="Your month (acts and service contacts)")
+           ).to_be_visible()
+    expect(page.get_by_text("0 is a good answer too", exact=False)).to_be_visible()
+    page.get_by_label("1. I hurt myself").fill("2")
+    page.get_by_label("7. I was in contact with the police").fill("150")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Please give a number from 0 to 99 for question 7.")).to_be_visible()
+    page.get_by_label("7. I was in contact with the police").fill("1")
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Saved on this phone. It will be sent when there is a signal.")
+           ).to_be_visible()
+    expect(page.get_by_role("link", name="Open my crisis plan")).to_have_count(0)
+    assert_no_placeholder_words(page)
+
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    wait_until(lambda: len(patient.query(
+        "SELECT 1 FROM measure_responses WHERE patient_id = $1", patient.user_id)) == 1)
+    [row] = patient.query("SELECT questionnaire, total FROM measure_responses "
+                          "WHERE patient_id = $1", patient.user_id)
+    assert tuple(row) == ("monthly-summary", 3)
+    page.goto("/tools?tool=outcomes")
+    expect(page.get_by_role("link", name="Due: your month, in numbers (about 1 minute)")
+           ).to_have_count(0)

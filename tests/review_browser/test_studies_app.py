@@ -81,6 +81,13 @@ def test_a_researcher_screens_enrols_sees_consort_and_exports_without_identifier
     body = page.locator("body").inner_text()
     assert "Amy Jones" not in body and "Trial Person" not in body
 
+    # Amy completes; the CONSORT flow counts her as completed in her arm.
+    page.get_by_label("Participant's diarycard id").fill(str(caseload.amy))
+    page.get_by_label("What happened").select_option("completed")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#enrolled")).to_contain_text("completed.")
+    expect(page.locator("#consort-text")).to_contain_text("1 completed")
+
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert_no_placeholder_words(page)

@@ -20,7 +20,8 @@ PhoneNumber = Annotated[str, Meta(min_length=2, max_length=30, pattern=r"^[0-9+ 
 
 
 class InvitationIn(msgspec.Struct, forbid_unknown_fields=True):
-    role: Literal["patient", "clinician"]
+    # Researchers (admins invite them) see study participants by pseudonym only.
+    role: Literal["patient", "clinician", "researcher"]
     login: Login
     display_name: DisplayName
 
@@ -65,6 +66,12 @@ class Site(msgspec.Struct):
     # A self-harm or aggression urge at or over this puts a patient in the caseload's first
     # tier, whatever their plan says (caseload/tiers.py).
     risk_floor: int = 7
+    # PHQ-9 and GAD-7 are due every this many months from the start (outcomes/schedule.py).
+    measure_interval_months: int = 3
+
+
+class MeasureIntervalIn(msgspec.Struct, forbid_unknown_fields=True):
+    measure_interval_months: Annotated[int, Meta(ge=1, le=12)]
 
 
 class RiskFloorIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -81,15 +81,15 @@ UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = 
 RETURNING role;
 
 -- name: site
-SELECT name, emergency_numbers, risk_floor FROM sites WHERE id = $1;
+SELECT name, emergency_numbers, risk_floor, measure_interval_months FROM sites WHERE id = $1;
 
 -- name: set_emergency_numbers
 UPDATE sites SET emergency_numbers = $2::jsonb WHERE id = $1
-RETURNING name, emergency_numbers, risk_floor;
+RETURNING name, emergency_numbers, risk_floor, measure_interval_months;
 
 -- name: set_risk_floor
 UPDATE sites SET risk_floor = $2 WHERE id = $1
-RETURNING name, emergency_numbers, risk_floor;
+RETURNING name, emergency_numbers, risk_floor, measure_interval_months;
 
 -- name: my_patients
 -- A clinician's own patients: the people they may hand a new invitation code to.
@@ -101,3 +101,7 @@ SELECT u.id AS user_id, u.role, u.login::text AS login, u.display_name,
   JOIN users u ON u.id = c.patient_id AND u.site_id = c.site_id
  WHERE c.clinician_id = $1 AND c.site_id = $2
  ORDER BY u.display_name, u.id;
+
+-- name: set_measure_interval
+UPDATE sites SET measure_interval_months = $2 WHERE id = $1
+RETURNING name, emergency_numbers, risk_floor, measure_interval_months;

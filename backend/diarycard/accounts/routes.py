@@ -13,6 +13,7 @@ from diarycard.accounts.models import (
     EmergencyNumbersIn,
     Invitation,
     InvitationIn,
+    MeasureIntervalIn,
     Redeem,
     RiskFloorIn,
     Site,
@@ -125,7 +126,16 @@ async def set_risk_floor(conn: Conn, principal: CurrentUser, data: JSONBody[Risk
     return await store.set_risk_floor(conn, principal, data.risk_floor)
 
 
+@put("/site/measure-interval", tags=["accounts"])
+async def set_measure_interval(
+    conn: Conn, principal: CurrentUser, data: JSONBody[MeasureIntervalIn]
+) -> Site:
+    """Change how many months apart PHQ-9 and GAD-7 are due, from the start of treatment or
+    study enrolment (1-12; admins only)."""
+    return await store.set_measure_interval(conn, principal, data.measure_interval_months)
+
+
 routes = [
     invite, redeem, reissue, list_users, my_patients, disable, enable, reset_totp, assign,
-    unassign, site, set_emergency_numbers, set_risk_floor,
+    unassign, site, set_emergency_numbers, set_risk_floor, set_measure_interval,
 ]

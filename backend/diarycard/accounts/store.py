@@ -96,7 +96,8 @@ async def unassign(
 
 def _site(row: asyncpg.Record) -> Site:
     numbers = msgspec.convert(json.loads(row["emergency_numbers"]), list[EmergencyNumber])
-    return Site(name=row["name"], emergency_numbers=numbers, risk_floor=row["risk_floor"])
+    return Site(name=row["name"], emergency_numbers=numbers, risk_floor=row["risk_floor"],
+                measure_interval_months=row["measure_interval_months"])
 
 
 async def get_site(conn: asyncpg.Connection, who: Principal) -> Site:
@@ -117,4 +118,13 @@ async def set_risk_floor(conn: asyncpg.Connection, who: Principal, floor: int) -
     async with conn.transaction():
         row = await conn.fetchrow(SQL["set_risk_floor"], who.site_id, floor)
         await record(conn, who, None, "site.risk_floor", str(floor))
+    return _site(row)
+
+
+async def set_measure_interval(conn: asyncpg.Connection, who: Principal, months: int) -> Site:
+    """How often PHQ-9 and GAD-7 are due at the site: audited with its new value."""
+    who.require("admin")
+    async with conn.transaction():
+        row = await conn.fetchrow(SQL["set_measure_interval"], who.site_id, months)
+        await record(conn, who, None, "site.measure_interval", str(months))
     return _site(row)

@@ -5,12 +5,20 @@
 -- caseload/tiers.py; this gathers the figures they need.
 -- $1 clinician, $2 site, $3 now, $4 window when there is no last session.
 WITH mine AS (
+    -- Measures are due from the start of treatment at the site's interval, or, for a
+    -- study participant, from enrolment at the study's primary follow-up interval.
     SELECT u.id AS patient_id, u.login, u.display_name, s.risk_floor,
-           (u.created_at AT TIME ZONE 'Europe/London')::date AS started,
-           s.measure_interval_months AS every_months
+           coalesce(sp.enrolled_on, (u.created_at AT TIME ZONE 'Europe/London')::date)
+               AS started,
+           coalesce(sp.every_months, s.measure_interval_months) AS every_months
       FROM care_team ct
       JOIN users u ON u.id = ct.patient_id AND u.site_id = ct.site_id
       JOIN sites s ON s.id = u.site_id
+      LEFT JOIN LATERAL (
+          SELECT p.enrolled_on, st.follow_up_primary_months AS every_months
+            FROM study_participants p JOIN studies st ON st.id = p.study_id
+           WHERE p.patient_id = u.id AND p.left_on IS NULL AND NOT p.completed
+           ORDER BY p.enrolled_on DESC LIMIT 1) sp ON true
      WHERE ct.clinician_id = $1 AND ct.site_id = $2
        AND u.role = 'patient' AND u.disabled_at IS NULL
 )

@@ -93,8 +93,10 @@ def month_chart(rows: list[MonthRow]) -> MonthChart:
 def _points(responses: Sequence[MeasureResponse]) -> list[MeasurePoint]:
     points = []
     for r in responses:
-        qid: QuestionnaireId = ("phq-9" if r.questionnaire.split("|")[0].endswith("phq-9")
-                                else "gad-7")
+        name = r.questionnaire.split("|")[0]
+        if not name.endswith(("phq-9", "gad-7")):
+            continue  # the monthly summary's counts are in the acts and contacts chart
+        qid: QuestionnaireId = "phq-9" if name.endswith("phq-9") else "gad-7"
         points.append(MeasurePoint(r.authored.date(), qid, r.score.total, r.score.band,
                                    r.score.self_harm_item))
     return points

@@ -24,6 +24,8 @@ EventKind = Literal["self_harm", "verbal", "property", "others", "ae", "crisis_t
 Injury = Literal["no_injury", "first_aid", "hospital"]
 Band = Annotated[int, Meta(ge=1, le=4, description="MOAS severity band, 1 (least) to 4")]
 QuestionnaireId = Literal["phq-9", "gad-7"]
+# The standard measures and the diary's own monthly summary (counts of acts and contacts).
+MeasureId = Literal["phq-9", "gad-7", "monthly-summary"]
 # 0 not at all ... 3 nearly every day; checked against the item's options (naming the item).
 # A score of 0-3 for PHQ-9 and GAD-7 items; the questionnaire check names the item when
 # an answer is outside its options, so the bound here only keeps integers sane.
@@ -65,10 +67,11 @@ class Event(msgspec.Struct, kw_only=True):
 
 
 class MeasureIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """A completed PHQ-9 or GAD-7: each item's linkId (its LOINC code) and the answer's
-    score, 0 to 3. Sent once; the same request again is answered the same."""
+    """A completed PHQ-9 or GAD-7 (each item's linkId, its LOINC code, and the answer's
+    score, 0 to 3), or the monthly summary (each item's linkId and how many times, within
+    the item's maxValue). Sent once; the same request again is answered the same."""
 
-    questionnaire: QuestionnaireId
+    questionnaire: MeasureId
     authored: datetime
     answers: dict[Annotated[str, Meta(max_length=20)], Answer]
 
@@ -90,6 +93,7 @@ class ResponseItem(msgspec.Struct):
 
 
 class Score(msgspec.Struct):
+    # The monthly summary's total is acts plus contacts, its band those two in words.
     total: int
     band: str
     # PHQ-9 item 9 (thoughts of being better off dead or of hurting yourself), else null.
@@ -111,7 +115,7 @@ class MeasureResponse(msgspec.Struct, kw_only=True):
 class Due(msgspec.Struct):
     """Where a patient is with one measure's schedule."""
 
-    questionnaire: QuestionnaireId
+    questionnaire: MeasureId
     title: str
     # not_yet: done for now (next_due says when); due: in its window; overdue: past it.
     state: Literal["not_yet", "due", "overdue"]

@@ -63,15 +63,26 @@ SELECT id, questionnaire, authored, items::text AS items, total, self_harm_item,
 
 -- name: schedule
 -- Treatment starts when the account was made (the service's start of care in diarycard);
+-- measures are due from then at the site's interval or, for a study participant, from
+-- enrolment at the study's primary follow-up interval (the schedule restarts there);
 -- the last completion of each measure, in London days.
 SELECT (u.created_at AT TIME ZONE 'Europe/London')::date AS started,
-       s.measure_interval_months AS every_months,
+       coalesce(sp.enrolled_on, (u.created_at AT TIME ZONE 'Europe/London')::date)
+           AS schedule_from,
+       coalesce(sp.every_months, s.measure_interval_months) AS every_months,
        (max(m.authored) FILTER (WHERE m.questionnaire = 'phq-9')
             AT TIME ZONE 'Europe/London')::date AS last_phq9,
        (max(m.authored) FILTER (WHERE m.questionnaire = 'gad-7')
-            AT TIME ZONE 'Europe/London')::date AS last_gad7
+            AT TIME ZONE 'Europe/London')::date AS last_gad7,
+       (max(m.authored) FILTER (WHERE m.questionnaire = 'monthly-summary')
+            AT TIME ZONE 'Europe/London')::date AS last_summary
   FROM users u
   JOIN sites s ON s.id = u.site_id
+  LEFT JOIN LATERAL (
+      SELECT p.enrolled_on, st.follow_up_primary_months AS every_months
+        FROM study_participants p JOIN studies st ON st.id = p.study_id
+       WHERE p.patient_id = u.id AND p.left_on IS NULL AND NOT p.completed
+       ORDER BY p.enrolled_on DESC LIMIT 1) sp ON true
   LEFT JOIN measure_responses m ON m.patient_id = u.id
  WHERE u.id = $1
- GROUP BY u.created_at, s.measure_interval_months;
+ GROUP BY u.created_at, s.measure_interval_months, sp.enrolled_on, sp.every_months;

@@ -28,7 +28,7 @@ async def outcomes(conn: asyncpg.Connection, who: Principal, patient_id: UUID,
             months=charts.month_chart(rows),
             measures=charts.measure_chart(responses),
             before_after=charts.before_after(started, day, rows, responses),
-            due=await store.schedule(conn, scope.patient_id, day),
+            due=store.due_from(row, day),
             events=events,
         )
 

@@ -28,10 +28,10 @@ from diarycard.outcomes.models import (
     Due,
     Event,
     EventIn,
+    MeasureId,
     MeasureIn,
     MeasureResponse,
     Outcomes,
-    QuestionnaireId,
 )
 from diarycard.settings import Settings
 
@@ -98,9 +98,10 @@ async def save_theirs(conn: Conn, principal: CurrentUser, patient_id: FromPath[U
     return await review.record_event(conn, principal, patient_id, event_id, data)
 
 
-def _questionnaire(qid: QuestionnaireId) -> Any:
+def _questionnaire(qid: MeasureId) -> Any:
+    title = questionnaires.INSTRUMENTS[qid].title
     @get(f"/fhir/Questionnaire/{qid}", tags=TAGS, name=f"questionnaire_{qid}",
-         description=f"The FHIR R4 Questionnaire of {qid.upper()}, with its scoring.",
+         description=f"The FHIR R4 Questionnaire {title}, with its scoring.",
          opt={"content": {"application/fhir+json": "object"}})
     async def handler(request: Request[Any, Any, Any], principal: CurrentUser
                       ) -> Response[bytes]:
@@ -111,4 +112,4 @@ def _questionnaire(qid: QuestionnaireId) -> Any:
 
 
 routes = [save_mine, list_mine, save_measure, list_measures, due_mine, patient_outcomes,
-          save_theirs, *(_questionnaire(q) for q in questionnaires.IDS)]
+          save_theirs, *(_questionnaire(q) for q in questionnaires.ALL)]

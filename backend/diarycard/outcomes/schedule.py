@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from diarycard.outcomes.models import Due, QuestionnaireId
+from diarycard.outcomes.models import Due, MeasureId
 
 OPENS_BEFORE = timedelta(days=7)
 GRACE = timedelta(days=14)
@@ -39,7 +39,7 @@ def _day(d: date) -> str:
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
-def due(qid: QuestionnaireId, title: str, start: date, every_months: int, today: date,
+def due(qid: MeasureId, title: str, start: date, every_months: int, today: date,
         last: date | None) -> Due:
     current, following = points(start, every_months, today)
     name = title.split("(")[-1].rstrip(")") if "(" in title else title

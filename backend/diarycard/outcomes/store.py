@@ -113,12 +113,13 @@ async def events(conn: asyncpg.Connection, patient_id: UUID, since: date) -> lis
 
 def _measure(row: Any, base_url: str) -> MeasureResponse:
     qid = row["questionnaire"]
+    items = msgspec.convert(json.loads(row["items"]), list[ResponseItem])
     return MeasureResponse(
         id=row["id"],
         questionnaire=f"{questionnaires.canonical(base_url, qid)}|1",
         authored=row["authored"],
-        item=msgspec.convert(json.loads(row["items"]), list[ResponseItem]),
-        score=Score(row["total"], questionnaires.band(qid, row["total"]),
+        item=items,
+        score=Score(row["total"], questionnaires.stored_band(qid, row["total"], items),
                     row["self_harm_item"]),
     )
 
@@ -169,7 +170,14 @@ async def schedule(conn: asyncpg.Connection, patient_id: UUID,
     row = await conn.fetchrow(SQL["schedule"], patient_id)
     if row is None:
         raise NotFound()
-    today = today or london_today()
-    last = {"phq-9": row["last_phq9"], "gad-7": row["last_gad7"]}
-    return [due(qid, questionnaires.INSTRUMENTS[qid].title, row["started"],
-                row["every_months"], today, last[qid]) for qid in questionnaires.IDS]
+    return due_from(row, today or london_today())
+
+
+def due_from(row: Any, today: date) -> list[Due]:
+    """Each measure's place in the schedule, from a row of the `schedule` query."""
+    last = {"phq-9": row["last_phq9"], "gad-7": row["last_gad7"],
+            "monthly-summary": row["last_summary"]}
+    # The monthly summary is due every month; the standard measures at the site's interval.
+    every: dict[str, int] = {qid: row["every_months"] for qid in questionnaires.IDS}
+    return [due(qid, questionnaires.INSTRUMENTS[qid].title, row["schedule_from"],
+                every.get(qid, 1), today, last[qid]) for qid in questionnaires.ALL]

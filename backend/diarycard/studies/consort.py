@@ -20,6 +20,15 @@ REASONS = {
     "meeting_exclusion": "met exclusion criteria",
     "uncontactable": "uncontactable",
 }
+LEFT = {
+    "stopped_attending": "stopped attending",
+    "withdrew": "withdrew",
+    "moved_away": "moved away",
+    "in_custody": "in custody",
+    "lost_to_follow_up": "lost to follow-up",
+    "died": "died",
+    "other": "other reason",
+}
 
 
 def _stay(p: Any, today: date) -> str:
@@ -47,6 +56,9 @@ def consort(arms: Sequence[str], screened: dict[str | None, int], people: Sequen
         rows.append(ConsortRow("allocated", arm, len(mine)))
         rows += [ConsortRow(stay, arm, sum(1 for p in mine if _stay(p, today) == stay))
                  for stay in stays]
+        # Why people left, where anyone did (the reasons the seed's flow-chart gives).
+        rows += [ConsortRow(f"left: {words}", arm, n) for reason, words in LEFT.items()
+                 if (n := sum(1 for p in mine if p["left_reason"] == reason))]
         rows.append(ConsortRow("included in analyses", arm,
                                sum(1 for p in mine if p["patient_id"] in analysed)))
     return Consort(rows, _text(rows, arms), _svg(rows, arms))
@@ -68,6 +80,8 @@ def _text(rows: list[ConsortRow], arms: Sequence[str]) -> str:
             f"{_get(rows, 'attended 6-12 months', arm)} attended 6-12 months, "
             f"{_get(rows, 'completed', arm)} completed, "
             f"{_get(rows, 'in follow-up', arm)} still in follow-up; "
+            + "".join(f"{r.stage} {r.count}; " for r in rows
+                      if r.arm == arm and r.stage.startswith("left: ")) +
             f"{_get(rows, 'included in analyses', arm)} included in analyses.")
     return " ".join(said)
 

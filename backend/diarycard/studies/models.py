@@ -3,7 +3,7 @@ birth: participants are pseudonyms, dates are days since enrolment."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -16,6 +16,9 @@ Sentence = Literal["community", "licence"]
 Length = Literal["under_12_months", "over_12_months"]
 Reason = Literal["did_not_attend_interview", "declined", "not_meeting_inclusion",
                  "meeting_exclusion", "uncontactable"]
+# Why a participant left, in categories only (never free text, never in a name's place).
+LeftReason = Literal["stopped_attending", "withdrew", "moved_away", "in_custody",
+                     "lost_to_follow_up", "died", "other"]
 Name = Annotated[str, Meta(min_length=1, max_length=200)]
 SiteRef = Annotated[str, Meta(min_length=1, max_length=40, pattern=r"\A[A-Za-z0-9._/-]+\Z",
                               description="the site's own reference, never a name")]
@@ -107,3 +110,37 @@ class FollowUp(msgspec.Struct):
     kind: Literal["primary", "secondary"]
     due_day: int
     state: Literal["due", "overdue"]
+
+
+class ParticipantStatusIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A participant left (with the day and why) or completed (with the day); or, to undo a
+    mistake, is back in follow-up (no day, no reason)."""
+
+    status: Literal["in_follow_up", "left", "completed"]
+    on: date | None = None
+    reason: LeftReason | None = None
+
+
+class Participant(msgspec.Struct, kw_only=True):
+    pseudonym: str
+    arm: str
+    enrolled_on: date
+    status: Literal["in_follow_up", "left", "completed"]
+    left_on: date | None
+    left_reason: LeftReason | None
+    completed_on: date | None
+
+
+class ExportJob(msgspec.Struct, kw_only=True):
+    """A study export built in the background: poll until `state` is done, then download
+    from `download`."""
+
+    id: UUID
+    study_id: UUID
+    format: Literal["csv", "fhir"]
+    state: Literal["queued", "running", "done", "failed"]
+    rows: int | None
+    bytes: int | None
+    created_at: datetime
+    finished_at: datetime | None
+    download: str | None

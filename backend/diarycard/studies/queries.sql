@@ -76,7 +76,8 @@ SELECT s.id, s.site_ref, s.screened_on, s.reason,
 
 -- name: participants
 -- Everything the export, CONSORT and follow-up need, and nothing that names anyone.
-SELECT p.patient_id, p.site_id, p.stratum, p.arm, p.enrolled_on, p.left_on, p.completed
+SELECT p.patient_id, p.site_id, p.stratum, p.arm, p.enrolled_on, p.left_on, p.completed,
+       p.left_reason
   FROM study_participants p
  WHERE p.study_id = $1
  ORDER BY p.enrolled_on, p.patient_id;
@@ -96,3 +97,49 @@ SELECT e.patient_id, 'act_or_contact', e.kind, coalesce(e.severity, e.nights, 0)
   JOIN study_participants p ON p.patient_id = e.patient_id AND p.study_id = $1
  WHERE e.deleted_at IS NULL
  ORDER BY 1, 5;
+
+-- name: set_status
+-- Only a participant at the caller's own site; the checks keep an ending after enrolment
+-- and never both left and completed.
+UPDATE study_participants
+   SET left_on = $4, left_reason = $5, completed = $6::date IS NOT NULL, completed_on = $6
+ WHERE study_id = $1 AND patient_id = $2 AND site_id = $3
+RETURNING arm, enrolled_on, left_on, left_reason, completed_on;
+
+-- name: participant_count
+SELECT count(*)::int FROM study_participants WHERE study_id = $1;
+
+-- name: export_create
+INSERT INTO study_exports (study_id, site_id, requested_by, format)
+VALUES ($1, $2, $3, $4)
+RETURNING id;
+
+-- name: export_one
+-- Scoped to the caller's site (and the study, from the path).
+SELECT id, study_id, format, state, rows, bytes, created_at, finished_at
+  FROM study_exports
+ WHERE id = $1 AND study_id = $2 AND site_id = $3;
+
+-- name: export_claim
+-- One worker takes the job; a second delivery of the same job finds it taken.
+UPDATE study_exports SET state = 'running'
+ WHERE id = $1 AND state = 'queued'
+RETURNING study_id, site_id, format;
+
+-- name: export_chunk
+INSERT INTO study_export_chunks (export_id, seq, data) VALUES ($1, $2, $3);
+
+-- name: export_done
+UPDATE study_exports SET state = 'done', rows = $2, bytes = $3, finished_at = now()
+ WHERE id = $1;
+
+-- name: export_failed
+UPDATE study_exports SET state = 'failed', finished_at = now()
+ WHERE id = $1 AND state IN ('queued', 'running');
+
+-- name: export_chunks
+SELECT data FROM study_export_chunks WHERE export_id = $1 AND seq >= $2
+ ORDER BY seq LIMIT $3;
+
+-- name: export_prune
+DELETE FROM study_exports WHERE created_at < now() - interval '7 days';

@@ -80,12 +80,14 @@ async def follow_ups(conn: asyncpg.Connection, who: Principal, study_id: UUID,
 
 async def export_of(conn: asyncpg.Connection, who: Principal, study_id: UUID,
                     fmt: Literal["csv", "fhir"]) -> bytes:
+    """A small study's export, at once (a large one is a background job: exports.py)."""
+    parts: list[bytes] = []
+
+    async def write(data: bytes) -> None:
+        parts.append(data)
+
     async with conn.transaction():
         found = await study(conn, who, study_id)
-        keys = await conn.fetchrow("SELECT pseudonym_key FROM studies WHERE id = $1", study_id)
         await record(conn, who, None, f"study.export.{fmt}", str(study_id))
-        people = await participants(conn, study_id)
-        records = list(await conn.fetch(SQL["measures"], study_id))
-        flow = await _consort(conn, study_id, found.arms, london_today(), people, records)
-    table = export.rows(found, keys["pseudonym_key"], people, records, flow)
-    return export.as_csv(table) if fmt == "csv" else export.as_fhir(study_id, table)
+        await export.stream(conn, found, fmt, london_today(), write)
+    return b"".join(parts)

@@ -3,6 +3,7 @@
 - `POST /studies` (admin) sets a study up; `GET /studies/{id}` reads it.
 - `PUT /studies/{id}/participants/{patient_id}` enrols a consenting patient and answers
   the allocation (the same again answers the same).
+- `PUT /studies/{id}/participants/{patient_id}/status`: left (day, why) or completed.
 - `PUT /studies/{id}/screening/{screening_id}`, `GET /studies/{id}/screening`: the log.
 - `GET /studies/{id}/consort`, `GET /studies/{id}/follow-ups`.
 - `GET /studies/{id}/export?format=csv|fhir`: pseudonymised, audited.
@@ -10,20 +11,27 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
-from litestar import Response, get, post, put
+from litestar import Request, Response, get, post, put
+from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.response import Stream
 
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
-from diarycard.studies import reports, store
+from diarycard.errors import NotFound
+from diarycard.settings import Settings
+from diarycard.studies import exports, participants, reports, store
 from diarycard.studies.models import (
     Allocation,
     Consort,
     EnrolIn,
+    ExportJob,
     FollowUp,
+    Participant,
+    ParticipantStatusIn,
     Screening,
     ScreeningIn,
     Study,
@@ -59,6 +67,14 @@ async def enrol(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
     return await store.enrol(conn, principal, study_id, patient_id, data)
 
 
+@put(f"{STUDY}/participants/{{patient_id:uuid}}/status", tags=TAGS)
+async def participant_status(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
+                             patient_id: FromPath[UUID], data: JSONBody[ParticipantStatusIn]
+                             ) -> Participant:
+    """Mark a participant of your site as having left (the day and why) or completed."""
+    return await participants.set_status(conn, principal, study_id, patient_id, data)
+
+
 @put(f"{STUDY}/screening/{{screening_id:uuid}}", tags=TAGS)
 async def screen(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
                  screening_id: FromPath[UUID], data: JSONBody[ScreeningIn]
@@ -86,15 +102,56 @@ async def follow_ups(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID
     return await reports.follow_ups(conn, principal, study_id)
 
 
-@get(f"{STUDY}/export", tags=TAGS)
+def _file(study_id: UUID, fmt: str) -> dict[str, str]:
+    suffix = "csv" if fmt == "csv" else "fhir.json"
+    return {"Content-Disposition": f'attachment; filename="study-{study_id}.{suffix}"'}
+
+
+def _queued(job: ExportJob) -> Response[ExportJob]:
+    return Response(job, status_code=202, headers={
+        "Location": f"/api/v1/studies/{job.study_id}/exports/{job.id}"})
+
+
+@get(f"{STUDY}/export", tags=TAGS, responses={202: ResponseSpec(
+    ExportJob, description="A large study: the export is being built (see Location)",
+    generate_examples=False)})
 async def export(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
-                 format: FromQuery[Literal["csv", "fhir"]]) -> Response[bytes]:
-    """Pseudonymised export (audited)."""
-    body = await reports.export_of(conn, principal, study_id, format)
-    suffix = "csv" if format == "csv" else "fhir.json"
-    return Response(body, media_type=MEDIA[format], headers={
-        "Content-Disposition": f'attachment; filename="study-{study_id}.{suffix}"'})
+                 format: FromQuery[Literal["csv", "fhir"]]) -> Response[Any]:
+    """Pseudonymised export (audited): at once for a small study; for a large one, 202
+    with the Location of the background job to poll."""
+    body = await exports.export_or_start(conn, principal, study_id, format)
+    if isinstance(body, ExportJob):
+        return _queued(body)
+    return Response(body, media_type=MEDIA[format], headers=_file(study_id, format))
 
 
-routes = [create_study, list_studies, read_study, enrol, screen, screening, consort, follow_ups,
-          export]
+@post(f"{STUDY}/exports", tags=TAGS, status_code=202)
+async def start_export(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
+                       format: FromQuery[Literal["csv", "fhir"]]) -> Response[ExportJob]:
+    """Build the pseudonymised export in the background, whatever the study's size."""
+    return _queued(await exports.start(conn, principal, study_id, format))
+
+
+@get(f"{STUDY}/exports/{{export_id:uuid}}", tags=TAGS)
+async def export_status(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
+                        export_id: FromPath[UUID]) -> ExportJob:
+    """Where a background export is: queued, running, done (with its download) or failed."""
+    return await exports.status(conn, principal, study_id, export_id)
+
+
+@get(f"{STUDY}/exports/{{export_id:uuid}}/file", tags=TAGS,
+     opt={"content": {"text/csv": "text", "application/fhir+json": "object"}})
+async def export_file(request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser,
+                      study_id: FromPath[UUID], export_id: FromPath[UUID]) -> Stream:
+    """Download a finished background export, streamed (404 until it is done)."""
+    job = await exports.status(conn, principal, study_id, export_id)
+    if job.state != "done":
+        raise NotFound()
+    settings: Settings = request.app.state.settings
+    return Stream(exports.chunks(request.app.state.pool, settings.db_acquire_timeout,
+                                 export_id), media_type=MEDIA[job.format],
+                  headers=_file(study_id, job.format))
+
+
+routes = [create_study, list_studies, read_study, enrol, participant_status, screen, screening,
+          consort, follow_ups, export, start_export, export_status, export_file]

@@ -132,9 +132,14 @@ async def screen(conn: asyncpg.Connection, who: Principal, study_id: UUID, scree
         raise Invalid.field("screened_on", "must not be in the future")
     async with conn.transaction():
         await study(conn, who, study_id)
-        if await conn.fetchval(SQL["screen"], screening_id, study_id, who.site_id,
-                               data.site_ref, data.screened_on, data.reason,
-                               who.user_id) is None:
+        try:
+            done = await conn.fetchval(SQL["screen"], screening_id, study_id, who.site_id,
+                                       data.site_ref, data.screened_on, data.reason,
+                                       who.user_id)
+        except asyncpg.UniqueViolationError as exc:
+            # The id is someone else's row (another study's): as if it did not exist.
+            raise NotFound() from exc
+        if done is None:
             raise Conflict("Another site of this study uses that reference.")
         return await screening(conn, who, study_id)
 

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * "What happened, and check-ins": acts (self-harm, aggression), service contacts, "nothing
- * happened this week", and the PHQ-9 and GAD-7 check-ins when they are due. Loaded on first
+ * happened this week", and the check-ins when they are due: PHQ-9 and GAD-7, and the
+ * monthly summary (how many times each act and contact happened in the month). Loaded on first
  * use (LATER_FILES) and then kept by the service worker; a signed-in phone also fetches it
  * once in the background (tools/index.js), so it opens offline. Every save goes through the
  * outbox, as the diary does. Acts are recorded to help, never to blame.
@@ -13,6 +14,8 @@ import { afterSave, listOf, saveRecord, savedNote, sendSoon } from "./data.js";
 import { saying, textArea, textInput, uid } from "./fields.js";
 
 const TOOL = { path: "acts-and-contacts", kind: "acts-and-contacts", copy: "tool:acts-and-contacts" };
+const MEASURES = ["phq-9", "gad-7", "monthly-summary"];
+const MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
 /** @type {Record<string, {label: string, group: "act" | "contact"}>} */
 export const KINDS = {
@@ -113,14 +116,32 @@ async function dueSection(main) {
   else if (!due.length) section.append(h("p", { class: "hint", text: "No check-ins are due. Thank you." }));
   for (const d of due) {
     section.append(h("p", {}, h("a", { class: "button secondary", href: `/tools?tool=outcomes&measure=${d.questionnaire}`,
-      text: `${d.state === "overdue" ? "Overdue" : "Due"}: fill in the ${d.questionnaire.toUpperCase()} (about 2 minutes)` })));
+      text: `${d.state === "overdue" ? "Overdue" : "Due"}: ${d.questionnaire === "monthly-summary"
+        ? "your month, in numbers (about 1 minute)" : `fill in the ${d.questionnaire.toUpperCase()} (about 2 minutes)`}` })));
   }
   main.append(section);
 }
 
 /**
- * A PHQ-9 or GAD-7 from its FHIR Questionnaire, sent through the outbox and scored on the
- * server. Item 9 of the PHQ-9 above 0 shows the crisis step, honestly.
+ * A count item of the monthly summary: a number from 0 to the item's maxValue, 0 to start
+ * with (a month with none is a zero, not a gap).
+ * @param {any} item
+ * @param {number} n
+ */
+function countField(item, n) {
+  const max = item.extension.find((/** @type {any} */ e) => e.url === MAX_VALUE).valueInteger;
+  const field = textInput(`${n}. ${item.text}`, "0", { type: "number" });
+  Object.assign(field.input, { min: "0", max: String(max), inputMode: "numeric" });
+  const value = () => {
+    const v = Number(field.read());
+    return field.read() !== "" && Number.isInteger(v) && v >= 0 && v <= max ? v : undefined;
+  };
+  return { item, element: field.element, value, problem: `Please give a number from 0 to ${max} for question ${n}.` };
+}
+
+/**
+ * A PHQ-9, GAD-7 or monthly summary from its FHIR Questionnaire, sent through the outbox
+ * and scored on the server. Item 9 of the PHQ-9 above 0 shows the crisis step, honestly.
  * @param {HTMLElement} main
  * @param {import("../registry.js").ScreenContext} ctx
  * @param {string} qid
@@ -132,8 +153,9 @@ async function measureForm(main, ctx, qid) {
     main.append(h("p", { class: "message", text: "This check-in needs a signal the first time. Please try again when you are back online." }));
     return;
   }
-  const choices = q.item.filter((/** @type {any} */ i) => i.type === "choice");
-  const groups = choices.map((/** @type {any} */ item, /** @type {number} */ n) => ({ item,
+  const asked = q.item.filter((/** @type {any} */ i) => i.type === "choice" || (i.type === "integer" && !i.readOnly));
+  const groups = asked.map((/** @type {any} */ item, /** @type {number} */ n) => (item.type === "integer" ? countField(item, n + 1) : { item,
+    problem: `Please answer question ${n + 1}.`,
     ...radios(`${n + 1}. ${item.text}`, item.answerOption.map((/** @type {any} */ o, /** @type {number} */ i) => ({ value: String(i), label: o.valueCoding.display }))) }));
   const said = saying();
   const form = h("form", { novalidate: true },
@@ -143,8 +165,8 @@ async function measureForm(main, ctx, qid) {
     h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Send" })), said.element);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const missing = groups.findIndex((/** @type {any} */ g) => g.value() === undefined);
-    if (missing >= 0) return said.say(`Please answer question ${missing + 1}.`);
+    const missing = groups.find((/** @type {any} */ g) => g.value() === undefined);
+    if (missing) return said.say(missing.problem);
     /** @type {Record<string, number>} */
     const answers = {};
     for (const g of groups) answers[g.item.linkId] = Number(g.value());
@@ -171,8 +193,8 @@ function crisisStep() {
 
 /** Keep what the screen needs on the phone (sealed), for a first use with no signal. */
 export async function warm() {
-  await Promise.all(["/api/v1/measures/due", "/api/v1/acts-and-contacts", ...["phq-9", "gad-7"].map((q) => `/api/v1/fhir/Questionnaire/${q}`)]
-    .map((url, i) => fresh(url, ["measures-due", TOOL.copy, "questionnaire:phq-9", "questionnaire:gad-7"][i])));
+  await Promise.all(["/api/v1/measures/due", "/api/v1/acts-and-contacts", ...MEASURES.map((q) => `/api/v1/fhir/Questionnaire/${q}`)]
+    .map((url, i) => fresh(url, ["measures-due", TOOL.copy, ...MEASURES.map((q) => `questionnaire:${q}`)][i])));
 }
 
 /**
@@ -181,7 +203,7 @@ export async function warm() {
  */
 export async function render(main, ctx) {
   const qid = ctx.params.get("measure");
-  if (qid === "phq-9" || qid === "gad-7") return measureForm(main, ctx, qid);
+  if (qid && MEASURES.includes(qid)) return measureForm(main, ctx, qid);
   const kind = ctx.params.get("kind");
   if (kind && KINDS[kind]) {
     main.append(h("p", { class: "hint", text: WHO_SEES }), kindForm(kind, ctx));
