@@ -1,7 +1,8 @@
 // @ts-check
 /** Inviting someone, and showing an invitation code to hand over in person. */
-import { call, reasonOf } from "../review/api.js";
-import { dateTime, h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime, show } from "../shared/staff.js";
 import { qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
 
@@ -32,7 +33,7 @@ export function inviteScreen(role) {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
     const name = String(data.get("display_name"));
-    const reply = await call("POST", "/invitations", {
+    const reply = await call("POST", "/api/v1/invitations", {
       role: String(data.get("role") || "patient"), login: String(data.get("login")),
       display_name: name,
     });

@@ -1,12 +1,13 @@
 // @ts-check
 /** Your own account: where you are signed in, and your password. */
-import { call, reasonOf } from "../review/api.js";
-import { dateTime, h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime, show } from "../shared/staff.js";
 import { newTurn } from "./turn.js";
 
 export async function meScreen() {
   const current = newTurn();
-  const reply = await call("GET", "/me/sessions");
+  const reply = await call("GET", "/api/v1/me/sessions");
   if (!current()) return;
   const list = h("div", {});
   if (reply.ok) list.append(sessionsTable(reply.data));
@@ -21,7 +22,7 @@ export async function meScreen() {
 
 /** @param {Array<{id: string, created_at: string, last_seen_at: string, user_agent: string, current: boolean}>} sessions */
 function sessionsTable(sessions) {
-  const end = async (/** @type {string} */ path) => {
+  const end = async (/** @type {import("../shared/api.js").ApiUrl} */ path) => {
     await call("DELETE", path);
     meScreen();
   };
@@ -30,7 +31,7 @@ function sessionsTable(sessions) {
     h("td", {}, dateTime(s.created_at)),
     h("td", {}, dateTime(s.last_seen_at)),
     h("td", {}, s.current ? "" : h("button", { type: "button", class: "secondary",
-      onclick: () => end(`/me/sessions/${s.id}`) }, "Sign it out"))));
+      onclick: () => end(`/api/v1/me/sessions/${s.id}`) }, "Sign it out"))));
   return h("div", {},
     h("table", {},
       h("caption", {}, "Your sessions"),
@@ -39,7 +40,7 @@ function sessionsTable(sessions) {
         h("th", { scope: "col" }, h("span", { class: "muted" }, "Action")))),
       h("tbody", {}, ...rows)),
     sessions.length > 1
-      ? h("button", { type: "button", onclick: () => end("/me/sessions") }, "Sign out everywhere else")
+      ? h("button", { type: "button", onclick: () => end("/api/v1/me/sessions") }, "Sign out everywhere else")
       : h("p", { class: "muted" }, "You are not signed in anywhere else."));
 }
 
@@ -72,7 +73,7 @@ function passwordForm() {
     problem.textContent = "";
     done.textContent = "";
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
-    const reply = await call("PUT", "/me/password", {
+    const reply = await call("PUT", "/api/v1/me/password", {
       current_password: String(data.get("current_password")),
       new_password: String(data.get("new_password")),
     });

@@ -1,14 +1,15 @@
 // @ts-check
 /** Setting up an authenticator app: scan the QR code (or type the key), then a code. */
-import { call, reasonOf } from "../review/api.js";
-import { h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { show } from "../shared/staff.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
 
 /** @param {() => void} done called once the app is set up */
 export async function enrolScreen(done) {
   const current = newTurn();
-  const started = await call("POST", "/me/totp");
+  const started = await call("POST", "/api/v1/me/totp");
   if (!current()) return;
   if (!started.ok) {
     show("Authenticator app", h("h1", {}, "Set up your authenticator app"),
@@ -27,7 +28,7 @@ export async function enrolScreen(done) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const code = String(new FormData(/** @type {HTMLFormElement} */ (form)).get("code")).replace(/\s/g, "");
-    const reply = await call("POST", "/me/totp/confirm", { code });
+    const reply = await call("POST", "/api/v1/me/totp/confirm", { code });
     if (!reply.ok) {
       problem.textContent = reasonOf(reply.data);
       return;

@@ -5,7 +5,8 @@
  * copy is kept sealed on the phone and shown, marked, when there is no signal.
  */
 import { actionWords, whoWords } from "./access-words.js";
-import { dayOf, h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { dayOf, timeOf } from "./dom.js";
 import { fresh } from "./entries.js";
 
 const LIMIT = 200;

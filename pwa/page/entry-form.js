@@ -4,7 +4,7 @@
  * an entry (/entry?edit=<id>). Every field is on one page; only category is required.
  */
 import { call } from "../shared/api.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 import { CATEGORIES, OUTCOMES, localTimestamp, pendingEntries, saveEntry, seen } from "./entries.js";
 import { detailFields, timeField } from "./log-detail.js";
 
@@ -16,13 +16,9 @@ async function findEntry(id) {
   if (pending?.entry && pending.op === "upsert") return { entry: pending.entry };
   const known = seen.get(id);
   if (known) return { entry: known, version: known.version };
-  try {
-    const reply = await call("GET", `/api/v1/entries/${encodeURIComponent(id)}`);
-    if (reply.ok) return { entry: reply.data, version: reply.data.version };
-  } catch {
-    /* offline and not seen on this phone */
-  }
-  return null;
+  // Offline and not seen on this phone: null.
+  const reply = await call("GET", `/api/v1/entries/${encodeURIComponent(id)}`);
+  return reply.ok ? { entry: reply.data, version: reply.data.version } : null;
 }
 
 /**

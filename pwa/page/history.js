@@ -3,7 +3,8 @@
  * History: the patient's own entries, newest first, grouped by day, with what is still
  * waiting to send merged in. Changes and deletes go through the outbox like new entries.
  */
-import { confirmDialog, dayOf, h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { confirmDialog, dayOf, timeOf } from "./dom.js";
 import { categoryLabel, deleteEntry, loadEntries, outcomeLabel, pendingEntries, seen } from "./entries.js";
 import { registerScreen } from "./registry.js";
 

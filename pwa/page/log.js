@@ -5,7 +5,7 @@
  * which saves it. Time and detail are there, folded away, for whoever wants them.
  */
 import { get } from "../shared/idb.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 import { OUTCOMES, loadTable, localTimestamp, saveEntry } from "./entries.js";
 import { entryForm } from "./entry-form.js";
 import { detailFields, timeField } from "./log-detail.js";

@@ -1,5 +1,7 @@
 // @ts-check
 /** Start the app: screens, router, status line, service worker, outbox draining. */
+import { useSession } from "../shared/api.js";
+import { phoneSession } from "../shared/phone-session.js";
 import { kick } from "./drainer.js";
 import { startRouter } from "./router.js";
 import "./screens.js";
@@ -7,6 +9,7 @@ import { finishPendingSignOut } from "./session.js";
 import { startStatus } from "./status.js";
 import { startWorker } from "./update.js";
 
+useSession(phoneSession);
 startStatus();
 void startWorker();
 await startRouter();

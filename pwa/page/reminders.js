@@ -5,8 +5,8 @@
  * a test reminder. The browser's permission for notifications is asked only when the
  * patient turns reminders on and has read why. Loaded on first use (LATER_FILES).
  */
-import { NetworkError, call, reasonOf } from "../shared/api.js";
-import { h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 import { pushWorksHere, subscribe, thisDevice, whyNoPush } from "./push.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
@@ -45,13 +45,8 @@ export async function render(section, ctx, done = "", renewed = false) {
   const note = h("p", { role: "status", class: done ? "message" : "", text: done });
   section.setAttribute("aria-labelledby", "reminders");
   section.replaceChildren(h("h2", { id: "reminders", text: "Reminders" }), note);
-  let reply;
-  try {
-    reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-  }
-  if (!reply?.ok) {
+  const reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
+  if (!reply.ok) {
     section.append(h("p", { class: "hint", text: NO_SIGNAL }));
     return;
   }
@@ -111,18 +106,13 @@ async function pushLine(data) {
 function suggestion(section, ctx, offer) {
   const problem = h("p", { class: "error", "aria-live": "assertive" });
   const answer = async (/** @type {boolean} */ accept) => {
-    try {
-      const reply = await call("POST", "/api/v1/me/reminder-suggestion", { accept });
-      if (!reply.ok) {
-        problem.textContent = reasonOf(reply.data);
-        return;
-      }
-      if (accept) await afterSave(section, ctx, reply.data, "Your reminders are now at the suggested times. You can change them whenever you like.");
-      else await render(section, ctx, "You kept your own times.");
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      problem.textContent = NO_SIGNAL;
+    const reply = await call("POST", "/api/v1/me/reminder-suggestion", { accept });
+    if (!reply.ok) {
+      problem.textContent = reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
+      return;
     }
+    if (accept) await afterSave(section, ctx, reply.data, "Your reminders are now at the suggested times. You can change them whenever you like.");
+    else await render(section, ctx, "You kept your own times.");
   };
   return h("div", { class: "notice", "data-suggestion": "" },
     h("h3", { text: "A suggestion from your clinician" }),
@@ -203,18 +193,13 @@ function form(section, ctx, data) {
       problem.textContent = "Please choose at least one day.";
       return;
     }
-    try {
-      const reply = await call("PUT", "/api/v1/me/reminders", body);
-      if (!reply.ok) {
-        problem.textContent = reasonOf(reply.data);
-        return;
-      }
-      ctx.saved();
-      await afterSave(section, ctx, reply.data);
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      problem.textContent = NO_SIGNAL;
+    const reply = await call("PUT", "/api/v1/me/reminders", body);
+    if (!reply.ok) {
+      problem.textContent = reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
+      return;
     }
+    ctx.saved();
+    await afterSave(section, ctx, reply.data);
   });
   return element;
 }
@@ -251,12 +236,7 @@ async function afterSave(section, ctx, data, said = "") {
 }
 
 async function testReminder() {
-  try {
-    const reply = await call("POST", "/api/v1/me/reminders/test");
-    if (reply.ok) return "A test reminder is on its way. It should arrive within a minute.";
-    return reasonOf(reply.data);
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-    return NO_SIGNAL;
-  }
+  const reply = await call("POST", "/api/v1/me/reminders/test");
+  if (reply.ok) return "A test reminder is on its way. It should arrive within a minute.";
+  return reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
 }

@@ -4,7 +4,8 @@
  * has looked, the sign-in code, and signing out (which warns about anything not yet sent).
  */
 import { all } from "../shared/idb.js";
-import { confirmDialog, h, later } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { confirmDialog, later } from "./dom.js";
 import { kick } from "./drainer.js";
 import { registerScreen } from "./registry.js";
 import { endSession } from "./session.js";

@@ -5,9 +5,9 @@
  * then confirm with a code) or off (with a current code). Loaded only when Settings opens
  * (see LATER_FILES). Everything here needs a signal; nothing is kept on the phone.
  */
-import { NetworkError, call, reasonOf } from "../shared/api.js";
+import { call, reasonOf } from "../shared/api.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
@@ -23,13 +23,8 @@ export async function render(section, ctx, done = "") {
   const about = h("p", { text: "For extra safety, diarycard can ask for a 6-digit code from an authenticator app on your phone each time you sign in, as well as your password. It is your choice." });
   const note = h("p", { role: "status", class: done ? "message" : "", text: done });
   section.replaceChildren(heading, about, note);
-  let me;
-  try {
-    me = await call("GET", "/api/v1/me", undefined, { timeout: 6000 });
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-  }
-  if (!me?.ok) {
+  const me = await call("GET", "/api/v1/me", undefined, { timeout: 6000 });
+  if (!me.ok) {
     section.append(h("p", { class: "hint", text: NO_SIGNAL }));
     return;
   }
@@ -43,7 +38,7 @@ export async function render(section, ctx, done = "") {
  * is drawn again with the `done` message.
  * @param {HTMLElement} section
  * @param {ScreenContext} ctx
- * @param {{button: string, url: string, done: string}} step
+ * @param {{button: string, url: import("../shared/api.js").ApiUrl, done: string}} step
  */
 function codeForm(section, ctx, { button, url, done }) {
   const id = `code-${Math.random().toString(36).slice(2)}`;
@@ -61,24 +56,20 @@ function codeForm(section, ctx, { button, url, done }) {
       input.focus();
       return;
     }
-    try {
-      const answer = await call("POST", url, { code });
-      if (!answer.ok) {
-        problem.textContent = problemOf(answer);
-        return;
-      }
-      ctx.saved();
-      await render(section, ctx, done);
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      problem.textContent = NO_SIGNAL;
+    const answer = await call("POST", url, { code });
+    if (!answer.ok) {
+      problem.textContent = problemOf(answer);
+      return;
     }
+    ctx.saved();
+    await render(section, ctx, done);
   });
   return form;
 }
 
 /** @param {import("../shared/api.js").Reply} reply */
 function problemOf(reply) {
+  if (reply.status === 0) return NO_SIGNAL;
   if (reply.status === 429) return "Too many tries. Please wait a few minutes and try again.";
   return reply.data?.errors?.[0]?.rule || reasonOf(reply.data);
 }
@@ -88,14 +79,7 @@ function problemOf(reply) {
  * @param {ScreenContext} ctx
  */
 async function start(section, ctx) {
-  let reply;
-  try {
-    reply = await call("POST", "/api/v1/me/totp");
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-    section.append(h("p", { class: "error", role: "alert", text: NO_SIGNAL }));
-    return;
-  }
+  const reply = await call("POST", "/api/v1/me/totp");
   if (!reply.ok) {
     section.append(h("p", { class: "error", role: "alert", text: problemOf(reply) }));
     return;

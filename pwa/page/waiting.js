@@ -5,7 +5,8 @@
  */
 import { call, reasonOf } from "../shared/api.js";
 import { bodyOf, discard, patientRecords, rebase, retry } from "../shared/outbox.js";
-import { confirmDialog, h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { confirmDialog, timeOf } from "./dom.js";
 import { kick } from "./drainer.js";
 import { categoryLabel } from "./entries.js";
 import { registerScreen } from "./registry.js";
@@ -95,12 +96,8 @@ async function item(record, ctx) {
 
 /** The version the server holds now, to base "keep mine" on. @param {import("../shared/outbox.js").OutboxRecord} record */
 async function serverVersion(record) {
-  try {
-    const reply = await call("GET", record.url);
-    return reply.ok ? reply.data?.version : undefined;
-  } catch {
-    return undefined;
-  }
+  const reply = await call("GET", /** @type {import("../shared/api.js").ApiUrl} */ (record.url));
+  return reply.ok ? reply.data?.version : undefined;
 }
 
 registerScreen({ path: "/waiting", title: "Waiting to send", render });

@@ -5,7 +5,8 @@
  * chart's accessible description) and, behind a disclosure, the table of its figures.
  * Series differ by line style and marker as well as colour.
  */
-import { day, h, s } from "./dom.js";
+import { h, s } from "../shared/dom.js";
+import { day } from "../shared/staff.js";
 
 const W = 640;
 const H = 220;

@@ -5,9 +5,10 @@
  * their bands, and before and now. Each chart has its sentence and its figures table, like
  * the review's own charts. The care team can record an act or contact here too.
  */
-import { call, reasonOf } from "./api.js";
+import { call, reasonOf } from "../shared/api.js";
 import { barChart, figure, legend } from "./charts.js";
-import { day, h, s, today } from "./dom.js";
+import { h, s } from "../shared/dom.js";
+import { day, today } from "../shared/staff.js";
 
 const W = 640;
 const H = 240;
@@ -30,7 +31,7 @@ export function outcomesSection(id) {
 
 /** @param {string} id @param {HTMLElement} into */
 async function fill(id, into) {
-  const reply = await call("GET", `/patients/${id}/outcomes`);
+  const reply = await call("GET", `/api/v1/patients/${id}/outcomes`);
   if (!reply.ok) {
     into.replaceChildren(h("p", { class: "problem" }, reasonOf(reply.data)));
     return;
@@ -118,7 +119,7 @@ function recordForm(id, done) {
     if (k === "self_harm") body.injury = b === 4 ? "hospital" : b === 3 ? "first_aid" : "no_injury";
     if (["verbal", "property", "others"].includes(k)) body.severity = b;
     if (k === "admission") body.nights = Number(/** @type {HTMLInputElement} */ (nights).value) || 0;
-    const reply = await call("PUT", `/patients/${id}/acts-and-contacts/${crypto.randomUUID()}`, body);
+    const reply = await call("PUT", `/api/v1/patients/${id}/acts-and-contacts/${crypto.randomUUID()}`, body);
     if (reply.ok) done();
     else said.textContent = reasonOf(reply.data);
   });

@@ -4,8 +4,9 @@
  * it in their app's Settings and accepts it or keeps their own; the patient's choice wins.
  * The patient's own times are theirs and are not shown here, only whether reminders are on.
  */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const ANSWERS = { accepted: "accepted it", declined: "kept their own times" };
@@ -20,7 +21,7 @@ export function remindersSection(id) {
 
 /** @param {string} id @param {HTMLElement} into @param {string} [done] */
 async function fill(id, into, done = "") {
-  const reply = await call("GET", `/patients/${id}/reminder-suggestion`);
+  const reply = await call("GET", `/api/v1/patients/${id}/reminder-suggestion`);
   if (!reply.ok) {
     into.replaceChildren(h("p", { class: "problem" }, reasonOf(reply.data)));
     return;
@@ -60,7 +61,7 @@ function form(id, into) {
       problem.textContent = "Choose at least one time.";
       return;
     }
-    const reply = await call("PUT", `/patients/${id}/reminder-suggestion`, body);
+    const reply = await call("PUT", `/api/v1/patients/${id}/reminder-suggestion`, body);
     if (reply.ok) await fill(id, into, "Suggested. The patient will see it in their app's Settings.");
     else problem.textContent = reasonOf(reply.data);
   });

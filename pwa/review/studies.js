@@ -5,8 +5,9 @@
  * export. Researchers never see names, logins or diary text: people are the site's own
  * screening references and the study's pseudonyms.
  */
-import { call, reasonOf } from "./api.js";
-import { h, show, today } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { show, today } from "../shared/staff.js";
 
 const REASONS = [
   ["", "Still being screened, or enrolled"],
@@ -21,7 +22,7 @@ const REASONS = [
 export async function studiesScreen(hash) {
   const id = hash.match(/^#\/studies\/([0-9a-f-]{36})$/)?.[1];
   if (id) return studyScreen(id);
-  const reply = await call("GET", "/studies");
+  const reply = await call("GET", "/api/v1/studies");
   show("Studies", h("h1", {}, "Studies at your site"),
     reply.ok && reply.data.length
       ? h("ul", {}, ...reply.data.map((/** @type {any} */ s) => h("li", {}, h("a", { href: `#/studies/${s.id}` }, s.name))))
@@ -33,8 +34,8 @@ const field = (label, id, input) => h("p", { class: "field" }, h("label", { for:
 
 /** @param {string} id @param {string} [note] what the last enrolment allocated */
 async function studyScreen(id, note = "") {
-  const [study, consort, screening, due] = await Promise.all([call("GET", `/studies/${id}`),
-    call("GET", `/studies/${id}/consort`), call("GET", `/studies/${id}/screening`), call("GET", `/studies/${id}/follow-ups`)]);
+  const [study, consort, screening, due] = await Promise.all([call("GET", `/api/v1/studies/${id}`),
+    call("GET", `/api/v1/studies/${id}/consort`), call("GET", `/api/v1/studies/${id}/screening`), call("GET", `/api/v1/studies/${id}/follow-ups`)]);
   if (!study.ok) {
     show("Study", h("p", {}, h("a", { href: "#/" }, "All studies")), h("h1", {}, "Study"), h("p", { class: "problem", role: "alert" }, reasonOf(study.data)));
     return;
@@ -82,7 +83,7 @@ function screeningSection(id, log, reload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = /** @type {HTMLSelectElement} */ (reason).value;
-    const reply = await call("PUT", `/studies/${id}/screening/${crypto.randomUUID()}`, {
+    const reply = await call("PUT", `/api/v1/studies/${id}/screening/${crypto.randomUUID()}`, {
       site_ref: /** @type {HTMLInputElement} */ (ref).value, screened_on: /** @type {HTMLInputElement} */ (when).value, ...(value ? { reason: value } : {}) });
     if (reply.ok) reload();
     else said.textContent = reasonOf(reply.data);
@@ -118,7 +119,7 @@ function enrolSection(id, s, note, reload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = (/** @type {HTMLElement} */ el) => /** @type {HTMLInputElement} */ (el).value;
-    const reply = await call("PUT", `/studies/${id}/participants/${value(patient).trim()}`, {
+    const reply = await call("PUT", `/api/v1/studies/${id}/participants/${value(patient).trim()}`, {
       site_ref: value(ref), consent_date: value(consent), consent_version: value(version),
       strata: Object.fromEntries(selects.map((/** @type {any[]} */ [f, el]) => [f, value(el)])) });
     if (!reply.ok) {

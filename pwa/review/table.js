@@ -4,8 +4,8 @@
  * only retired, so past entries keep their words; saving sends the version we started
  * from, and a change made meanwhile on the phone is never overwritten (412).
  */
-import { call, reasonOf } from "./api.js";
-import { h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 
 const CATEGORIES = [["not_attending", "Not attending"], ["not_planning", "Not planning"], ["action", "Action"]];
 
@@ -54,7 +54,7 @@ export function tableEditor(id, table, reload) {
         helpful_response: helpful || null, retired: get("retired").checked,
       };
     }).filter((r) => r.emotion || r.urge);
-    const reply = await call("PUT", `/patients/${id}/table`, { base_version: table.version, rows });
+    const reply = await call("PUT", `/api/v1/patients/${id}/table`, { base_version: table.version, rows });
     if (reply.ok) reload();
     else problem.textContent = reply.status === 412
       ? "The table was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."

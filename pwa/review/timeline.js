@@ -1,7 +1,8 @@
 // @ts-check
 /** The timeline of entries in the window, with filters, edit marks and clinician notes. */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
 
 const CATEGORY = { not_attending: "Not attending", not_planning: "Not planning", action: "Action" };
 const OUTCOME = { acted: "Acted on the urge", resisted: "Resisted the urge", partly: "Partly acted on the urge" };
@@ -90,7 +91,7 @@ function riskWords(risk) {
 
 /** @param {string} id @param {any} e @param {HTMLElement} into */
 async function showEarlier(id, e, into) {
-  const reply = await call("GET", `/patients/${id}/entries/${e.id}/revisions`);
+  const reply = await call("GET", `/api/v1/patients/${id}/entries/${e.id}/revisions`);
   if (!reply.ok) {
     into.replaceChildren(h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
     return;
@@ -114,7 +115,7 @@ export function noteForm(id, target, key, label, reload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const body = String(new FormData(/** @type {HTMLFormElement} */ (form)).get("body") || "");
-    const reply = await call("POST", `/patients/${id}/notes`, { ...target, body });
+    const reply = await call("POST", `/api/v1/patients/${id}/notes`, { ...target, body });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   });

@@ -5,8 +5,9 @@
  * (step 4's "what happened" and "what I learned" too), marked "reviewed together" with a
  * short note; and goals, agreed here and their progress talked through.
  */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
 
 const STRATEGIES = { ask: "Ask a question", tentative: "Say what I suppose, and ask", feeling: "Say how it made me feel", my_view: "Explain how I see it", context: "Think about what else was going on" };
 
@@ -46,7 +47,7 @@ function recordCard(id, r, title, reload) {
     h("button", { type: "submit", class: "secondary" }, "Reviewed together"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const reply = await call("POST", `/patients/${id}/session-tools/${r.id}/reviewed`, { version: r.version, note: /** @type {HTMLInputElement} */ (note).value });
+    const reply = await call("POST", `/api/v1/patients/${id}/session-tools/${r.id}/reviewed`, { version: r.version, note: /** @type {HTMLInputElement} */ (note).value });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   });
@@ -77,7 +78,7 @@ export function togetherCards(id, tools, reload) {
 export function goalsCard(id, goals, reload) {
   const problem = h("p", { class: "problem", role: "alert" });
   const agree = async (/** @type {any} */ g) => {
-    const reply = await call("PUT", `/patients/${id}/goals/${g.id}/agreement`, { version: g.version });
+    const reply = await call("PUT", `/api/v1/patients/${id}/goals/${g.id}/agreement`, { version: g.version });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   };

@@ -9,7 +9,8 @@
 import { call } from "../../shared/api.js";
 import { get, put } from "../../shared/idb.js";
 import { seal, unseal } from "../../shared/seal.js";
-import { dayOf, h, timeOf } from "../dom.js";
+import { h } from "../../shared/dom.js";
+import { dayOf, timeOf } from "../dom.js";
 import { dialable } from "./plan-data.js";
 
 const KEY = "discharge-plan";

@@ -3,7 +3,7 @@
  * Small labelled form controls for the tools. Every control has a visible label tied to
  * it by id, and values go in and out as plain text (never as markup).
  */
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
 
 let counter = 0;
 /** @param {string} name */

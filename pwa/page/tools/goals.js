@@ -3,7 +3,7 @@
  * Goals: short-term and long-term, agreed with the clinician, each with a progress
  * rating the patient updates as things move on.
  */
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { rating, saying, textArea, textInput, uid } from "./fields.js";
 import { onDay } from "./list.js";

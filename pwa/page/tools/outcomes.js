@@ -7,7 +7,8 @@
  * outbox, as the diary does. Acts are recorded to help, never to blame.
  */
 import { enqueue } from "../../shared/outbox.js";
-import { dayOf, h } from "../dom.js";
+import { h } from "../../shared/dom.js";
+import { dayOf } from "../dom.js";
 import { fresh, localTimestamp } from "../entries.js";
 import { afterSave, listOf, saveRecord, savedNote, sendSoon } from "./data.js";
 import { saying, textArea, textInput, uid } from "./fields.js";
@@ -171,7 +172,9 @@ function crisisStep() {
 
 /** Keep what the screen needs on the phone (sealed), for a first use with no signal. */
 export async function warm() {
-  await Promise.all(["/api/v1/measures/due", "/api/v1/acts-and-contacts", ...["phq-9", "gad-7"].map((q) => `/api/v1/fhir/Questionnaire/${q}`)]
+  /** @type {import("../../shared/api.js").ApiUrl[]} */
+  const urls = ["/api/v1/measures/due", "/api/v1/acts-and-contacts", "/api/v1/fhir/Questionnaire/phq-9", "/api/v1/fhir/Questionnaire/gad-7"];
+  await Promise.all(urls
     .map((url, i) => fresh(url, ["measures-due", TOOL.copy, "questionnaire:phq-9", "questionnaire:gad-7"][i])));
 }
 
