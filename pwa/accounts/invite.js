@@ -5,11 +5,12 @@ import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
 import { qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 /** @param {string} role the signed-in person's role: admins may invite clinicians too */
 export function inviteScreen(role) {
   newTurn(); // drawn at once: any slower screen still fetching must not draw over it
-  const problem = h("p", { class: "problem", role: "alert", id: "invite-problem" });
+  const problem = message("problem", "", { id: "invite-problem" });
   const roleField = role === "admin"
     ? h("p", { class: "field" }, h("label", { for: "role" }, "They are a"),
       h("select", { id: "role", name: "role" },

@@ -4,6 +4,7 @@ import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 export async function meScreen() {
   const current = newTurn();
@@ -11,7 +12,7 @@ export async function meScreen() {
   if (!current()) return;
   const list = h("div", {});
   if (reply.ok) list.append(sessionsTable(reply.data));
-  else list.append(h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+  else list.append(message("problem", reasonOf(reply.data)));
   show("Your account",
     h("h1", {}, "Your account"),
     h("h2", {}, "Where you are signed in"),
@@ -55,8 +56,8 @@ function deviceOf(agent) {
 }
 
 function passwordForm() {
-  const problem = h("p", { class: "problem", role: "alert", id: "password-problem" });
-  const done = h("p", { role: "status" });
+  const problem = message("problem", "", { id: "password-problem" });
+  const done = message("saved");
   const form = h("form", { class: "card narrow", "aria-describedby": "password-problem" },
     h("p", { class: "field" }, h("label", { for: "current_password" }, "Your password now"),
       h("input", { id: "current_password", name: "current_password", type: "password",

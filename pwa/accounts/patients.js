@@ -5,14 +5,15 @@ import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { showInvitation } from "./invite.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 export async function patientsScreen() {
   const current = newTurn();
   const reply = await call("GET", "/api/v1/care-team");
   if (!current()) return;
-  const problem = h("p", { class: "problem", role: "alert", id: "patients-problem" });
+  const problem = message("problem", "", { id: "patients-problem" });
   if (!reply.ok) {
-    show("Your patients", h("h1", {}, "Your patients"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    show("Your patients", h("h1", {}, "Your patients"), message("problem", reasonOf(reply.data)));
     return;
   }
   /** @type {Array<{user_id: string, login: string, display_name: string, disabled: boolean, invited: boolean}>} */

@@ -8,6 +8,7 @@ import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { showInvitation } from "./invite.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 /** @typedef {{user_id: string, role: string, login: string, display_name: string, disabled: boolean, totp_enabled: boolean, invited: boolean, care_team: string[]}} Person */
 
@@ -18,9 +19,9 @@ export async function peopleScreen(meId) {
   const current = newTurn();
   const [people, site] = await Promise.all([call("GET", "/api/v1/users"), call("GET", "/api/v1/site")]);
   if (!current()) return;
-  const problem = h("p", { class: "problem", role: "alert", id: "people-problem", tabindex: -1 });
+  const problem = message("problem", "", { id: "people-problem", tabindex: -1 });
   if (!people.ok || !site.ok) {
-    show("People", h("h1", {}, "People"), h("p", { class: "problem", role: "alert" },
+    show("People", h("h1", {}, "People"), message("problem",
       reasonOf(people.ok ? site.data : people.data)));
     return;
   }
@@ -119,7 +120,7 @@ export async function peopleScreen(meId) {
  * @param {(method: string, path: import("../shared/api.js").ApiUrl, body?: unknown) => Promise<any>} change
  */
 function floorForm(floor, change) {
-  const done = h("p", { role: "status" });
+  const done = message("saved");
   const input = /** @type {HTMLInputElement} */ (h("input", { id: "risk-floor", name: "risk_floor", type: "number", min: 1, max: 10, value: floor, required: true }));
   const form = h("form", { class: "card" },
     h("p", {}, "A self-harm or aggression urge at or over this strength (1 to 10) puts a patient at the top of their clinicians' caseload, whatever their crisis plan says. Agree it with your clinical lead."),
@@ -148,7 +149,7 @@ function statusOf(p) {
  * @param {(method: string, path: import("../shared/api.js").ApiUrl, body?: unknown) => Promise<any>} change
  */
 function numbersForm(numbers, change) {
-  const done = h("p", { role: "status" });
+  const done = message("saved");
   const rows = [...numbers, { label: "", number: "" }];
   const grid = h("div", { class: "numbers" }, ...rows.flatMap((n, i) => [
     h("p", { class: "field" }, h("label", { for: `label-${i}` }, `Name ${i + 1}`),

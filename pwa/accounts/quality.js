@@ -7,11 +7,12 @@ import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { supervisionCard } from "../shared/supervision.js";
+import { message } from "../shared/message.js";
 
 export async function qualityScreen() {
   const reply = await call("GET", "/api/v1/site/quality-statements");
   if (!reply.ok) {
-    show("Quality statements", h("h1", {}, "Quality statements"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    show("Quality statements", h("h1", {}, "Quality statements"), message("problem", reasonOf(reply.data)));
     return;
   }
   const r = reply.data;

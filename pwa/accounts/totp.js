@@ -5,6 +5,7 @@ import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 /** @param {() => void} done called once the app is set up */
 export async function enrolScreen(done) {
@@ -13,11 +14,11 @@ export async function enrolScreen(done) {
   if (!current()) return;
   if (!started.ok) {
     show("Authenticator app", h("h1", {}, "Set up your authenticator app"),
-      h("p", { class: "problem", role: "alert" }, reasonOf(started.data)));
+      message("problem", reasonOf(started.data)));
     return;
   }
   const key = groupedKey(started.data.secret);
-  const problem = h("p", { class: "problem", role: "alert", id: "totp-problem" });
+  const problem = message("problem", "", { id: "totp-problem" });
   const form = h("form", { class: "card narrow", "aria-describedby": "totp-problem" },
     h("p", { class: "field" },
       h("label", { for: "code" }, "The 6-digit code your app shows now"),

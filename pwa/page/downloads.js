@@ -7,6 +7,7 @@
  */
 import { call } from "../shared/api.js";
 import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
 
 const KINDS = [
   { format: "json", label: "Download (JSON)", name: "diarycard.json" },
@@ -15,7 +16,7 @@ const KINDS = [
 
 /** @param {HTMLElement} where */
 export function render(where) {
-  const note = h("p", { role: "status" });
+  const note = message("info");
   const form = h("form", { class: "reauth", hidden: true });
   /** @type {string | null} */
   let waiting = null;

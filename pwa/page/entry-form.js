@@ -7,6 +7,7 @@ import { call } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { CATEGORIES, OUTCOMES, localTimestamp, pendingEntries, saveEntry, seen } from "./entries.js";
 import { detailFields, timeField } from "./log-detail.js";
+import { message } from "../shared/message.js";
 
 let counter = 0;
 
@@ -71,7 +72,7 @@ export async function entryForm(main, ctx) {
   const outcome = radios("What happened with the urge?", "outcome", OUTCOMES, entry.outcome);
   const when = timeField(entry.occurred_at);
   const detail = detailFields(entry, null);
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = message("problem");
 
   const form = h("form", { novalidate: true }, category.element, emotion.element, urge.element, helpful.element,
     outcome.element, when.element, detail.element, problem,

@@ -8,6 +8,7 @@
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { pushWorksHere, subscribe, thisDevice, whyNoPush } from "./push.js";
+import { message } from "../shared/message.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
@@ -42,7 +43,7 @@ function dayWords(days) {
  * @param {boolean} [renewed] this phone's subscription was just renewed
  */
 export async function render(section, ctx, done = "", renewed = false) {
-  const note = h("p", { role: "status", class: done ? "message" : "", text: done });
+  const note = message("saved", done);
   section.setAttribute("aria-labelledby", "reminders");
   section.replaceChildren(h("h2", { id: "reminders", text: "Reminders" }), note);
   const reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
@@ -72,7 +73,7 @@ export async function render(section, ctx, done = "", renewed = false) {
   if (data.suggestion) section.append(suggestion(section, ctx, data.suggestion));
   section.append(actions);
   if (data.enabled && (await thisDevice(data))) {
-    const sent = h("p", { role: "status" });
+    const sent = message("info");
     actions.append(h("button", {
       class: "button secondary", type: "button", "data-action": "test-reminder",
       text: "Send me a test reminder now",
@@ -104,7 +105,7 @@ async function pushLine(data) {
  * @param {any} offer
  */
 function suggestion(section, ctx, offer) {
-  const problem = h("p", { class: "error", "aria-live": "assertive" });
+  const problem = message("problem");
   const answer = async (/** @type {boolean} */ accept) => {
     const reply = await call("POST", "/api/v1/me/reminder-suggestion", { accept });
     if (!reply.ok) {
@@ -154,7 +155,7 @@ function form(section, ctx, data) {
   const words = Object.entries(WORDS).map(([value, text]) => h("p", {},
     h("label", { class: "check" },
       h("input", { type: "radio", name: "reminder-words", value, checked: data.wording === value }), text)));
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = message("problem");
   const element = h("form", { novalidate: true, "aria-labelledby": "reminders" },
     h("p", {}, h("label", { class: "check", for: "reminders-on" }, on, "Remind me to fill in my diary")),
     h("fieldset", {}, h("legend", { text: "At these times (up to 3 a day)" }),

@@ -8,6 +8,7 @@
 import { call, reasonOf } from "../shared/api.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
 import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
@@ -21,7 +22,7 @@ const NO_SIGNAL = "There is no signal. Changing your sign-in code needs the inte
 export async function render(section, ctx, done = "") {
   const heading = h("h2", { id: "sign-in-code", text: "Sign-in code (two-step)" });
   const about = h("p", { text: "For extra safety, diarycard can ask for a 6-digit code from an authenticator app on your phone each time you sign in, as well as your password. It is your choice." });
-  const note = h("p", { role: "status", class: done ? "message" : "", text: done });
+  const note = message("saved", done);
   section.replaceChildren(heading, about, note);
   const me = await call("GET", "/api/v1/me", undefined, { timeout: 6000 });
   if (!me.ok) {
@@ -43,7 +44,7 @@ export async function render(section, ctx, done = "") {
 function codeForm(section, ctx, { button, url, done }) {
   const id = `code-${Math.random().toString(36).slice(2)}`;
   const input = /** @type {HTMLInputElement} */ (h("input", { id, type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10", required: true }));
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = message("problem");
   const form = h("form", { novalidate: true },
     h("label", { for: id, text: "The 6-digit code your app shows now" }), input, problem,
     h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: button })));
@@ -81,7 +82,7 @@ function problemOf(reply) {
 async function start(section, ctx) {
   const reply = await call("POST", "/api/v1/me/totp");
   if (!reply.ok) {
-    section.append(h("p", { class: "error", role: "alert", text: problemOf(reply) }));
+    section.append(message("problem", problemOf(reply)));
     return;
   }
   const setup = reply.data;

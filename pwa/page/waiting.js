@@ -6,6 +6,7 @@
 import { call, reasonOf } from "../shared/api.js";
 import { bodyOf, discard, patientRecords, rebase, retry } from "../shared/outbox.js";
 import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
 import { confirmDialog, timeOf } from "./dom.js";
 import { kick } from "./drainer.js";
 import { categoryLabel } from "./entries.js";
@@ -48,7 +49,7 @@ async function item(record, ctx) {
   const what = `${record.op === "delete" ? "Deleting " : ""}${name}${body?.occurred_at ? `, ${timeOf(body.occurred_at)}` : ""}`;
   const redo = () => ctx.go("/waiting", { replace: true });
   const actions = h("div", { class: "actions" });
-  const status = h("p", { class: "hint", role: "status" });
+  const status = message("info");
   let state = "Will be sent when there is a signal.";
   if (record.state === "conflict") {
     state = "This was changed somewhere else since you last saw it.";

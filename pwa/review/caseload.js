@@ -9,6 +9,7 @@ import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
 import { supervisionCard } from "../shared/supervision.js";
+import { message } from "../shared/message.js";
 
 /** Marker shape and short word per tier; the tier's name comes from the server. */
 const MARKERS = {
@@ -20,7 +21,7 @@ const MARKERS = {
 export async function caseloadScreen() {
   const reply = await call("GET", "/api/v1/patients");
   if (!reply.ok) {
-    show("Caseload", h("h1", {}, "Your caseload"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    show("Caseload", h("h1", {}, "Your caseload"), message("problem", reasonOf(reply.data)));
     return;
   }
   /** @type {any[]} */

@@ -7,6 +7,7 @@
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const METHODS = { phone: "Phone call", text: "Text message", letter: "Letter", visit: "Visit", email: "Email" };
 const OUTCOMES = { reached: "Reached them", no_answer: "No answer", message_left: "Left a message", letter_sent: "Letter sent" };
@@ -60,7 +61,7 @@ function openTask(id, t, reload) {
   /** @type {import("../shared/api.js").ApiUrl} */
   const base = `/api/v1/patients/${id}/follow-ups/${t.id}`;
   const key = t.id.slice(0, 8);
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const when = h("input", { type: "datetime-local", id: `when-${key}`, required: true, value: nowLocal() });
   const note = h("input", { type: "text", id: `note-${key}`, maxlength: 2000 });
   const attempt = h("form", { class: "window", "aria-label": "Record an attempt" },

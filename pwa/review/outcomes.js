@@ -9,6 +9,7 @@ import { call, reasonOf } from "../shared/api.js";
 import { barChart, figure, legend } from "./charts.js";
 import { h, s } from "../shared/dom.js";
 import { day, today } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const W = 640;
 const H = 240;
@@ -33,7 +34,7 @@ export function outcomesSection(id) {
 async function fill(id, into) {
   const reply = await call("GET", `/api/v1/patients/${id}/outcomes`);
   if (!reply.ok) {
-    into.replaceChildren(h("p", { class: "problem" }, reasonOf(reply.data)));
+    into.replaceChildren(message("problem", reasonOf(reply.data)));
     return;
   }
   const o = reply.data;
@@ -101,7 +102,7 @@ function recordForm(id, done) {
     h("option", { value: "1" }, "1 (least serious; self-harm: no injury)"), h("option", { value: "2" }, "2"),
     h("option", { value: "3" }, "3 (self-harm: needed first aid)"), h("option", { value: "4" }, "4 (most serious; self-harm: needed hospital)"));
   const nights = h("input", { type: "number", id: "act-nights", name: "nights", min: 0, max: 365, value: 0 });
-  const said = h("p", { class: "problem", "aria-live": "polite" });
+  const said = message("problem");
   const form = h("form", { class: "card" },
     h("h3", {}, "Record an act or contact"),
     h("p", { class: "muted" }, "For something the patient told you in a session. The patient sees it in their app as recorded by their clinician."),

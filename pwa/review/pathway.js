@@ -10,6 +10,7 @@ import { agreementBlock } from "./agree.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { day, today } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const PHASES = [["assessment", "Assessment (up to 6 sessions)"], ["setting_the_frame", "Setting the frame (up to 3 months)"],
   ["treatment", "Treatment (6 to 12 months)"], ["discharge_transition", "Discharge transition (6 months)"], ["discharged", "Discharged"]];
@@ -49,7 +50,7 @@ export async function pathwaySection(id, reload) {
 
 /** @param {string} id @param {any} p or null @param {() => void} reload */
 function pathwayForm(id, p, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const field = (/** @type {string} */ key, /** @type {string} */ label, /** @type {HTMLElement} */ input) =>
     h("p", { class: "field" }, h("label", { for: `pw-${key}` }, label), input);
   const form = h("form", { class: "plan" },
@@ -79,7 +80,7 @@ function pathwayForm(id, p, reload) {
 
 /** @param {string} id @param {any} draft @param {any} agreed or null @param {() => void} reload */
 function dischargeCard(id, draft, agreed, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const plan = draft.plan;
   const lines = (/** @type {string} */ key, /** @type {string} */ label, /** @type {string[]} */ value, /** @type {string} */ hint) =>
     h("p", { class: "field" }, h("label", { for: `dp-${key}` }, label), h("span", { class: "muted", id: `dp-${key}-hint` }, hint),

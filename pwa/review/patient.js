@@ -12,6 +12,7 @@ import { remindersSection } from "./reminders.js";
 import { sessionsSection } from "./sessions.js";
 import { timelineSection } from "./timeline.js";
 import { toolsSection } from "./tools.js";
+import { message } from "../shared/message.js";
 
 /**
  * The review, or a problem shown in its place.
@@ -31,7 +32,7 @@ export async function patientScreen(id, range) {
   const back = h("p", {}, h("a", { href: "#/" }, "Back to your caseload"));
   if (!review.ok) {
     show("Patient", back, h("h1", {}, "Patient"),
-      h("p", { class: "problem", role: "alert" }, reasonOf(review.data)));
+      message("problem", reasonOf(review.data)));
     return;
   }
   const r = review.data;

@@ -9,6 +9,7 @@ import { call, reasonOf } from "../shared/api.js";
 import { agreementBlock } from "./agree.js";
 import { h } from "../shared/dom.js";
 import { day } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 /** Plain list sections of the plan that can be edited here, one item a line. */
 const SECTIONS = [
@@ -99,7 +100,7 @@ function readThresholds(data, rows) {
 export async function planCard(id, draft, rows, reload) {
   const agreedReply = await call("GET", `/api/v1/patients/${id}/crisis-plan`);
   const agreed = agreedReply.ok ? agreedReply.data : null;
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const areas = SECTIONS.map(([key, label]) => h("p", { class: "field" },
     h("label", { for: `plan-${key}` }, label),
     h("textarea", { id: `plan-${key}`, name: key, rows: 3 }, (draft.plan[key] || []).join("\n"))));

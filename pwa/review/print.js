@@ -5,6 +5,7 @@ import { allCharts } from "./charts.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
 import { loadReview } from "./patient.js";
+import { message } from "../shared/message.js";
 
 /** @param {string} id @param {URLSearchParams} range */
 export async function printScreen(id, range) {
@@ -13,7 +14,7 @@ export async function printScreen(id, range) {
   const back = h("a", { href: `#/patients/${id}${query}` }, "Back to the review");
   if (!reply.ok) {
     show("Print view", h("p", { class: "no-print" }, back), h("h1", {}, "Pre-session summary"),
-      h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+      message("problem", reasonOf(reply.data)));
     return;
   }
   const r = reply.data;

@@ -4,12 +4,13 @@ import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { noteForm } from "./timeline.js";
+import { message } from "../shared/message.js";
 
 const STATUS = { scheduled: "Booked", attended: "Attended", not_attended: "Not attended", cancelled: "Cancelled" };
 
 /** @param {string} id @param {any[]} appointments @param {any[]} notes @param {() => void} reload */
 export function sessionsSection(id, appointments, notes, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const mark = async (/** @type {string} */ appointment, /** @type {string} */ status) => {
     const reply = await call("PATCH", `/api/v1/patients/${id}/appointments/${appointment}`, { status });
     if (reply.ok) reload();

@@ -8,6 +8,7 @@
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { show, today } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const REASONS = [
   ["", "Still being screened, or enrolled"],
@@ -37,7 +38,7 @@ async function studyScreen(id, note = "") {
   const [study, consort, screening, due] = await Promise.all([call("GET", `/api/v1/studies/${id}`),
     call("GET", `/api/v1/studies/${id}/consort`), call("GET", `/api/v1/studies/${id}/screening`), call("GET", `/api/v1/studies/${id}/follow-ups`)]);
   if (!study.ok) {
-    show("Study", h("p", {}, h("a", { href: "#/" }, "All studies")), h("h1", {}, "Study"), h("p", { class: "problem", role: "alert" }, reasonOf(study.data)));
+    show("Study", h("p", {}, h("a", { href: "#/" }, "All studies")), h("h1", {}, "Study"), message("problem", reasonOf(study.data)));
     return;
   }
   const s = study.data;
@@ -77,7 +78,7 @@ function screeningSection(id, log, reload) {
   const ref = h("input", { id: "screen-ref", required: true, maxlength: 40 });
   const when = h("input", { id: "screen-day", type: "date", required: true, max: today(), value: today() });
   const reason = h("select", { id: "screen-reason" }, ...REASONS.map(([value, label]) => h("option", { value }, label)));
-  const said = h("p", { class: "problem", "aria-live": "polite" });
+  const said = message("problem");
   const form = h("form", {}, field("Site reference (never a name)", "screen-ref", ref), field("Screened on", "screen-day", when),
     field("If not enrolled, why", "screen-reason", reason), h("button", { type: "submit" }, "Add to the screening log"), said);
   form.addEventListener("submit", async (event) => {
@@ -110,7 +111,7 @@ function enrolSection(id, s, note, reload) {
     length: [["under_12_months", "Under 12 months"], ["over_12_months", "12 months or over"]],
   };
   const selects = s.factors.map((/** @type {string} */ f) => [f, h("select", { id: `enrol-${f}` }, ...options[f].map(([value, label]) => h("option", { value }, label)))]);
-  const said = h("p", { "aria-live": "polite" });
+  const said = message("problem");
   const form = h("form", {}, field("Patient's diarycard id (from the referring clinician)", "enrol-patient", patient),
     field("Site reference (the same as in the screening log)", "enrol-ref", ref), field("Consent given on", "enrol-consent", consent),
     field("Consent form version", "enrol-version", version),
@@ -123,7 +124,6 @@ function enrolSection(id, s, note, reload) {
       site_ref: value(ref), consent_date: value(consent), consent_version: value(version),
       strata: Object.fromEntries(selects.map((/** @type {any[]} */ [f, el]) => [f, value(el)])) });
     if (!reply.ok) {
-      said.className = "problem";
       said.textContent = reasonOf(reply.data);
       return;
     }
@@ -131,7 +131,7 @@ function enrolSection(id, s, note, reload) {
   });
   return h("section", { class: "card", "aria-labelledby": "enrol" }, h("h2", { id: "enrol" }, "Enrol a consenting patient"),
     h("p", { class: "muted" }, "The arm is drawn when you enrol, by stratified permuted blocks. Nobody can see the sequence in advance."),
-    h("p", { id: "enrolled", role: "status" }, note), form);
+    message("saved", note, { id: "enrolled" }), form);
 }
 
 /** @param {any[]} due */

@@ -6,13 +6,14 @@
  */
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
 
 const CATEGORIES = [["not_attending", "Not attending"], ["not_planning", "Not planning"], ["action", "Action"]];
 
 /** @param {string} id @param {any} table @param {() => void} reload */
 export function tableEditor(id, table, reload) {
   const body = h("tbody");
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   /** @param {any} row @param {number} n */
   const addRow = (row, n) => {
     const key = `t${n}`;

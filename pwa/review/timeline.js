@@ -3,6 +3,7 @@
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const CATEGORY = { not_attending: "Not attending", not_planning: "Not planning", action: "Action" };
 const OUTCOME = { acted: "Acted on the urge", resisted: "Resisted the urge", partly: "Partly acted on the urge" };
@@ -93,7 +94,7 @@ function riskWords(risk) {
 async function showEarlier(id, e, into) {
   const reply = await call("GET", `/api/v1/patients/${id}/entries/${e.id}/revisions`);
   if (!reply.ok) {
-    into.replaceChildren(h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    into.replaceChildren(message("problem", reasonOf(reply.data)));
     return;
   }
   into.replaceChildren(h("h4", {}, "Earlier versions"), h("ul", {}, ...reply.data.map((/** @type {any} */ r) =>
@@ -107,7 +108,7 @@ async function showEarlier(id, e, into) {
  * @param {string} label @param {() => void} reload
  */
 export function noteForm(id, target, key, label, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const form = h("form", { class: "note-form" },
     h("label", { for: key }, label),
     h("textarea", { id: key, name: "body", rows: 2, maxlength: 4000, required: true }),

@@ -8,6 +8,7 @@
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const STRATEGIES = { ask: "Ask a question", tentative: "Say what I suppose, and ask", feeling: "Say how it made me feel", my_view: "Explain how I see it", context: "Think about what else was going on" };
 
@@ -40,7 +41,7 @@ function check(f) {
 /** @param {string} id @param {any} r a session record @param {string} title @param {() => void} reload */
 function recordCard(id, r, title, reload) {
   const key = r.id.slice(0, 8);
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const note = h("input", { id: `rt-${key}`, maxlength: 2000 });
   const form = h("form", { class: "window", "aria-label": `Mark reviewed together: ${title}` },
     h("p", { class: "field" }, h("label", { for: `rt-${key}` }, "Note (optional)"), note),
@@ -76,7 +77,7 @@ export function togetherCards(id, tools, reload) {
 
 /** Goals: agree one here, and see its progress to talk through. @param {string} id @param {any[]} goals @param {() => void} reload */
 export function goalsCard(id, goals, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const agree = async (/** @type {any} */ g) => {
     const reply = await call("PUT", `/api/v1/patients/${id}/goals/${g.id}/agreement`, { version: g.version });
     if (reply.ok) reload();

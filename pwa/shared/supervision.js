@@ -7,6 +7,7 @@
 import { call, reasonOf } from "./api.js";
 import { h } from "./dom.js";
 import { day, today } from "./staff.js";
+import { message } from "./message.js";
 
 /**
  * @param {any} s the clinician's supervision @param {string} heading @param {() => void} reload
@@ -14,7 +15,7 @@ import { day, today } from "./staff.js";
  */
 export function supervisionCard(s, heading, reload, level = "h2") {
   const key = s.clinician_id.slice(0, 8);
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const send = async (/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body) => {
     const reply = await call(method, `/api/v1/supervision/${s.clinician_id}${path}`, body);
     if (reply.ok) reload();

@@ -12,6 +12,7 @@ import { dayOf } from "../dom.js";
 import { fresh, localTimestamp } from "../entries.js";
 import { afterSave, listOf, saveRecord, savedNote, sendSoon } from "./data.js";
 import { saying, textArea, textInput, uid } from "./fields.js";
+import { message } from "../../shared/message.js";
 
 const TOOL = { path: "acts-and-contacts", kind: "acts-and-contacts", copy: "tool:acts-and-contacts" };
 
@@ -154,7 +155,7 @@ async function measureForm(main, ctx, qid) {
     const where = await sendSoon(`measures:${id}`);
     ctx.saved();
     main.replaceChildren(h("h1", { text: "Thank you" }),
-      h("p", { role: "status", text: where === "sent" ? "Sent to your care team." : "Saved on this phone. It will be sent when there is a signal." }));
+      message("saved", where === "sent" ? "Sent to your care team." : "Saved on this phone. It will be sent when there is a signal."));
     if ((answers["44260-8"] || 0) > 0) main.append(crisisStep());
     main.append(h("p", {}, h("a", { href: "/tools?tool=outcomes", text: "Back to what happened and check-ins" })));
   });
@@ -193,7 +194,7 @@ export async function render(main, ctx) {
   main.append(h("h1", { text: "What happened, and check-ins" }),
     h("p", { class: "lead", text: "Writing down what happened helps you and your clinician see what changes over time. It is never about blame." }),
     h("p", { class: "hint", text: WHO_SEES }),
-    h("p", { role: "status", class: "hint", text: savedNote(ctx.params) }));
+    message("saved", savedNote(ctx.params)));
   await dueSection(main);
   const said = saying();
   const quiet = h("button", { class: "button secondary", type: "button", text: "Nothing like this happened this week" });
