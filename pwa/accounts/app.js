@@ -9,10 +9,9 @@
  * Calls, page building and the sign-in form are the shared kit's (../shared/).
  */
 import { call, useSession } from "../shared/api.js";
-import { STAFF_FIELDS, signInForm } from "../shared/sign-in.js";
-import { onSignedOut, remember, session, tabSession } from "../shared/tab-session.js";
+import { onSignedOut, session, tabSession } from "../shared/tab-session.js";
 import { h } from "../shared/dom.js";
-import { show } from "../shared/staff.js";
+import { accountBar, endSession, signInScreen } from "../shared/staff.js";
 import { inviteScreen } from "./invite.js";
 import { meScreen } from "./me.js";
 import { patientsScreen } from "./patients.js";
@@ -47,40 +46,26 @@ async function route() {
  * @param {boolean} links
  */
 function account(who, links) {
-  const nav = /** @type {HTMLElement} */ (document.getElementById("account"));
   const items = [];
   if (links) items.push(h("a", { href: "#/" }, who.role === "admin" ? "People" : "Your patients"));
   if (links && who.role === "admin") items.push(h("a", { href: "#/quality" }, "Quality statements"));
   if (links) items.push(h("a", { href: "#/invite" }, "Invite someone"), h("a", { href: "#/me" }, "Your account"));
-  nav.replaceChildren(
-    ...items,
-    h("span", {}, `Signed in as ${who.display_name}`),
-    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
-  );
+  accountBar(who.display_name, items, signOut);
 }
 
 async function signOut() {
-  await call("DELETE", "/api/v1/session");
-  remember(null);
-  location.hash = "#/";
+  await endSession();
   signIn();
 }
 
 function signIn() {
   newTurn();
-  /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren();
-  const form = signInForm({
-    url: "/api/v1/session", button: "Sign in", fields: STAFF_FIELDS, class: "card narrow",
-    async signedIn(data) {
-      if (data.role === "patient") {
-        await call("DELETE", "/api/v1/session");
-        return "These pages are for clinicians and admins. Patients can use their diary at the main address.";
-      }
-      remember({ csrf_token: data.csrf_token, display_name: data.display_name, role: data.role });
-      void route();
-    },
+  signInScreen({
+    heading: "Sign in to diarycard accounts",
+    admits: (role) => role !== "patient",
+    refused: "These pages are for clinicians and admins. Patients can use their diary at the main address.",
+    then: () => void route(),
   });
-  show("Sign in", h("h1", {}, "Sign in to diarycard accounts"), form);
 }
 
 useSession(tabSession);

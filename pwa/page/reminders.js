@@ -142,7 +142,7 @@ function form(section, ctx, data) {
   const on = /** @type {HTMLInputElement} */ (h("input", { id: "reminders-on", type: "checkbox", checked: data.enabled }));
   const times = ["First time", "Second time (optional)", "Third time (optional)"].map((label, i) =>
     timeField(`reminder-time-${i}`, label, data.times[i] || ""));
-  const days = DAYS.map((name, i) => /** @type {HTMLInputElement} */ (
+  const days = DAYS.map((_name, i) => /** @type {HTMLInputElement} */ (
     h("input", { id: `reminder-day-${i + 1}`, type: "checkbox", value: String(i + 1), checked: data.days.includes(i + 1) })));
   const quietFrom = timeField("quiet-from", "Quiet from", data.quiet_hours?.start || "");
   const quietUntil = timeField("quiet-until", "Until", data.quiet_hours?.end || "");

@@ -6,12 +6,10 @@
  *   #/print/<id>?from&to    the same summary laid out for A4
  *   #/studies/<id>          a study, for researchers (they see no caseload and no names)
  */
-import { call, useSession } from "../shared/api.js";
-import { STAFF_FIELDS, signInForm } from "../shared/sign-in.js";
-import { onSignedOut, remember, session, tabSession } from "../shared/tab-session.js";
+import { useSession } from "../shared/api.js";
+import { onSignedOut, session, tabSession } from "../shared/tab-session.js";
 import { caseloadScreen } from "./caseload.js";
-import { h } from "../shared/dom.js";
-import { show } from "../shared/staff.js";
+import { accountBar, endSession, signInScreen } from "../shared/staff.js";
 import { readyForPatients } from "./enrol.js";
 import { patientScreen } from "./patient.js";
 import { printScreen } from "./print.js";
@@ -36,37 +34,22 @@ async function route() {
 }
 
 function account() {
-  const who = session();
-  const nav = /** @type {HTMLElement} */ (document.getElementById("account"));
-  nav.replaceChildren(
-    h("span", {}, `Signed in as ${who?.display_name ?? ""}`),
-    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
-  );
+  accountBar(session()?.display_name ?? "", [], signOut);
 }
 
 async function signOut() {
-  await call("DELETE", "/api/v1/session");
-  remember(null);
-  location.hash = "#/";
+  await endSession();
   signIn();
 }
 
 function signIn() {
   document.body.classList.remove("printing");
-  /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren();
-  const form = signInForm({
-    url: "/api/v1/session", button: "Sign in", fields: STAFF_FIELDS, class: "card narrow",
-    async signedIn(data) {
-      if (!["clinician", "researcher"].includes(data.role)) {
-        await call("DELETE", "/api/v1/session");
-        return "This review is for clinicians. Patients can use their diary at the main address.";
-      }
-      remember({ csrf_token: data.csrf_token, display_name: data.display_name, role: data.role,
-        enrol: data.needs_totp_enrolment });
-      void route();
-    },
+  signInScreen({
+    heading: "Sign in to review your patients' diaries",
+    admits: (role) => ["clinician", "researcher"].includes(role),
+    refused: "This review is for clinicians. Patients can use their diary at the main address.",
+    then: () => void route(),
   });
-  show("Sign in", h("h1", {}, "Sign in to review your patients' diaries"), form);
 }
 
 useSession(tabSession);

@@ -1,8 +1,13 @@
 // @ts-check
 /**
- * The staff apps' page frame (review and accounts): one screen at a time in <main>, and
- * dates in words as the service's clinicians read them (London time).
+ * The staff apps' page frame (review and accounts): one screen at a time in <main>, the
+ * account bar, signing in and out, and dates in words as the service's clinicians read
+ * them (London time).
  */
+import { call } from "./api.js";
+import { h } from "./dom.js";
+import { STAFF_FIELDS, signInForm } from "./sign-in.js";
+import { remember } from "./tab-session.js";
 
 // The app's name, from its index.html <title> before any screen changes it.
 const APP = document.title;
@@ -42,4 +47,47 @@ export function day(iso) {
 /** Today in London, YYYY-MM-DD. */
 export function today() {
   return new Date().toLocaleDateString("en-CA", { timeZone: LONDON });
+}
+
+/**
+ * The account bar in the header: the app's links, who is signed in, and signing out.
+ * @param {string} name
+ * @param {Node[]} links
+ * @param {() => void} signOut
+ */
+export function accountBar(name, links, signOut) {
+  /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren(
+    ...links,
+    h("span", {}, `Signed in as ${name}`),
+    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
+  );
+}
+
+/** End the session here and on the server, back to the first screen. */
+export async function endSession() {
+  await call("DELETE", "/api/v1/session");
+  remember(null);
+  location.hash = "#/";
+}
+
+/**
+ * The sign-in screen of a staff app. Someone whose role the app is not for is signed out
+ * again at once, and told where to go.
+ * @param {{heading: string, admits: (role: string) => boolean, refused: string, then: () => void}} o
+ */
+export function signInScreen(o) {
+  /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren();
+  const form = signInForm({
+    url: "/api/v1/session", button: "Sign in", fields: STAFF_FIELDS, class: "card narrow",
+    async signedIn(data) {
+      if (!o.admits(data.role)) {
+        await call("DELETE", "/api/v1/session");
+        return o.refused;
+      }
+      remember({ csrf_token: data.csrf_token, display_name: data.display_name, role: data.role,
+        enrol: data.needs_totp_enrolment });
+      o.then();
+    },
+  });
+  show("Sign in", h("h1", {}, o.heading), form);
 }
