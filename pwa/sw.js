@@ -8,7 +8,7 @@
  */
 import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 
-// Shell version 7e781b1f631f: the same as VERSION in shared/shell-files.js (tests/pwa checks).
+// Shell version 9f78b16186ec: the same as VERSION in shared/shell-files.js (tests/pwa checks).
 // This file itself must change with every release: Chromium fails to start a new worker
 // when only an imported module changed ("ServiceWorker cannot be started").
 import { useSession } from "./shared/api.js";

@@ -10,12 +10,10 @@
  * @typedef {`/api/v1/${string}`} ApiUrl
  * Typed so that a path without the /api/v1 prefix fails the type check.
  * @typedef {{status: number, ok: boolean, data: any, retryAfter: number}} Reply
- * `status` 0: no answer (no signal, timed out, or cut off half way); `data` is then a
- * problem saying so. `data` is the JSON body (any: each endpoint has its own shape, see
- * schemas/openapi.json), or null. `retryAfter` is the Retry-After header in seconds, or 0.
+ * status 0: no answer, and data a problem saying so. data: the JSON body (its shape is
+ * the endpoint's, see schemas/openapi.json) or null. retryAfter: seconds, or 0.
  * @typedef {{csrf: () => Promise<string | undefined>, ended: () => Promise<void>}} SessionKeeper
- * `csrf` gives the token for unsafe requests; `ended` is told when the server answered 401
- * (the session is over) to anything but the session endpoint itself.
+ * csrf: the token for unsafe requests; ended: told of a 401 (but from /session itself).
  */
 
 const NO_ANSWER = "We could not reach diarycard. Please check the connection and try again.";

@@ -26,14 +26,6 @@ import { message, say } from "./message.js";
 const CODE = { name: "totp", label: "Code from your authenticator app", optional: true,
   attrs: { type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10" } };
 
-/** The staff apps' fields: their code box is there from the start. @type {Field[]} */
-export const STAFF_FIELDS = [
-  { name: "login", label: "Login", attrs: { autocomplete: "username", maxlength: "64" } },
-  { name: "password", label: "Password", attrs: { type: "password", autocomplete: "current-password" } },
-  { name: "totp", label: "Code from your authenticator app (if you have set one up)", optional: true,
-    attrs: { inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9 ]{6,8}", maxlength: "8" } },
-];
-
 /** @param {Field} f */
 function field(f) {
   const id = `sign-in-${f.name}`;

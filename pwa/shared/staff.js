@@ -6,7 +6,7 @@
  */
 import { call } from "./api.js";
 import { h } from "./dom.js";
-import { STAFF_FIELDS, signInForm } from "./sign-in.js";
+import { signInForm } from "./sign-in.js";
 import { remember } from "./tab-session.js";
 
 // The app's name, from its index.html <title> before any screen changes it.
@@ -69,6 +69,14 @@ export async function endSession() {
   remember(null);
   location.hash = "#/";
 }
+
+/** The staff apps' fields: their code box is there from the start. @type {import("./sign-in.js").Field[]} */
+const STAFF_FIELDS = [
+  { name: "login", label: "Login", attrs: { autocomplete: "username", maxlength: "64" } },
+  { name: "password", label: "Password", attrs: { type: "password", autocomplete: "current-password" } },
+  { name: "totp", label: "Code from your authenticator app (if you have set one up)", optional: true,
+    attrs: { inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9 ]{6,8}", maxlength: "8" } },
+];
 
 /**
  * The sign-in screen of a staff app. Someone whose role the app is not for is signed out
