@@ -8,15 +8,13 @@
  */
 import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 
-// Shell version 9f78b16186ec: the same as VERSION in shared/shell-files.js (tests/pwa checks).
+// Shell version 47de23ff1deb: the same as VERSION in shared/shell-files.js (tests/pwa checks).
 // This file itself must change with every release: Chromium fails to start a new worker
 // when only an imported module changed ("ServiceWorker cannot be started").
-import { useSession } from "./shared/api.js";
-import { phoneSession } from "./shared/phone-session.js";
+import "./shared/phone-session.js";
 import { drain } from "./shared/sync.js";
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
-useSession(phoneSession);
 const CACHE = `diarycard-shell-${VERSION}`;
 // Served by the same origin but not the patient app: the clinicians' review app, the API.
 const NOT_OURS = ["/api/", "/review", "/accounts", "/schema", "/healthz", "/readyz"];

@@ -2,16 +2,21 @@
 """Write what the patient app's files say about themselves, so nobody keeps it by hand.
 
 From the ES modules under pwa/ it works out:
-- SHELL_FILES: what the first load needs (pwa/page/main.js and the service worker, and
-  every module they import statically, with the style sheets those modules add);
-- LATER_FILES: what loads on first use (every `import("...")` target and what it imports),
-  kept by the service worker once fetched, and /crisis as the server renders it;
+- pwa/app/: the patient app bundled for the phone (Rollup, then esbuild's whitespace and
+  syntax minifier, both pinned in package.json): main.js holds everything the first load
+  needs, in one request; each screen loaded on first use is a chunk of its own, which
+  imports what it shares from main.js. The sources stay plain ES modules; only the phone
+  runs the bundle. Node is needed to write it, never to build or run the product;
+- SHELL_FILES: what the first load needs (pwa/app/main.js, the service worker's modules
+  and the style sheets the app adds);
+- LATER_FILES: the chunks loaded on first use, kept by the service worker once fetched,
+  and /crisis as the server renders it;
 - VERSION: a digest of those files, which names the service worker's cache;
 - the pages a person may open directly (every `registerScreen({path: ...})`), which the
   server answers with the shell (web/static.py reads pwa/pages.json).
 
-It rewrites pwa/shared/shell-files.js, the "// Shell version" line of pwa/sw.js and
-pwa/pages.json with --write; without it, it exits 1 naming each file that is stale.
+It rewrites pwa/app/, pwa/shared/shell-files.js, the "// Shell version" line of pwa/sw.js
+and pwa/pages.json with --write; without it, it exits 1 naming each file that is stale.
 """
 
 from __future__ import annotations
@@ -19,10 +24,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-PWA = Path(__file__).resolve().parent.parent / "pwa"
+ROOT = Path(__file__).resolve().parent.parent
+PWA = ROOT / "pwa"
+APP = PWA / "app"
+BIN = ROOT / "node_modules" / ".bin"
 SHELL_JS = PWA / "shared" / "shell-files.js"
 WORKER = PWA / "sw.js"
 PAGES = PWA / "pages.json"
@@ -45,6 +55,8 @@ def _url(path: Path) -> str:
 
 
 def _source(url: str) -> str:
+    if url in _GRAPH:
+        return _GRAPH[url]
     return COMMENTS.sub("", (PWA / url.lstrip("/")).read_text())
 
 
@@ -83,9 +95,39 @@ def _styles(modules: list[str]) -> set[str]:
             for css in STYLES.findall(_source(url))}
 
 
+def bundle() -> dict[str, str]:
+    """The app as the phone runs it: {"/app/<file>": text}."""
+    if not (BIN / "rollup").exists() or not (BIN / "esbuild").exists():
+        raise SystemExit("node_modules/.bin has no rollup or esbuild: run npm ci (bash scripts/test does)")
+    with tempfile.TemporaryDirectory() as tmp:
+        rolled, small = Path(tmp, "rolled"), Path(tmp, "small")
+        subprocess.run([BIN / "rollup", PWA / "page" / "main.js", "--format", "es", "--dir", rolled,
+                        "--entryFileNames", "[name].js", "--chunkFileNames", "[name]-[hash].js",
+                        "--silent"], check=True)
+        subprocess.run([BIN / "esbuild", *sorted(rolled.glob("*.js")), f"--outdir={small}",
+                        "--minify-whitespace", "--minify-syntax", "--format=esm",
+                        "--target=es2022", "--log-level=warning"], check=True)
+        # The graph is read from Rollup's output, where imports keep their spaces.
+        texts = {f"/app/{f.name}": f.read_text() for f in sorted(small.glob("*.js"))}
+        graph = {f"/app/{f.name}": COMMENTS.sub("", f.read_text()) for f in rolled.glob("*.js")}
+    _GRAPH.clear()
+    _GRAPH.update(graph)
+    _TEXTS.clear()
+    _TEXTS.update(texts)
+    return texts
+
+
+# The bundle as made by this run (it may not be written yet): its import graph, its text.
+_GRAPH: dict[str, str] = {}
+_TEXTS: dict[str, str] = {}
+
+
 def file_lists() -> tuple[list[str], list[str]]:
+    if not _GRAPH:
+        bundle()
     worker_imports = [_resolve("/sw.js", t) for t in STATIC.findall(_source("/sw.js"))]
-    shell, dynamic = _closure(["/page/main.js", *worker_imports], set())
+    worker, _ = _closure(worker_imports, set())
+    shell, dynamic = _closure(["/app/main.js"], set())
     later: list[str] = []
     while dynamic - set(shell) - set(later):
         found, more = _closure(sorted(dynamic - set(shell) - set(later)), set(shell))
@@ -93,6 +135,7 @@ def file_lists() -> tuple[list[str], list[str]]:
         dynamic |= more
     shell_css = _styles(shell)
     later_css = _styles(later) - shell_css
+    shell = [*shell, *worker]
     return (
         DOCUMENTS + sorted({*shell, *shell_css} - set(DOCUMENTS)),
         ["/crisis", *sorted({*later, *later_css})],
@@ -103,7 +146,8 @@ def version(files: list[str]) -> str:
     """The digest tests/pwa/test_shell.py checks: each file's path and bytes, then the list."""
     digest = hashlib.sha256()
     for url in sorted(set(files) - {"/", "/crisis", "/shared/shell-files.js"}):
-        digest.update(url.encode() + b"\0" + (PWA / url.lstrip("/")).read_bytes())
+        body = _TEXTS[url].encode() if url in _TEXTS else (PWA / url.lstrip("/")).read_bytes()
+        digest.update(url.encode() + b"\0" + body)
     digest.update(json.dumps(sorted(files)).encode())
     return digest.hexdigest()[:12]
 
@@ -139,10 +183,14 @@ export const LATER_FILES = [
 
 
 def expected() -> dict[Path, str]:
+    app = bundle()
+    for path in APP.glob("*.js"):  # a chunk no longer made is stale too
+        app.setdefault(_url(path), "")
     shell, later = file_lists()
     worker = re.sub(r"// Shell version \w+:", f"// Shell version {version(shell + later)}:",
                     WORKER.read_text())
     return {
+        **{PWA / url.lstrip("/"): text for url, text in app.items()},
         SHELL_JS: shell_files_js(shell, later),
         WORKER: worker,
         PAGES: json.dumps(pages(), indent=2) + "\n",
@@ -153,11 +201,15 @@ def main(argv: list[str]) -> int:
     write = "--write" in argv
     stale = []
     for path, text in expected().items():
-        if path.exists() and path.read_text() == text:
+        if path.exists() and path.read_text() == text or not path.exists() and not text:
             continue
-        if write:
+        if write and not text:
+            path.unlink()
+            print(f"removed {path.relative_to(ROOT)}")
+        elif write:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text)
-            print(f"wrote {path.relative_to(PWA.parent)}")
+            print(f"wrote {path.relative_to(ROOT)}")
         else:
             stale.append(str(path.relative_to(PWA.parent)))
     if stale:

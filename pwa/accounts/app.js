@@ -8,8 +8,8 @@
  *   #/me        your sessions and password
  * Calls, page building and the sign-in form are the shared kit's (../shared/).
  */
-import { call, useSession } from "../shared/api.js";
-import { onSignedOut, session, tabSession } from "../shared/tab-session.js";
+import { call } from "../shared/api.js";
+import { onSignedOut, session } from "../shared/tab-session.js";
 import { h } from "../shared/dom.js";
 import { accountBar, endSession, signInScreen } from "../shared/staff.js";
 import { inviteScreen } from "./invite.js";
@@ -68,7 +68,6 @@ function signIn() {
   });
 }
 
-useSession(tabSession);
 onSignedOut.addEventListener("signedout", () => signIn());
 window.addEventListener("hashchange", route);
 route();

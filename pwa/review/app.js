@@ -6,8 +6,7 @@
  *   #/print/<id>?from&to    the same summary laid out for A4
  *   #/studies/<id>          a study, for researchers (they see no caseload and no names)
  */
-import { useSession } from "../shared/api.js";
-import { onSignedOut, session, tabSession } from "../shared/tab-session.js";
+import { onSignedOut, session } from "../shared/tab-session.js";
 import { caseloadScreen } from "./caseload.js";
 import { accountBar, endSession, signInScreen } from "../shared/staff.js";
 import { readyForPatients } from "./enrol.js";
@@ -52,7 +51,6 @@ function signIn() {
   });
 }
 
-useSession(tabSession);
 onSignedOut.addEventListener("signedout", () => signIn());
 window.addEventListener("hashchange", route);
 route();

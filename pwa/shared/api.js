@@ -21,7 +21,7 @@ const NO_ANSWER = "We could not reach diarycard. Please check the connection and
 /** @type {SessionKeeper} */
 let keeper = { csrf: async () => undefined, ended: async () => {} };
 
-/** Say where this app keeps its session (shared/phone-session.js, shared/tab-session.js). @param {SessionKeeper} k */
+/** Where this app keeps its session: shared/phone-session.js and shared/tab-session.js call it. @param {SessionKeeper} k */
 export function useSession(k) {
   keeper = k;
 }

@@ -2,8 +2,10 @@
 /**
  * The patient's session on this phone, kept in IndexedDB so the service worker can send
  * the outbox too. A 401 marks it expired: unsent writes stay queued until the patient
- * signs in again.
+ * signs in again. Importing this module makes the API client use it (the page, the
+ * service worker, and any module loaded apart from the app's bundle, as tests do).
  */
+import { useSession } from "./api.js";
 import { get, put } from "./idb.js";
 
 /**
@@ -24,3 +26,4 @@ export const phoneSession = {
     if (session && !session.expired) await put("meta", { ...session, expired: true }, "session");
   },
 };
+useSession(phoneSession);

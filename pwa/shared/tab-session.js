@@ -2,8 +2,9 @@
 /**
  * The staff apps' session (review and accounts). The session cookie goes by itself; the
  * CSRF token the sign-in gave us is kept for this tab only (sessionStorage holds the token
- * and a name, never patient data).
+ * and a name, never patient data). Importing this module makes the API client use it.
  */
+import { useSession } from "./api.js";
 
 const KEY = "diarycard-review-session";
 
@@ -39,3 +40,4 @@ export const tabSession = {
     onSignedOut.dispatchEvent(new Event("signedout"));
   },
 };
+useSession(tabSession);
