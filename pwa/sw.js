@@ -8,9 +8,10 @@
  */
 import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 
-// Shell version b24c3fe2c3ff: the same as VERSION in shared/shell-files.js (tests/pwa checks).
+// Shell version 6766e3dc1599: the same as VERSION in shared/shell-files.js (tests/pwa checks).
 // This file itself must change with every release: Chromium fails to start a new worker
 // when only an imported module changed ("ServiceWorker cannot be started").
+import "./shared/phone-session.js";
 import { drain } from "./shared/sync.js";
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
@@ -69,8 +70,21 @@ sw.addEventListener("fetch", (event) => {
     event.respondWith(url.pathname === "/crisis" ? crisisPage(request) : fromShell("/index.html", request));
     return;
   }
-  event.respondWith(fromShell(url.pathname, request));
+  event.respondWith(forPage(event.clientId, url.pathname, request));
 });
+
+/**
+ * The staff apps load shared/ too. A page of theirs in this worker's scope gets the
+ * network's copy, never the patient shell's, which may be a version behind.
+ * @param {string} clientId
+ * @param {string} key
+ * @param {Request} request
+ */
+async function forPage(clientId, key, request) {
+  const client = clientId ? await sw.clients.get(clientId) : undefined;
+  if (client && NOT_OURS.some((prefix) => new URL(client.url).pathname.startsWith(prefix))) return fetch(request);
+  return fromShell(key, request);
+}
 
 /**
  * @param {string} key
@@ -94,8 +108,9 @@ async function crisisPage(request) {
   }
 }
 
+// Background Sync (not in TypeScript's library yet: https://wicg.github.io/background-sync/).
 sw.addEventListener("sync", (event) => {
-  const sync = /** @type {any} */ (event);
+  const sync = /** @type {ExtendableEvent & {tag: string}} */ (event);
   if (sync.tag === "outbox") sync.waitUntil(drain({ force: true }));
 });
 
@@ -104,6 +119,9 @@ sw.addEventListener("push", (e) => e.waitUntil(sw.registration.showNotification(
 sw.addEventListener("notificationclick", (e) => {
   const url = e.notification.data;
   e.notification.close();
-  e.waitUntil(sw.clients.matchAll({ type: "window" }).then(([app]) =>
-    app ? app.focus().then(() => app.postMessage({ open: url })) : sw.clients.openWindow(url)));
+  e.waitUntil((async () => {
+    const [app] = await sw.clients.matchAll({ type: "window" });
+    if (app) (await app.focus()).postMessage({ open: url });
+    else await sw.clients.openWindow(url);
+  })());
 });

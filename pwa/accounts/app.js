@@ -6,10 +6,12 @@
  *   #/          admins: the site's people; clinicians: their patients
  *   #/invite    invite someone
  *   #/me        your sessions and password
- * Calls and page building are the review app's (../review/api.js, ../review/dom.js).
+ * Calls, page building and the sign-in form are the shared kit's (../shared/).
  */
-import { call, onSignedOut, reasonOf, remember, session } from "../review/api.js";
-import { h, show } from "../review/dom.js";
+import { call } from "../shared/api.js";
+import { onSignedOut, session } from "../shared/tab-session.js";
+import { h } from "../shared/dom.js";
+import { accountBar, endSession, show, signInScreen } from "../shared/staff.js";
 import { inviteScreen } from "./invite.js";
 import { meScreen } from "./me.js";
 import { patientsScreen } from "./patients.js";
@@ -21,7 +23,7 @@ import { newTurn } from "./turn.js";
 async function route() {
   if (!session()) return signIn();
   const current = newTurn();
-  const me = await call("GET", "/me");
+  const me = await call("GET", "/api/v1/me");
   if (!me.ok || !current()) return; // a 401 has already brought back the sign-in form
   // Sent here by the review app to set up the authenticator: go back once it is done.
   const back = new URLSearchParams(location.search).get("next") === "review" ? "/review" : null;
@@ -51,7 +53,6 @@ async function route() {
  * @param {boolean} links
  */
 function account(who, links) {
-  const nav = /** @type {HTMLElement} */ (document.getElementById("account"));
   const items = [];
   if (links) items.push(h("a", { href: "#/" }, /** @type {Record<string, string>} */ ({ admin: "People", researcher: "Studies" })[who.role] ?? "Your patients"));
   if (links && who.role === "admin") {
@@ -59,58 +60,22 @@ function account(who, links) {
   }
   if (links && who.role !== "researcher") items.push(h("a", { href: "#/invite" }, "Invite someone"));
   if (links) items.push(h("a", { href: "#/me" }, "Your account"));
-  nav.replaceChildren(
-    ...items,
-    h("span", {}, `Signed in as ${who.display_name}`),
-    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
-  );
+  accountBar(who.display_name, items, signOut);
 }
 
 async function signOut() {
-  await call("DELETE", "/session");
-  remember(null);
-  location.hash = "#/";
+  await endSession();
   signIn();
 }
 
 function signIn() {
   newTurn();
-  /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren();
-  const problem = h("p", { class: "problem", role: "alert", id: "signin-problem" });
-  const field = (/** @type {string} */ id, /** @type {string} */ label, /** @type {Record<string, any>} */ attrs) =>
-    h("p", { class: "field" }, h("label", { for: id }, label), h("input", { id, name: id, ...attrs }));
-  const form = h("form", { class: "card narrow", "aria-describedby": "signin-problem" },
-    field("login", "Login", { autocomplete: "username", maxlength: 64, required: true }),
-    field("password", "Password", { type: "password", autocomplete: "current-password", required: true }),
-    field("totp", "Code from your authenticator app (if you have set one up)", {
-      inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9 ]{6,8}", maxlength: 8,
-    }),
-    problem,
-    h("button", { type: "submit" }, "Sign in"));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const data = new FormData(/** @type {HTMLFormElement} */ (form));
-    const code = String(data.get("totp") || "").replace(/\s/g, "");
-    const reply = await call("POST", "/session", {
-      login: String(data.get("login")), password: String(data.get("password")),
-      ...(code ? { totp: code } : {}),
-    });
-    if (!reply.ok) {
-      const wantsCode = reply.data?.errors?.[0]?.field === "totp";
-      problem.textContent = wantsCode
-        ? "Please enter the 6-digit code from your authenticator app."
-        : reasonOf(reply.data);
-      return;
-    }
-    if (reply.data.role === "patient") {
-      await call("DELETE", "/session");
-      problem.textContent = "These pages are for clinicians and admins. Patients can use their diary at the main address.";
-      return;
-    }
-    remember({ csrf_token: reply.data.csrf_token, display_name: reply.data.display_name, role: reply.data.role });
-    route();
+  signInScreen({
+    heading: "Sign in to diarycard accounts",
+    admits: (role) => role !== "patient",
+    refused: "These pages are for clinicians and admins. Patients can use their diary at the main address.",
+    then: () => void route(),
   });
-  show("Sign in", h("h1", {}, "Sign in to diarycard accounts"), form);
 }
 
 onSignedOut.addEventListener("signedout", () => signIn());

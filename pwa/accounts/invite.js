@@ -1,14 +1,16 @@
 // @ts-check
 /** Inviting someone, and showing an invitation code to hand over in person. */
-import { call, reasonOf } from "../review/api.js";
-import { dateTime, h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime, show } from "../shared/staff.js";
 import { qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 /** @param {string} role the signed-in person's role: admins may invite clinicians too */
 export function inviteScreen(role) {
   newTurn(); // drawn at once: any slower screen still fetching must not draw over it
-  const problem = h("p", { class: "problem", role: "alert", id: "invite-problem" });
+  const problem = message("problem", "", { id: "invite-problem" });
   const roleField = role === "admin"
     ? h("p", { class: "field" }, h("label", { for: "role" }, "They are a"),
       h("select", { id: "role", name: "role" },
@@ -33,7 +35,7 @@ export function inviteScreen(role) {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
     const name = String(data.get("display_name"));
-    const reply = await call("POST", "/invitations", {
+    const reply = await call("POST", "/api/v1/invitations", {
       role: String(data.get("role") || "patient"), login: String(data.get("login")),
       display_name: name,
     });

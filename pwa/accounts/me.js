@@ -1,16 +1,18 @@
 // @ts-check
 /** Your own account: where you are signed in, and your password. */
-import { call, reasonOf } from "../review/api.js";
-import { dateTime, h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime, show } from "../shared/staff.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 export async function meScreen() {
   const current = newTurn();
-  const reply = await call("GET", "/me/sessions");
+  const reply = await call("GET", "/api/v1/me/sessions");
   if (!current()) return;
   const list = h("div", {});
   if (reply.ok) list.append(sessionsTable(reply.data));
-  else list.append(h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+  else list.append(message("problem", reasonOf(reply.data)));
   show("Your account",
     h("h1", {}, "Your account"),
     h("h2", {}, "Where you are signed in"),
@@ -21,7 +23,7 @@ export async function meScreen() {
 
 /** @param {Array<{id: string, created_at: string, last_seen_at: string, user_agent: string, current: boolean}>} sessions */
 function sessionsTable(sessions) {
-  const end = async (/** @type {string} */ path) => {
+  const end = async (/** @type {import("../shared/api.js").ApiUrl} */ path) => {
     await call("DELETE", path);
     meScreen();
   };
@@ -30,7 +32,7 @@ function sessionsTable(sessions) {
     h("td", {}, dateTime(s.created_at)),
     h("td", {}, dateTime(s.last_seen_at)),
     h("td", {}, s.current ? "" : h("button", { type: "button", class: "secondary",
-      onclick: () => end(`/me/sessions/${s.id}`) }, "Sign it out"))));
+      onclick: () => end(`/api/v1/me/sessions/${s.id}`) }, "Sign it out"))));
   return h("div", {},
     h("table", {},
       h("caption", {}, "Your sessions"),
@@ -39,7 +41,7 @@ function sessionsTable(sessions) {
         h("th", { scope: "col" }, h("span", { class: "muted" }, "Action")))),
       h("tbody", {}, ...rows)),
     sessions.length > 1
-      ? h("button", { type: "button", onclick: () => end("/me/sessions") }, "Sign out everywhere else")
+      ? h("button", { type: "button", onclick: () => end("/api/v1/me/sessions") }, "Sign out everywhere else")
       : h("p", { class: "muted" }, "You are not signed in anywhere else."));
 }
 
@@ -54,8 +56,8 @@ function deviceOf(agent) {
 }
 
 function passwordForm() {
-  const problem = h("p", { class: "problem", role: "alert", id: "password-problem" });
-  const done = h("p", { role: "status" });
+  const problem = message("problem", "", { id: "password-problem" });
+  const done = message("saved");
   const form = h("form", { class: "card narrow", "aria-describedby": "password-problem" },
     h("p", { class: "field" }, h("label", { for: "current_password" }, "Your password now"),
       h("input", { id: "current_password", name: "current_password", type: "password",
@@ -72,7 +74,7 @@ function passwordForm() {
     problem.textContent = "";
     done.textContent = "";
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
-    const reply = await call("PUT", "/me/password", {
+    const reply = await call("PUT", "/api/v1/me/password", {
       current_password: String(data.get("current_password")),
       new_password: String(data.get("new_password")),
     });

@@ -6,9 +6,10 @@
  * server as "fewer than 5" and are drawn as a hatched stub with those words, never a bar
  * whose length could be measured. Loaded on first use (app.js imports it lazily).
  */
-import { call, reasonOf } from "../review/api.js";
-import { figure } from "../review/charts.js";
-import { h, s, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { figure } from "../shared/charts.js";
+import { h, s } from "../shared/dom.js";
+import { show } from "../shared/staff.js";
 import { newTurn } from "./turn.js";
 
 const W = 640;
@@ -67,7 +68,7 @@ function change(chart) {
 
 export async function outcomesScreen() {
   const current = newTurn();
-  const reply = await call("GET", "/site/outcomes");
+  const reply = await call("GET", "/api/v1/site/outcomes");
   if (!current()) return;
   if (!reply.ok) {
     show("Outcomes", h("h1", {}, "Outcomes across the site"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));

@@ -1,23 +1,25 @@
 // @ts-check
 /** For clinicians: their own patients, to hand over a new invitation code in a session. */
-import { call, reasonOf } from "../review/api.js";
-import { h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { show } from "../shared/staff.js";
 import { showInvitation } from "./invite.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 export async function patientsScreen() {
   const current = newTurn();
-  const reply = await call("GET", "/care-team");
+  const reply = await call("GET", "/api/v1/care-team");
   if (!current()) return;
-  const problem = h("p", { class: "problem", role: "alert", id: "patients-problem" });
+  const problem = message("problem", "", { id: "patients-problem" });
   if (!reply.ok) {
-    show("Your patients", h("h1", {}, "Your patients"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    show("Your patients", h("h1", {}, "Your patients"), message("problem", reasonOf(reply.data)));
     return;
   }
   /** @type {Array<{user_id: string, login: string, display_name: string, disabled: boolean, invited: boolean}>} */
   const patients = reply.data;
   const newCode = async (/** @type {{user_id: string, display_name: string}} */ p) => {
-    const issued = await call("POST", `/users/${p.user_id}/invitation`);
+    const issued = await call("POST", `/api/v1/users/${p.user_id}/invitation`);
     if (!issued.ok) {
       problem.textContent = reasonOf(issued.data);
       return;

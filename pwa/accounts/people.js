@@ -3,10 +3,12 @@
  * For admins: everyone at the site, what they can do, their care teams, and the site's
  * emergency numbers. Every change is made on the server and the screen drawn again.
  */
-import { call, reasonOf } from "../review/api.js";
-import { h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { show } from "../shared/staff.js";
 import { showInvitation } from "./invite.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 /** @typedef {{user_id: string, role: string, login: string, display_name: string, disabled: boolean, totp_enabled: boolean, invited: boolean, care_team: string[]}} Person */
 
@@ -15,11 +17,11 @@ const ROLES = { patient: "Patient", clinician: "Clinician", admin: "Admin", rese
 /** @param {string} meId the signed-in admin, who cannot disable or reset themselves */
 export async function peopleScreen(meId) {
   const current = newTurn();
-  const [people, site] = await Promise.all([call("GET", "/users"), call("GET", "/site")]);
+  const [people, site] = await Promise.all([call("GET", "/api/v1/users"), call("GET", "/api/v1/site")]);
   if (!current()) return;
-  const problem = h("p", { class: "problem", role: "alert", id: "people-problem", tabindex: -1 });
+  const problem = message("problem", "", { id: "people-problem", tabindex: -1 });
   if (!people.ok || !site.ok) {
-    show("People", h("h1", {}, "People"), h("p", { class: "problem", role: "alert" },
+    show("People", h("h1", {}, "People"), message("problem",
       reasonOf(people.ok ? site.data : people.data)));
     return;
   }
@@ -29,7 +31,7 @@ export async function peopleScreen(meId) {
   const clinicians = everyone.filter((p) => p.role === "clinician" && !p.disabled);
 
   /** Run a change, then draw the screen again (or say why it did not work). */
-  const change = async (/** @type {string} */ method, /** @type {string} */ path, /** @type {unknown} */ body) => {
+  const change = async (/** @type {string} */ method, /** @type {import("../shared/api.js").ApiUrl} */ path, /** @type {unknown} */ body) => {
     const reply = await call(method, path, body);
     if (!reply.ok) {
       problem.textContent = reasonOf(reply.data);
@@ -38,7 +40,7 @@ export async function peopleScreen(meId) {
     }
     return reply;
   };
-  const act = async (/** @type {string} */ method, /** @type {string} */ path) => {
+  const act = async (/** @type {string} */ method, /** @type {import("../shared/api.js").ApiUrl} */ path) => {
     if (await change(method, path)) peopleScreen(meId);
   };
 
@@ -55,7 +57,7 @@ export async function peopleScreen(meId) {
       p.role === "patient"
         ? h("button", { type: "button", class: "link",
           "aria-label": `Remove ${names.get(id) ?? ""} from ${p.display_name}'s care team`,
-          onclick: () => act("DELETE", `/care-team/${id}/${p.user_id}`) }, "Remove")
+          onclick: () => act("DELETE", `/api/v1/care-team/${id}/${p.user_id}`) }, "Remove")
         : null)));
     if (p.role !== "patient") return list;
     const choices = clinicians.filter((c) => !p.care_team.includes(c.user_id));
@@ -65,7 +67,7 @@ export async function peopleScreen(meId) {
     return h("div", {}, list, h("p", { class: "actions" },
       h("label", { for: id }, `Add a clinician for ${p.display_name}`), select,
       h("button", { type: "button", class: "secondary",
-        onclick: () => act("PUT", `/care-team/${/** @type {HTMLSelectElement} */ (select).value}/${p.user_id}`) },
+        onclick: () => act("PUT", `/api/v1/care-team/${/** @type {HTMLSelectElement} */ (select).value}/${p.user_id}`) },
       "Add")));
   };
 
@@ -76,21 +78,21 @@ export async function peopleScreen(meId) {
   const actions = (/** @type {Person} */ p) => {
     if (p.user_id === meId) return [h("span", { class: "muted" }, "This is you")];
     const buttons = [button("New invitation code", p, async () => {
-      const reply = await change("POST", `/users/${p.user_id}/invitation`);
+      const reply = await change("POST", `/api/v1/users/${p.user_id}/invitation`);
       if (reply) showInvitation(reply.data, p.display_name);
     })];
     if (p.totp_enabled && p.role !== "patient") {
       buttons.push(button("Reset authenticator app", p, () => {
         if (confirm(`Clear ${p.display_name}'s authenticator app? They will set it up again when they next sign in.`)) {
-          act("DELETE", `/users/${p.user_id}/totp`);
+          act("DELETE", `/api/v1/users/${p.user_id}/totp`);
         }
       }));
     }
     buttons.push(p.disabled
-      ? button("Allow sign-in", p, () => act("POST", `/users/${p.user_id}/enable`))
+      ? button("Allow sign-in", p, () => act("POST", `/api/v1/users/${p.user_id}/enable`))
       : button("Stop sign-in", p, () => {
         if (confirm(`Stop ${p.display_name} signing in? They are signed out everywhere at once.`)) {
-          act("POST", `/users/${p.user_id}/disable`);
+          act("POST", `/api/v1/users/${p.user_id}/disable`);
         }
       }));
     return buttons;
@@ -117,10 +119,10 @@ export async function peopleScreen(meId) {
  * The site's floor: a self-harm or aggression urge at or over it puts a patient first in
  * the caseload, whatever their own plan says. A clinical decision for the service.
  * @param {number} floor
- * @param {(method: string, path: string, body: unknown) => Promise<any>} change
+ * @param {(method: string, path: import("../shared/api.js").ApiUrl, body?: unknown) => Promise<any>} change
  */
 function floorForm(floor, change) {
-  const done = h("p", { role: "status" });
+  const done = message("saved");
   const input = /** @type {HTMLInputElement} */ (h("input", { id: "risk-floor", name: "risk_floor", type: "number", min: 1, max: 10, value: floor, required: true }));
   const form = h("form", { class: "card" },
     h("p", {}, "A self-harm or aggression urge at or over this strength (1 to 10) puts a patient at the top of their clinicians' caseload, whatever their crisis plan says. Agree it with your clinical lead."),
@@ -129,7 +131,7 @@ function floorForm(floor, change) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     done.textContent = "";
-    if (await change("PUT", "/site/risk-floor", { risk_floor: Number(input.value) })) {
+    if (await change("PUT", "/api/v1/site/risk-floor", { risk_floor: Number(input.value) })) {
       done.textContent = `Saved. Urges of ${input.value} or more now come first.`;
     }
   });
@@ -140,7 +142,7 @@ function floorForm(floor, change) {
  * How many months apart PHQ-9 and GAD-7 are due, from the start of treatment (or study
  * enrolment). 3 is the default, as in the seed's trial.
  * @param {number} months
- * @param {(method: string, path: string, body: unknown) => Promise<any>} change
+ * @param {(method: string, path: import("../shared/api.js").ApiUrl, body: unknown) => Promise<any>} change
  */
 function intervalForm(months, change) {
   const done = h("p", { role: "status" });
@@ -152,7 +154,7 @@ function intervalForm(months, change) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     done.textContent = "";
-    if (await change("PUT", "/site/measure-interval", { measure_interval_months: Number(input.value) })) {
+    if (await change("PUT", "/api/v1/site/measure-interval", { measure_interval_months: Number(input.value) })) {
       done.textContent = `Saved. PHQ-9 and GAD-7 are now due every ${input.value} months.`;
     }
   });
@@ -169,10 +171,10 @@ function statusOf(p) {
 
 /**
  * @param {Array<{label: string, number: string}>} numbers
- * @param {(method: string, path: string, body: unknown) => Promise<any>} change
+ * @param {(method: string, path: import("../shared/api.js").ApiUrl, body?: unknown) => Promise<any>} change
  */
 function numbersForm(numbers, change) {
-  const done = h("p", { role: "status" });
+  const done = message("saved");
   const rows = [...numbers, { label: "", number: "" }];
   const grid = h("div", { class: "numbers" }, ...rows.flatMap((n, i) => [
     h("p", { class: "field" }, h("label", { for: `label-${i}` }, `Name ${i + 1}`),
@@ -191,7 +193,7 @@ function numbersForm(numbers, change) {
     const chosen = rows.map((_, i) => ({
       label: String(data.get(`label-${i}`) || "").trim(), number: String(data.get(`number-${i}`) || "").trim(),
     })).filter((n) => n.label);
-    if (await change("PUT", "/site/emergency-numbers", { emergency_numbers: chosen })) {
+    if (await change("PUT", "/api/v1/site/emergency-numbers", { emergency_numbers: chosen })) {
       done.textContent = "Saved. Everyone sees the new numbers from their next visit.";
     }
   });

@@ -3,14 +3,16 @@
  * For a site admin: the NICE quality statements the service must show (QS88 1, 2, 5 and
  * 6), each in words and figures, and every clinician's supervision with overdue flagged.
  */
-import { call, reasonOf } from "../review/api.js";
-import { h, show } from "../review/dom.js";
-import { supervisionCard } from "../review/supervision.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { show } from "../shared/staff.js";
+import { supervisionCard } from "../shared/supervision.js";
+import { message } from "../shared/message.js";
 
 export async function qualityScreen() {
-  const reply = await call("GET", "/site/quality-statements");
+  const reply = await call("GET", "/api/v1/site/quality-statements");
   if (!reply.ok) {
-    show("Quality statements", h("h1", {}, "Quality statements"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    show("Quality statements", h("h1", {}, "Quality statements"), message("problem", reasonOf(reply.data)));
     return;
   }
   const r = reply.data;

@@ -1,22 +1,24 @@
 // @ts-check
 /** Setting up an authenticator app: scan the QR code (or type the key), then a code. */
-import { call, reasonOf } from "../review/api.js";
-import { h, show } from "../review/dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { show } from "../shared/staff.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
 import { newTurn } from "./turn.js";
+import { message } from "../shared/message.js";
 
 /** @param {() => void} done called once the app is set up */
 export async function enrolScreen(done) {
   const current = newTurn();
-  const started = await call("POST", "/me/totp");
+  const started = await call("POST", "/api/v1/me/totp");
   if (!current()) return;
   if (!started.ok) {
     show("Authenticator app", h("h1", {}, "Set up your authenticator app"),
-      h("p", { class: "problem", role: "alert" }, reasonOf(started.data)));
+      message("problem", reasonOf(started.data)));
     return;
   }
   const key = groupedKey(started.data.secret);
-  const problem = h("p", { class: "problem", role: "alert", id: "totp-problem" });
+  const problem = message("problem", "", { id: "totp-problem" });
   const form = h("form", { class: "card narrow", "aria-describedby": "totp-problem" },
     h("p", { class: "field" },
       h("label", { for: "code" }, "The 6-digit code your app shows now"),
@@ -27,7 +29,7 @@ export async function enrolScreen(done) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const code = String(new FormData(/** @type {HTMLFormElement} */ (form)).get("code")).replace(/\s/g, "");
-    const reply = await call("POST", "/me/totp/confirm", { code });
+    const reply = await call("POST", "/api/v1/me/totp/confirm", { code });
     if (!reply.ok) {
       problem.textContent = reasonOf(reply.data);
       return;

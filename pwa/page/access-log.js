@@ -5,7 +5,9 @@
  * copy is kept sealed on the phone and shown, marked, when there is no signal.
  */
 import { actionWords, whoWords } from "./access-words.js";
-import { dayOf, h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
+import { dayOf, timeOf } from "./dom.js";
 import { fresh } from "./entries.js";
 
 const LIMIT = 200;
@@ -19,7 +21,7 @@ export async function render(main) {
   if (read.offlineAt) {
     main.append(h("p", { class: "offline-copy", text: `No signal. This is the list as saved on this phone (${dayOf(read.offlineAt)}, ${timeOf(read.offlineAt)}). Anything newer will show when you are back online.` }));
   } else if (read.failed) {
-    main.append(h("p", { class: "message", role: "status", text: "This list could not be loaded just now. It needs a signal the first time. Please try again later." }));
+    main.append(message("info", "This list could not be loaded just now. It needs a signal the first time. Please try again later."));
   }
   const items = Array.isArray(read.data) ? read.data : [];
   if (!read.failed && items.length === 0) {

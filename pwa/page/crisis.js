@@ -7,7 +7,7 @@
  */
 import { call } from "../shared/api.js";
 import { get, put } from "../shared/idb.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 import { crisisSections, registerScreen } from "./registry.js";
 
 /** Shown until the patient signs in and the site's own numbers arrive. */
@@ -19,14 +19,11 @@ export const UK_NUMBERS = [
 
 /** Fetch the site's numbers while there is a signal, and keep them for when there is not. */
 export async function refreshSite() {
-  try {
-    const reply = await call("GET", "/api/v1/site");
-    if (reply.ok && Array.isArray(reply.data?.emergency_numbers)) {
-      await put("meta", reply.data, "site");
-      navigator.serviceWorker?.controller?.postMessage({ type: "refresh-crisis" });
-    }
-  } catch {
-    /* offline: the kept copy stays */
+  // With no signal (status 0) the kept copy stays.
+  const reply = await call("GET", "/api/v1/site");
+  if (reply.ok && Array.isArray(reply.data?.emergency_numbers)) {
+    await put("meta", reply.data, "site");
+    navigator.serviceWorker?.controller?.postMessage({ type: "refresh-crisis" });
   }
 }
 

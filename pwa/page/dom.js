@@ -1,37 +1,9 @@
 // @ts-check
 /**
- * Building the DOM without HTML strings: text always goes in through textContent, so
- * nothing a person typed can ever run as markup (and the strict CSP forbids inline code).
+ * The patient app's own pieces of page: a confirmation dialog, times in words, and
+ * modules loaded on first use. Elements themselves come from h() in shared/dom.js.
  */
-
-/**
- * h("button", {class: "big", onclick: fn}, "Save")
- * @param {string} tag
- * @param {Record<string, any>} [props]
- * @param {...(Node | string | null | undefined | false)} children
- * @returns {HTMLElement}
- */
-export function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") el.className = value;
-    else if (name === "text") el.textContent = String(value);
-    else if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
-    else if (name === "value" || name === "checked") /** @type {any} */ (el)[name] = value;
-    else el.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return el;
-}
-
-/** @param {Element} el */
-export function clear(el) {
-  el.replaceChildren();
-}
+import { h } from "../shared/dom.js";
 
 /**
  * Ask before doing something that cannot be undone. Resolves true only on the confirm button.

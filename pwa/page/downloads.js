@@ -6,7 +6,8 @@
  * first use (see LATER_FILES).
  */
 import { call } from "../shared/api.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
 
 const KINDS = [
   { format: "json", label: "Download (JSON)", name: "diarycard.json" },
@@ -15,7 +16,7 @@ const KINDS = [
 
 /** @param {HTMLElement} where */
 export function render(where) {
-  const note = h("p", { role: "status" });
+  const note = message("info");
   const form = h("form", { class: "reauth", hidden: true });
   /** @type {string | null} */
   let waiting = null;
@@ -60,11 +61,11 @@ export function render(where) {
     /** @type {Record<string, string>} */
     const body = { password: password.value };
     if (code.value.trim()) body.totp = code.value.trim();
-    const reply = await call("POST", "/api/v1/me/reauth", body).catch(() => null);
-    if (!reply?.ok) {
-      note.textContent = reply?.status === 429
+    const reply = await call("POST", "/api/v1/me/reauth", body);
+    if (!reply.ok) {
+      note.textContent = reply.status === 429
         ? "Too many tries. Please wait a few minutes and try again."
-        : reply?.data?.errors?.[0]?.field === "totp"
+        : reply.data?.errors?.[0]?.field === "totp"
           ? "Please also type the code from your authenticator app."
           : "That password did not work. Please try again.";
       return;

@@ -3,7 +3,7 @@
  * Diary entries and the personal table on the page: reads are network-first with a sealed
  * last good copy for when there is no signal; writes go through the outbox.
  */
-import { NetworkError, call } from "../shared/api.js";
+import { call } from "../shared/api.js";
 import { get, put } from "../shared/idb.js";
 import { bodyOf, enqueue, records } from "../shared/outbox.js";
 import { seal, unseal } from "../shared/seal.js";
@@ -33,19 +33,15 @@ export const seen = new Map();
  */
 
 /**
- * @param {string} url
+ * @param {import("../shared/api.js").ApiUrl} url
  * @param {string | null} copyKey where the last good copy lives (null: keep none)
  * @returns {Promise<Read>}
  */
 export async function fresh(url, copyKey) {
-  try {
-    const reply = await call("GET", url, undefined, { timeout: READ_TIMEOUT });
-    if (reply.ok) {
-      if (copyKey) await put("copies", { at: Date.now(), sealed: await seal(reply.data) }, copyKey);
-      return { data: reply.data };
-    }
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
+  const reply = await call("GET", url, undefined, { timeout: READ_TIMEOUT });
+  if (reply.ok) {
+    if (copyKey) await put("copies", { at: Date.now(), sealed: await seal(reply.data) }, copyKey);
+    return { data: reply.data };
   }
   const copy = copyKey ? await get("copies", copyKey) : undefined;
   if (!copy) return { data: null, failed: true };

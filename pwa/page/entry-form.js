@@ -4,9 +4,10 @@
  * an entry (/entry?edit=<id>). Every field is on one page; only category is required.
  */
 import { call } from "../shared/api.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 import { CATEGORIES, OUTCOMES, localTimestamp, pendingEntries, saveEntry, seen } from "./entries.js";
 import { detailFields, timeField } from "./log-detail.js";
+import { message } from "../shared/message.js";
 
 let counter = 0;
 
@@ -16,13 +17,9 @@ async function findEntry(id) {
   if (pending?.entry && pending.op === "upsert") return { entry: pending.entry };
   const known = seen.get(id);
   if (known) return { entry: known, version: known.version };
-  try {
-    const reply = await call("GET", `/api/v1/entries/${encodeURIComponent(id)}`);
-    if (reply.ok) return { entry: reply.data, version: reply.data.version };
-  } catch {
-    /* offline and not seen on this phone */
-  }
-  return null;
+  // Offline and not seen on this phone: null.
+  const reply = await call("GET", `/api/v1/entries/${encodeURIComponent(id)}`);
+  return reply.ok ? { entry: reply.data, version: reply.data.version } : null;
 }
 
 /**
@@ -75,7 +72,7 @@ export async function entryForm(main, ctx) {
   const outcome = radios("What happened with the urge?", "outcome", OUTCOMES, entry.outcome);
   const when = timeField(entry.occurred_at);
   const detail = detailFields(entry, null);
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = message("problem");
 
   const form = h("form", { novalidate: true }, category.element, emotion.element, urge.element, helpful.element,
     outcome.element, when.element, detail.element, problem,

@@ -3,9 +3,11 @@
  * History: the patient's own entries, newest first, grouped by day, with what is still
  * waiting to send merged in. Changes and deletes go through the outbox like new entries.
  */
-import { confirmDialog, dayOf, h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { confirmDialog, dayOf, timeOf } from "./dom.js";
 import { categoryLabel, deleteEntry, loadEntries, outcomeLabel, pendingEntries, seen } from "./entries.js";
 import { registerScreen } from "./registry.js";
+import { message } from "../shared/message.js";
 
 /**
  * @param {HTMLElement} main
@@ -13,7 +15,7 @@ import { registerScreen } from "./registry.js";
  */
 async function render(main, ctx) {
   main.append(h("h1", { text: "My diary" }));
-  if (ctx.params.get("saved")) main.append(h("p", { class: "message", role: "status", text: "Saved." }));
+  if (ctx.params.get("saved")) main.append(message("saved", "Saved."));
   const list = h("div", { class: "days" });
   const more = h("div", { class: "actions" });
   main.append(list, more);

@@ -3,7 +3,8 @@
  * Home: the patient's own table as large buttons grouped by category. Tapping a row is
  * the first of the three taps to a saved entry.
  */
-import { h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { timeOf } from "./dom.js";
 import { CATEGORIES, loadTable } from "./entries.js";
 import { registerScreen } from "./registry.js";
 
@@ -51,11 +52,5 @@ async function render(main, ctx) {
     h("a", { class: "button secondary", href: "/entry?new=1", text: "Something not on my list" })));
 }
 
-for (const path of ["/", "/log"]) {
-  registerScreen({
-    path,
-    title: "Log an urge",
-    nav: path === "/" ? { label: "Log", order: 10 } : undefined,
-    render,
-  });
-}
+registerScreen({ path: "/", title: "Log an urge", nav: { label: "Log", order: 10 }, render });
+registerScreen({ path: "/log", title: "Log an urge", render });

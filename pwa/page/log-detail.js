@@ -4,7 +4,7 @@
  * noticed, risk items and a note. Nothing the patient did not give is ever recorded: an
  * untouched slider is "not given" on a new entry and keeps what was stored on an edit.
  */
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 
 let counter = 0;
 const uid = (/** @type {string} */ name) => `${name}-${++counter}`;

@@ -5,11 +5,12 @@
  * which saves it. Time and detail are there, folded away, for whoever wants them.
  */
 import { get } from "../shared/idb.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 import { OUTCOMES, loadTable, localTimestamp, saveEntry } from "./entries.js";
 import { entryForm } from "./entry-form.js";
 import { detailFields, timeField } from "./log-detail.js";
 import { registerScreen } from "./registry.js";
+import { message } from "../shared/message.js";
 
 const DEFAULT_RESPONSE = "Stop, think.";
 
@@ -69,7 +70,7 @@ function askTried(step, row, ctx) {
 function askOutcome(step, row, tried, ctx) {
   const when = timeField(undefined);
   const detail = detailFields({}, row);
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = message("problem");
   const choose = async (/** @type {string} */ outcome) => {
     const at = when.read() || new Date();
     if (at.getTime() > Date.now() + 60_000) {
@@ -116,7 +117,7 @@ async function showSaved(step, entry) {
   const floor = (await get("meta", "site"))?.risk_floor ?? 7;
   const risky = (entry.risk?.self_harm ?? 0) >= floor || (entry.risk?.aggression ?? 0) >= floor;
   const parts = [
-    h("div", { class: "message", role: "status" },
+    h("div", { class: "msg msg-saved", role: "status" },
       h("h2", { text: "Saved" }),
       h("p", { text: "Well done for noticing it and writing it down." }),
       navigator.onLine ? null : h("p", { text: "It is kept on this phone and will be sent when you have a signal." })),

@@ -1,5 +1,6 @@
 // @ts-check
 /** Start the app: screens, router, status line, service worker, outbox draining. */
+import "../shared/phone-session.js";
 import { kick } from "./drainer.js";
 import { startRouter } from "./router.js";
 import "./screens.js";
@@ -9,11 +10,13 @@ import { startWorker } from "./update.js";
 
 startStatus();
 void startWorker();
-await startRouter();
-void finishPendingSignOut();
-
-// Drain at start, when the network comes back, and whenever the app comes to the front.
-void kick(true);
+// Not a top-level await: a screen loaded on first use imports from the bundle this module
+// is in (app/main.js), and its import would wait for this start while it waits for them.
+void startRouter().then(() => {
+  void finishPendingSignOut();
+  // Drain at start, when the network comes back, and whenever the app comes to the front.
+  void kick(true);
+});
 window.addEventListener("online", () => {
   void finishPendingSignOut();
   void kick(true);

@@ -1,5 +1,5 @@
 // @ts-check
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 import { registerScreen } from "./registry.js";
 
 registerScreen({

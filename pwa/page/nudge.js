@@ -6,9 +6,11 @@
  * started, once) by the status line when someone is signed in; kept as a LATER_FILE. It
  * needs a signal, and is silent without one.
  */
-import { call, currentSession } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { currentSession } from "../shared/phone-session.js";
 import { get, put } from "../shared/idb.js";
-import { h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { timeOf } from "./dom.js";
 import { go, hasUnsavedInput } from "./router.js";
 
 const SEEN = "reminder-seen"; // in the meta store: the due time of the last one dismissed
@@ -35,12 +37,7 @@ async function look() {
   lastLook = Date.now();
   const session = await currentSession();
   if (!session || session.expired || session.role !== "patient") return;
-  let reply;
-  try {
-    reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
-  } catch {
-    return;
-  }
+  const reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
   if (!reply.ok) return;
   await renew(reply.data);
   const late = reply.data.unanswered;

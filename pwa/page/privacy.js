@@ -3,7 +3,7 @@
  * "How we look after your data", in plain words (the full policy: docs/privacy.md).
  * Loaded on first use (see LATER_FILES).
  */
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 
 const PARTS = [
   ["What we keep", "What you write in your diary, your crisis plan and tools, and the changes you make to them. We also keep a record of every time someone from your care team or an administrator looks at or changes your diary."],

@@ -103,7 +103,7 @@ export async function subscribe() {
     // A push service that never answers must not leave Settings waiting for ever.
     subscription ||= await Promise.race([
       registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
-      new Promise((_, fail) => setTimeout(() => fail(new Error("timeout")), 20000)),
+      /** @type {Promise<never>} */ (new Promise((_, fail) => setTimeout(() => fail(new Error("timeout")), 20000))),
     ]);
   } catch {
     return `This phone's notification service could not be reached just now. We will try again next time you open Settings. ${IN_APP}`;
@@ -116,10 +116,7 @@ export async function subscribe() {
 export async function unsubscribe() {
   const subscription = await currentSubscription();
   if (!subscription) return;
-  try {
-    await call("DELETE", `/api/v1/me/push-subscription?endpoint=${encodeURIComponent(subscription.endpoint)}`, undefined, { timeout: 5000 });
-  } catch {
-    /* no signal: the push service will say it is gone next time */
-  }
+  // With no signal, the push service will say it is gone next time.
+  await call("DELETE", `/api/v1/me/push-subscription?endpoint=${encodeURIComponent(subscription.endpoint)}`, undefined, { timeout: 5000 });
   await subscription.unsubscribe().catch(() => false);
 }

@@ -6,7 +6,7 @@
 
 /**
  * @typedef {{
- *   session: import("../shared/api.js").Session | undefined,
+ *   session: import("../shared/phone-session.js").Session | undefined,
  *   params: URLSearchParams,
  *   go: (url: string, options?: {replace?: boolean}) => void,
  *   saved: () => void,

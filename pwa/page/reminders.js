@@ -5,9 +5,10 @@
  * a test reminder. The browser's permission for notifications is asked only when the
  * patient turns reminders on and has read why. Loaded on first use (LATER_FILES).
  */
-import { NetworkError, call, reasonOf } from "../shared/api.js";
-import { h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 import { pushWorksHere, subscribe, thisDevice, whyNoPush } from "./push.js";
+import { message } from "../shared/message.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
@@ -42,16 +43,11 @@ function dayWords(days) {
  * @param {boolean} [renewed] this phone's subscription was just renewed
  */
 export async function render(section, ctx, done = "", renewed = false) {
-  const note = h("p", { role: "status", class: done ? "message" : "", text: done });
+  const note = message("saved", done);
   section.setAttribute("aria-labelledby", "reminders");
   section.replaceChildren(h("h2", { id: "reminders", text: "Reminders" }), note);
-  let reply;
-  try {
-    reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-  }
-  if (!reply?.ok) {
+  const reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
+  if (!reply.ok) {
     section.append(h("p", { class: "hint", text: NO_SIGNAL }));
     return;
   }
@@ -77,7 +73,7 @@ export async function render(section, ctx, done = "", renewed = false) {
   if (data.suggestion) section.append(suggestion(section, ctx, data.suggestion));
   section.append(actions);
   if (data.enabled && (await thisDevice(data))) {
-    const sent = h("p", { role: "status" });
+    const sent = message("info");
     actions.append(h("button", {
       class: "button secondary", type: "button", "data-action": "test-reminder",
       text: "Send me a test reminder now",
@@ -109,20 +105,15 @@ async function pushLine(data) {
  * @param {any} offer
  */
 function suggestion(section, ctx, offer) {
-  const problem = h("p", { class: "error", "aria-live": "assertive" });
+  const problem = message("problem");
   const answer = async (/** @type {boolean} */ accept) => {
-    try {
-      const reply = await call("POST", "/api/v1/me/reminder-suggestion", { accept });
-      if (!reply.ok) {
-        problem.textContent = reasonOf(reply.data);
-        return;
-      }
-      if (accept) await afterSave(section, ctx, reply.data, "Your reminders are now at the suggested times. You can change them whenever you like.");
-      else await render(section, ctx, "You kept your own times.");
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      problem.textContent = NO_SIGNAL;
+    const reply = await call("POST", "/api/v1/me/reminder-suggestion", { accept });
+    if (!reply.ok) {
+      problem.textContent = reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
+      return;
     }
+    if (accept) await afterSave(section, ctx, reply.data, "Your reminders are now at the suggested times. You can change them whenever you like.");
+    else await render(section, ctx, "You kept your own times.");
   };
   return h("div", { class: "notice", "data-suggestion": "" },
     h("h3", { text: "A suggestion from your clinician" }),
@@ -151,7 +142,7 @@ function form(section, ctx, data) {
   const on = /** @type {HTMLInputElement} */ (h("input", { id: "reminders-on", type: "checkbox", checked: data.enabled }));
   const times = ["First time", "Second time (optional)", "Third time (optional)"].map((label, i) =>
     timeField(`reminder-time-${i}`, label, data.times[i] || ""));
-  const days = DAYS.map((name, i) => /** @type {HTMLInputElement} */ (
+  const days = DAYS.map((_name, i) => /** @type {HTMLInputElement} */ (
     h("input", { id: `reminder-day-${i + 1}`, type: "checkbox", value: String(i + 1), checked: data.days.includes(i + 1) })));
   const quietFrom = timeField("quiet-from", "Quiet from", data.quiet_hours?.start || "");
   const quietUntil = timeField("quiet-until", "Until", data.quiet_hours?.end || "");
@@ -164,7 +155,7 @@ function form(section, ctx, data) {
   const words = Object.entries(WORDS).map(([value, text]) => h("p", {},
     h("label", { class: "check" },
       h("input", { type: "radio", name: "reminder-words", value, checked: data.wording === value }), text)));
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = message("problem");
   const element = h("form", { novalidate: true, "aria-labelledby": "reminders" },
     h("p", {}, h("label", { class: "check", for: "reminders-on" }, on, "Remind me to fill in my diary")),
     h("fieldset", {}, h("legend", { text: "At these times (up to 3 a day)" }),
@@ -203,18 +194,13 @@ function form(section, ctx, data) {
       problem.textContent = "Please choose at least one day.";
       return;
     }
-    try {
-      const reply = await call("PUT", "/api/v1/me/reminders", body);
-      if (!reply.ok) {
-        problem.textContent = reasonOf(reply.data);
-        return;
-      }
-      ctx.saved();
-      await afterSave(section, ctx, reply.data);
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      problem.textContent = NO_SIGNAL;
+    const reply = await call("PUT", "/api/v1/me/reminders", body);
+    if (!reply.ok) {
+      problem.textContent = reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
+      return;
     }
+    ctx.saved();
+    await afterSave(section, ctx, reply.data);
   });
   return element;
 }
@@ -251,12 +237,7 @@ async function afterSave(section, ctx, data, said = "") {
 }
 
 async function testReminder() {
-  try {
-    const reply = await call("POST", "/api/v1/me/reminders/test");
-    if (reply.ok) return "A test reminder is on its way. It should arrive within a minute.";
-    return reasonOf(reply.data);
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-    return NO_SIGNAL;
-  }
+  const reply = await call("POST", "/api/v1/me/reminders/test");
+  if (reply.ok) return "A test reminder is on its way. It should arrive within a minute.";
+  return reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
 }

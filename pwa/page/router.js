@@ -4,8 +4,8 @@
  * without reloading. It also remembers whether a form on screen holds unsaved input, so
  * an update never reloads a half-filled form.
  */
-import { currentSession } from "../shared/api.js";
-import { clear, h } from "./dom.js";
+import { currentSession } from "../shared/phone-session.js";
+import { h } from "../shared/dom.js";
 import { screens } from "./registry.js";
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -42,7 +42,7 @@ export async function show() {
   dirty = false;
   document.title = `${screen.title} · diarycard`;
   drawNav(path, session);
-  clear(main);
+  main.replaceChildren();
   try {
     await screen.render(main, {
       session,
@@ -66,7 +66,7 @@ export async function show() {
 
 /**
  * @param {string} path
- * @param {import("../shared/api.js").Session | undefined} session
+ * @param {import("../shared/phone-session.js").Session | undefined} session
  */
 function drawNav(path, session) {
   const items = [...screens.values()]

@@ -4,17 +4,19 @@
  * has looked, the sign-in code, and signing out (which warns about anything not yet sent).
  */
 import { all } from "../shared/idb.js";
-import { confirmDialog, h, later } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { confirmDialog, later } from "./dom.js";
 import { kick } from "./drainer.js";
 import { registerScreen } from "./registry.js";
 import { endSession } from "./session.js";
+import { message } from "../shared/message.js";
 
 /**
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
  */
 function render(main, ctx) {
-  const note = h("p", { role: "status" });
+  const note = message("info");
   const code = h("section", { "aria-labelledby": "sign-in-code" }, h("h2", { id: "sign-in-code", text: "Sign-in code (two-step)" }));
   void later(() => import("./sign-in-code.js"), code).then((m) => m?.render(code, ctx));
   const data = h("div");

@@ -5,9 +5,10 @@
  * then confirm with a code) or off (with a current code). Loaded only when Settings opens
  * (see LATER_FILES). Everything here needs a signal; nothing is kept on the phone.
  */
-import { NetworkError, call, reasonOf } from "../shared/api.js";
+import { call, reasonOf } from "../shared/api.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
@@ -21,15 +22,10 @@ const NO_SIGNAL = "There is no signal. Changing your sign-in code needs the inte
 export async function render(section, ctx, done = "") {
   const heading = h("h2", { id: "sign-in-code", text: "Sign-in code (two-step)" });
   const about = h("p", { text: "For extra safety, diarycard can ask for a 6-digit code from an authenticator app on your phone each time you sign in, as well as your password. It is your choice." });
-  const note = h("p", { role: "status", class: done ? "message" : "", text: done });
+  const note = message("saved", done);
   section.replaceChildren(heading, about, note);
-  let me;
-  try {
-    me = await call("GET", "/api/v1/me", undefined, { timeout: 6000 });
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-  }
-  if (!me?.ok) {
+  const me = await call("GET", "/api/v1/me", undefined, { timeout: 6000 });
+  if (!me.ok) {
     section.append(h("p", { class: "hint", text: NO_SIGNAL }));
     return;
   }
@@ -43,12 +39,12 @@ export async function render(section, ctx, done = "") {
  * is drawn again with the `done` message.
  * @param {HTMLElement} section
  * @param {ScreenContext} ctx
- * @param {{button: string, url: string, done: string}} step
+ * @param {{button: string, url: import("../shared/api.js").ApiUrl, done: string}} step
  */
 function codeForm(section, ctx, { button, url, done }) {
   const id = `code-${Math.random().toString(36).slice(2)}`;
   const input = /** @type {HTMLInputElement} */ (h("input", { id, type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10", required: true }));
-  const problem = h("p", { class: "error", role: "alert" });
+  const problem = message("problem");
   const form = h("form", { novalidate: true },
     h("label", { for: id, text: "The 6-digit code your app shows now" }), input, problem,
     h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: button })));
@@ -61,24 +57,20 @@ function codeForm(section, ctx, { button, url, done }) {
       input.focus();
       return;
     }
-    try {
-      const answer = await call("POST", url, { code });
-      if (!answer.ok) {
-        problem.textContent = problemOf(answer);
-        return;
-      }
-      ctx.saved();
-      await render(section, ctx, done);
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      problem.textContent = NO_SIGNAL;
+    const answer = await call("POST", url, { code });
+    if (!answer.ok) {
+      problem.textContent = problemOf(answer);
+      return;
     }
+    ctx.saved();
+    await render(section, ctx, done);
   });
   return form;
 }
 
 /** @param {import("../shared/api.js").Reply} reply */
 function problemOf(reply) {
+  if (reply.status === 0) return NO_SIGNAL;
   if (reply.status === 429) return "Too many tries. Please wait a few minutes and try again.";
   return reply.data?.errors?.[0]?.rule || reasonOf(reply.data);
 }
@@ -88,16 +80,9 @@ function problemOf(reply) {
  * @param {ScreenContext} ctx
  */
 async function start(section, ctx) {
-  let reply;
-  try {
-    reply = await call("POST", "/api/v1/me/totp");
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-    section.append(h("p", { class: "error", role: "alert", text: NO_SIGNAL }));
-    return;
-  }
+  const reply = await call("POST", "/api/v1/me/totp");
   if (!reply.ok) {
-    section.append(h("p", { class: "error", role: "alert", text: problemOf(reply) }));
+    section.append(message("problem", problemOf(reply)));
     return;
   }
   const setup = reply.data;

@@ -3,83 +3,38 @@
  * Signing in: with login and password, or, the first time, with the invitation code the
  * clinician gave (which sets the password).
  */
-import { NetworkError, call, reasonOf } from "../shared/api.js";
-import { confirmDialog, h } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { signInForm } from "../shared/sign-in.js";
+import { confirmDialog } from "./dom.js";
 import { registerScreen } from "./registry.js";
 import { startSession } from "./session.js";
 
-let counter = 0;
-
-/**
- * @param {string} label
- * @param {Record<string, string>} attrs
- */
-function field(label, attrs) {
-  const id = `in-${++counter}`;
-  const input = /** @type {HTMLInputElement} */ (h("input", { id, required: true, ...attrs }));
-  return { input, element: h("div", {}, h("label", { for: id, text: label }), input) };
-}
+const NO_SIGNAL = "There is no signal. Signing in needs the internet, but your crisis plan works without it.";
 
 /**
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
- * @param {{title: string, intro: string, button: string, url: string,
- *   fields: {name: string, label: string, attrs: Record<string, string>}[]}} kind
+ * @param {{title: string, intro: string, button: string, url: import("../shared/api.js").ApiUrl,
+ *   fields: import("../shared/sign-in.js").Field[]}} kind
  * @param {Record<string, string>} [filled] values to start with
  */
 function form(main, ctx, kind, filled = {}) {
-  const inputs = kind.fields.map((f) => ({ name: f.name, ...field(f.label, f.attrs) }));
-  for (const i of inputs) if (filled[i.name]) i.input.value = filled[i.name];
-  const problem = h("p", { class: "error", role: "alert" });
-  const submit = h("button", { class: "button", type: "submit", text: kind.button });
-  const el = h("form", { novalidate: true }, ...inputs.map((i) => i.element), problem, h("div", { class: "actions" }, submit));
-  el.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const empty = inputs.find((i) => !i.input.value);
-    if (empty) {
-      problem.textContent = "Please fill in every box.";
-      empty.input.focus();
-      return;
-    }
-    /** @type {Record<string, string>} */
-    const body = {};
-    for (const i of inputs) body[i.name] = i.input.value;
-    submit.setAttribute("disabled", "");
-    try {
-      if (body.totp) body.totp = body.totp.replace(/\s/g, "");
-      const reply = await call("POST", kind.url, body);
-      if (reply.status === 401 && reply.data?.errors?.[0]?.field === "totp" && !body.totp) {
-        // The password was right and the patient turned on a sign-in code: ask for it.
-        const code = { name: "totp", ...field("Code from your authenticator app", { type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10" }) };
-        inputs.push(code);
-        problem.before(code.element);
-        problem.textContent = "Please type the 6-digit code from your authenticator app.";
-        code.input.focus();
-        return;
-      }
-      if (!reply.ok) {
-        problem.textContent = reply.status === 429
-          ? "Too many tries. Please wait a few minutes and try again."
-          : reasonOf(reply.data);
-        return;
-      }
-      await startSession(reply.data);
+  const el = signInForm({
+    ...kind,
+    filled,
+    noSignal: NO_SIGNAL,
+    async signedIn(data) {
+      await startSession(data);
       ctx.saved();
-      const notes = (reply.data.notices || []).map((/** @type {any} */ n) => n.message);
+      const notes = (data.notices || []).map((/** @type {{message: string}} */ n) => n.message);
       if (notes.length) await confirmDialog({ title: "Changes to your account", message: notes.join(" "), confirm: "OK" });
-      if (reply.data.role !== "patient") {
+      if (data.role !== "patient") {
         location.assign("/review");
         return;
       }
       const next = ctx.params.get("next") || "/";
       ctx.go(next.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
-    } catch (error) {
-      problem.textContent = error instanceof NetworkError
-        ? "There is no signal. Signing in needs the internet, but your crisis plan works without it."
-        : "Something went wrong. Please try again.";
-    } finally {
-      submit.removeAttribute("disabled");
-    }
+    },
   });
   main.append(h("h1", { text: kind.title }), h("p", { text: kind.intro }), el);
 }

@@ -3,9 +3,9 @@
  * The status line under the header: offline, "Waiting to send: N" (with how many need
  * the patient's attention), and a prompt to sign in again when the session ran out.
  */
-import { currentSession } from "../shared/api.js";
+import { currentSession } from "../shared/phone-session.js";
 import { patientRecords } from "../shared/outbox.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 
 const line = /** @type {HTMLElement} */ (document.getElementById("status"));
 

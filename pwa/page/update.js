@@ -3,7 +3,7 @@
  * Registering the service worker, and updates that wait for the patient to agree. An
  * update never reloads a screen that holds unsaved input.
  */
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 import { hasUnsavedInput } from "./router.js";
 
 const banner = /** @type {HTMLElement} */ (document.getElementById("update"));

@@ -5,7 +5,9 @@
  */
 import { call, reasonOf } from "../shared/api.js";
 import { bodyOf, discard, patientRecords, rebase, retry } from "../shared/outbox.js";
-import { confirmDialog, h, timeOf } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
+import { confirmDialog, timeOf } from "./dom.js";
 import { kick } from "./drainer.js";
 import { categoryLabel } from "./entries.js";
 import { registerScreen } from "./registry.js";
@@ -47,7 +49,7 @@ async function item(record, ctx) {
   const what = `${record.op === "delete" ? "Deleting " : ""}${name}${body?.occurred_at ? `, ${timeOf(body.occurred_at)}` : ""}`;
   const redo = () => ctx.go("/waiting", { replace: true });
   const actions = h("div", { class: "actions" });
-  const status = h("p", { class: "hint", role: "status" });
+  const status = message("info");
   let state = "Will be sent when there is a signal.";
   if (record.state === "conflict") {
     state = "This was changed somewhere else since you last saw it.";
@@ -95,12 +97,8 @@ async function item(record, ctx) {
 
 /** The version the server holds now, to base "keep mine" on. @param {import("../shared/outbox.js").OutboxRecord} record */
 async function serverVersion(record) {
-  try {
-    const reply = await call("GET", record.url);
-    return reply.ok ? reply.data?.version : undefined;
-  } catch {
-    return undefined;
-  }
+  const reply = await call("GET", /** @type {import("../shared/api.js").ApiUrl} */ (record.url));
+  return reply.ok ? reply.data?.version : undefined;
 }
 
 registerScreen({ path: "/waiting", title: "Waiting to send", render });

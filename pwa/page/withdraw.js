@@ -22,7 +22,7 @@ export async function withdraw(entry, title, ctx) {
   });
   if (!sure) return;
   // Its own kind: sent by itself (after any queued entries), not in a sync batch.
-  await enqueue({ kind: "withdrawals", id: entry.id, op: "withdraw", method: "POST", url: `/api/v1/entries/${entry.id}/withdraw` });
+  await enqueue({ kind: "withdrawals", id: entry.id, method: "POST", url: `/api/v1/entries/${entry.id}/withdraw` });
   void kick(true);
   ctx.go("/history", { replace: true });
 }

@@ -5,8 +5,9 @@
  * section by section (hazard H-012); then who has agreed this version and a button to agree.
  * Each document gives its own `sectionsOf(body)`: [title, lines of words] in order.
  */
-import { call, reasonOf } from "./api.js";
-import { day, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { day } from "../shared/staff.js";
 
 /** @typedef {(body: any) => Array<[string, string[]]>} Sections */
 
@@ -44,7 +45,7 @@ function changes(sectionsOf, agreed, draftBody, noun) {
  * Who has agreed the draft, and (for a saved draft) the whole of it with its changes and
  * the button to agree.
  * @param {{key: string, noun: string, draft: any, agreed: any, sectionsOf: Sections,
- *   path: string, reload: () => void, problem: HTMLElement}} o
+ *   path: import("../shared/api.js").ApiUrl, reload: () => void, problem: HTMLElement}} o
  */
 export function agreementBlock(o) {
   const { draft } = o;

@@ -5,9 +5,11 @@
  * alone, so a clinician sees at a glance who to look at first, also in print and for
  * people who do not see colour.
  */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h, show } from "./dom.js";
-import { supervisionCard } from "./supervision.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime, show } from "../shared/staff.js";
+import { supervisionCard } from "../shared/supervision.js";
+import { message } from "../shared/message.js";
 
 /** Marker shape and short word per tier; the tier's name comes from the server. */
 const MARKERS = {
@@ -17,9 +19,9 @@ const MARKERS = {
 };
 
 export async function caseloadScreen() {
-  const reply = await call("GET", "/patients");
+  const reply = await call("GET", "/api/v1/patients");
   if (!reply.ok) {
-    show("Caseload", h("h1", {}, "Your caseload"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    show("Caseload", h("h1", {}, "Your caseload"), message("problem", reasonOf(reply.data)));
     return;
   }
   /** @type {any[]} */
@@ -37,9 +39,9 @@ export async function caseloadScreen() {
 
 /** The clinician's own supervision (NICE QS88 statement 6), overdue flagged. */
 async function ownSupervision() {
-  const me = await call("GET", "/me");
+  const me = await call("GET", "/api/v1/me");
   if (!me.ok || me.data.role !== "clinician") return null;
-  const reply = await call("GET", `/supervision/${me.data.user_id}`);
+  const reply = await call("GET", `/api/v1/supervision/${me.data.user_id}`);
   return reply.ok ? supervisionCard(reply.data, "Your supervision", () => caseloadScreen()) : null;
 }
 

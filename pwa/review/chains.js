@@ -5,8 +5,9 @@
  * plan and the table. Agreeing it in the session turns its proposals into drafts that both
  * sides still agree (hazard H-036): the words after agreeing say which drafts were made.
  */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
 import { refreshTools } from "./tools.js";
 
 const LINKS = [["situation", "The situation"], ["emotion", "The emotion"], ["indicators", "What I noticed"],
@@ -39,12 +40,12 @@ function chainCard(id, c, reload) {
     const [emotion, urge, helps] = text(`${key}-row`).split(";").map((x) => x.trim());
     const proposals = { warning_sign: text(`${key}-sign`) || null, helpful_response: text(`${key}-helps`) || null,
       new_row: emotion && urge ? { emotion, urge, helpful_response: helps || null } : null };
-    const reply = await call("PUT", `/patients/${id}/chain-analyses/${c.id}`, { entry_id: c.entry_id, base_version: c.version, links, proposals });
+    const reply = await call("PUT", `/api/v1/patients/${id}/chain-analyses/${c.id}`, { entry_id: c.entry_id, base_version: c.version, links, proposals });
     if (reply.ok) reload();
     else problem.textContent = reply.status === 412 ? "It was changed on the patient's phone since this page opened. Reload the page to see it." : reasonOf(reply.data);
   });
   const agree = async () => {
-    const reply = await call("PUT", `/patients/${id}/chain-analyses/${c.id}/agreement`, { version: c.version });
+    const reply = await call("PUT", `/api/v1/patients/${id}/chain-analyses/${c.id}/agreement`, { version: c.version });
     if (!reply.ok) { problem.textContent = reasonOf(reply.data); return; }
     refreshTools();
     reload(reply.data.drafted.length ? reply.data.drafted.join(" ") : "Agreed. It proposed no change to the plans.");
@@ -63,14 +64,14 @@ function chainCard(id, c, reload) {
  * @param {string} [said] what the last agreement drafted, kept over the redraw
  */
 export async function fillChains(id, entries, into, said = "") {
-  const reply = await call("GET", `/patients/${id}/chain-analyses`);
+  const reply = await call("GET", `/api/v1/patients/${id}/chain-analyses`);
   const reload = (/** @type {string | undefined} */ words) => fillChains(id, entries, into, words);
   const acted = entries.filter((e) => e.outcome === "acted" || e.outcome === "partly");
   const problem = h("p", { class: "problem", role: "alert" });
   const pick = h("select", { id: "chain-entry", name: "entry" }, ...acted.map((e) =>
     h("option", { value: e.id }, `${dateTime(e.occurred_at)}: ${[e.emotion, e.urge].filter(Boolean).join(", ") || "no words"}`)));
   const start = async () => {
-    const answer = await call("PUT", `/patients/${id}/chain-analyses/${crypto.randomUUID()}`,
+    const answer = await call("PUT", `/api/v1/patients/${id}/chain-analyses/${crypto.randomUUID()}`,
       { entry_id: /** @type {HTMLSelectElement} */ (pick).value, base_version: 0 });
     if (answer.ok) reload();
     else problem.textContent = reasonOf(answer.data);

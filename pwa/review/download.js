@@ -4,8 +4,8 @@
  * again unless they were given in the last five minutes (a desk left signed in cannot
  * hand over a caseload), and there is an hourly limit per person.
  */
-import { call, reasonOf } from "./api.js";
-import { h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 
 let counter = 0;
 
@@ -53,7 +53,7 @@ export function downloadButton(path, label) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const reply = await call("POST", "/me/reauth", { password: password.value, totp: code.value.trim() });
+    const reply = await call("POST", "/api/v1/me/reauth", { password: password.value, totp: code.value.trim() });
     if (!reply.ok) {
       note.textContent = reply.status === 422 ? "That password or code did not work. Please try again." : reasonOf(reply.data);
       return;

@@ -4,8 +4,10 @@
  * data until they do (the server answers 403 everywhere else). Say so plainly and send them
  * to the accounts pages' set-up, which brings them back here when it is done.
  */
-import { call, remember, session } from "./api.js";
-import { h, show } from "./dom.js";
+import { call } from "../shared/api.js";
+import { remember, session } from "../shared/tab-session.js";
+import { h } from "../shared/dom.js";
+import { show } from "../shared/staff.js";
 
 // The accounts pages accept only this one way back (no open redirect).
 export const SET_UP = "/accounts/?next=review";
@@ -19,7 +21,7 @@ export async function readyForPatients(signOut) {
   const who = session();
   if (!who) return false;
   if (who.enrol === false) return true;
-  const me = await call("GET", "/me");
+  const me = await call("GET", "/api/v1/me");
   if (!me.ok) return false;
   if (!me.data.needs_totp_enrolment) {
     remember({ ...who, enrol: false });

@@ -4,8 +4,10 @@
  * attempt to reach the patient (when, how, what happened) and closes the task with a
  * decision; the record shows that the service followed the patient up.
  */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const METHODS = { phone: "Phone call", text: "Text message", letter: "Letter", visit: "Visit", email: "Email" };
 const OUTCOMES = { reached: "Reached them", no_answer: "No answer", message_left: "Left a message", letter_sent: "Letter sent" };
@@ -56,9 +58,10 @@ function attemptList(t) {
 
 /** @param {string} id @param {any} t @param {() => void} reload */
 function openTask(id, t, reload) {
-  const base = `/patients/${id}/follow-ups/${t.id}`;
+  /** @type {import("../shared/api.js").ApiUrl} */
+  const base = `/api/v1/patients/${id}/follow-ups/${t.id}`;
   const key = t.id.slice(0, 8);
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const when = h("input", { type: "datetime-local", id: `when-${key}`, required: true, value: nowLocal() });
   const note = h("input", { type: "text", id: `note-${key}`, maxlength: 2000 });
   const attempt = h("form", { class: "window", "aria-label": "Record an attempt" },

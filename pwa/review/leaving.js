@@ -3,8 +3,9 @@
  * A study participant left (the day and why) or completed (the day): the CONSORT flow's
  * attendance rows come from these. Reasons are categories only, never free text.
  */
-import { call, reasonOf } from "./api.js";
-import { h, today } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { today } from "../shared/staff.js";
 
 const WHY = [
   ["stopped_attending", "Stopped attending"],
@@ -35,7 +36,7 @@ export function leavingSection(id, reload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const chosen = value(status);
-    const reply = await call("PUT", `/studies/${id}/participants/${value(patient).trim()}/status`, {
+    const reply = await call("PUT", `/api/v1/studies/${id}/participants/${value(patient).trim()}/status`, {
       status: chosen, ...(chosen === "in_follow_up" ? {} : { on: value(on) }), ...(chosen === "left" ? { reason: value(why) } : {}) });
     if (!reply.ok) {
       said.className = "problem";

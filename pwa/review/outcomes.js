@@ -5,9 +5,11 @@
  * their bands, and before and now. Each chart has its sentence and its figures table, like
  * the review's own charts. The care team can record an act or contact here too.
  */
-import { call, reasonOf } from "./api.js";
-import { barChart, figure, legend } from "./charts.js";
-import { day, h, s, today } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { barChart, figure, legend } from "../shared/charts.js";
+import { h, s } from "../shared/dom.js";
+import { day, today } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const W = 640;
 const H = 240;
@@ -30,9 +32,9 @@ export function outcomesSection(id) {
 
 /** @param {string} id @param {HTMLElement} into */
 async function fill(id, into) {
-  const reply = await call("GET", `/patients/${id}/outcomes`);
+  const reply = await call("GET", `/api/v1/patients/${id}/outcomes`);
   if (!reply.ok) {
-    into.replaceChildren(h("p", { class: "problem" }, reasonOf(reply.data)));
+    into.replaceChildren(message("problem", reasonOf(reply.data)));
     return;
   }
   const o = reply.data;
@@ -100,7 +102,7 @@ function recordForm(id, done) {
     h("option", { value: "1" }, "1 (least serious; self-harm: no injury)"), h("option", { value: "2" }, "2"),
     h("option", { value: "3" }, "3 (self-harm: needed first aid)"), h("option", { value: "4" }, "4 (most serious; self-harm: needed hospital)"));
   const nights = h("input", { type: "number", id: "act-nights", name: "nights", min: 0, max: 365, value: 0 });
-  const said = h("p", { class: "problem", "aria-live": "polite" });
+  const said = message("problem");
   const form = h("form", { class: "card" },
     h("h3", {}, "Record an act or contact"),
     h("p", { class: "muted" }, "For something the patient told you in a session. The patient sees it in their app as recorded by their clinician."),
@@ -118,7 +120,7 @@ function recordForm(id, done) {
     if (k === "self_harm") body.injury = b === 4 ? "hospital" : b === 3 ? "first_aid" : "no_injury";
     if (["verbal", "property", "others"].includes(k)) body.severity = b;
     if (k === "admission") body.nights = Number(/** @type {HTMLInputElement} */ (nights).value) || 0;
-    const reply = await call("PUT", `/patients/${id}/acts-and-contacts/${crypto.randomUUID()}`, body);
+    const reply = await call("PUT", `/api/v1/patients/${id}/acts-and-contacts/${crypto.randomUUID()}`, body);
     if (reply.ok) done();
     else said.textContent = reasonOf(reply.data);
   });

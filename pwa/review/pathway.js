@@ -7,8 +7,10 @@
  * "discharged" (statement 5).
  */
 import { agreementBlock } from "./agree.js";
-import { call, reasonOf } from "./api.js";
-import { day, h, today } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { day, today } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const PHASES = [["assessment", "Assessment (up to 6 sessions)"], ["setting_the_frame", "Setting the frame (up to 3 months)"],
   ["treatment", "Treatment (6 to 12 months)"], ["discharge_transition", "Discharge transition (6 months)"], ["discharged", "Discharged"]];
@@ -32,8 +34,8 @@ export function dischargeSections(plan) {
 
 /** @param {string} id @param {() => void} reload */
 export async function pathwaySection(id, reload) {
-  const [pathway, draft, agreed] = await Promise.all([call("GET", `/patients/${id}/pathway`),
-    call("GET", `/patients/${id}/discharge-plan/draft`), call("GET", `/patients/${id}/discharge-plan`)]);
+  const [pathway, draft, agreed] = await Promise.all([call("GET", `/api/v1/patients/${id}/pathway`),
+    call("GET", `/api/v1/patients/${id}/discharge-plan/draft`), call("GET", `/api/v1/patients/${id}/discharge-plan`)]);
   const p = pathway.ok ? pathway.data : null;
   return h("section", { class: "card", "aria-labelledby": "pathway" },
     h("h2", { id: "pathway" }, "Pathway and discharge"),
@@ -48,7 +50,7 @@ export async function pathwaySection(id, reload) {
 
 /** @param {string} id @param {any} p or null @param {() => void} reload */
 function pathwayForm(id, p, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const field = (/** @type {string} */ key, /** @type {string} */ label, /** @type {HTMLElement} */ input) =>
     h("p", { class: "field" }, h("label", { for: `pw-${key}` }, label), input);
   const form = h("form", { class: "plan" },
@@ -69,7 +71,7 @@ function pathwayForm(id, p, reload) {
     const body = {};
     for (const [key, value] of data.entries()) body[key] = String(value);
     for (const key of ["phase_started_on", ...DATES.map(([k]) => k)]) body[key] = body[key] || null;
-    const reply = await call("PUT", `/patients/${id}/pathway`, body);
+    const reply = await call("PUT", `/api/v1/patients/${id}/pathway`, body);
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   });
@@ -78,7 +80,7 @@ function pathwayForm(id, p, reload) {
 
 /** @param {string} id @param {any} draft @param {any} agreed or null @param {() => void} reload */
 function dischargeCard(id, draft, agreed, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const plan = draft.plan;
   const lines = (/** @type {string} */ key, /** @type {string} */ label, /** @type {string[]} */ value, /** @type {string} */ hint) =>
     h("p", { class: "field" }, h("label", { for: `dp-${key}` }, label), h("span", { class: "muted", id: `dp-${key}-hint` }, hint),
@@ -106,7 +108,7 @@ function dischargeCard(id, draft, agreed, reload) {
         return m ? { when: m[1], what: m[2] } : { what: l };
       }),
     };
-    const reply = await call("PUT", `/patients/${id}/discharge-plan/draft`, { base_version: draft.version, plan: body });
+    const reply = await call("PUT", `/api/v1/patients/${id}/discharge-plan/draft`, { base_version: draft.version, plan: body });
     if (reply.ok) reload();
     else problem.textContent = reply.status === 412
       ? "The plan was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."
@@ -115,6 +117,6 @@ function dischargeCard(id, draft, agreed, reload) {
   return h("div", { class: "discharge" },
     agreed ? h("p", {}, `Agreed version ${agreed.version}, agreed on ${day(agreed.agreed_at)} with ${agreed.clinician_name}.`) : null,
     ...agreementBlock({ key: "discharge", noun: "discharge plan", draft, agreed, sectionsOf: dischargeSections, reload, problem,
-      path: `/patients/${id}/discharge-plan/agreement` }),
+      path: `/api/v1/patients/${id}/discharge-plan/agreement` }),
     h("details", {}, h("summary", {}, "Change the discharge plan draft"), form));
 }

@@ -1,9 +1,10 @@
 // @ts-check
 /** One patient before a session: the digest, the charts, the timeline, sessions and tools. */
-import { call, reasonOf } from "./api.js";
-import { allCharts } from "./charts.js";
+import { call, reasonOf } from "../shared/api.js";
+import { allCharts } from "../shared/charts.js";
 import { downloadButton } from "./download.js";
-import { h, show, today } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { show, today } from "../shared/staff.js";
 import { followUpSection } from "./followup.js";
 import { pathwaySection } from "./pathway.js";
 import { outcomesSection } from "./outcomes.js";
@@ -11,6 +12,7 @@ import { remindersSection } from "./reminders.js";
 import { sessionsSection } from "./sessions.js";
 import { timelineSection } from "./timeline.js";
 import { toolsSection } from "./tools.js";
+import { message } from "../shared/message.js";
 
 /**
  * The review, or a problem shown in its place.
@@ -19,18 +21,18 @@ import { toolsSection } from "./tools.js";
  */
 export async function loadReview(id, range) {
   const query = range.get("from") ? `?${range}` : "";
-  return call("GET", `/patients/${id}/review${query}`);
+  return call("GET", `/api/v1/patients/${id}/review${query}`);
 }
 
 /** @param {string} id @param {URLSearchParams} range */
 export async function patientScreen(id, range) {
   const [review, notes, appointments, followUps] = await Promise.all([
-    loadReview(id, range), call("GET", `/patients/${id}/notes`),
-    call("GET", `/patients/${id}/appointments`), call("GET", `/patients/${id}/follow-ups`)]);
+    loadReview(id, range), call("GET", `/api/v1/patients/${id}/notes`),
+    call("GET", `/api/v1/patients/${id}/appointments`), call("GET", `/api/v1/patients/${id}/follow-ups`)]);
   const back = h("p", {}, h("a", { href: "#/" }, "Back to your caseload"));
   if (!review.ok) {
     show("Patient", back, h("h1", {}, "Patient"),
-      h("p", { class: "problem", role: "alert" }, reasonOf(review.data)));
+      message("problem", reasonOf(review.data)));
     return;
   }
   const r = review.data;

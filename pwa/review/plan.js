@@ -5,9 +5,11 @@
  * with the patient in the session, thresholds included, each a number or a reason for
  * none (a threshold is never silently off, H-009).
  */
-import { call, reasonOf } from "./api.js";
+import { call, reasonOf } from "../shared/api.js";
 import { agreementBlock } from "./agree.js";
-import { day, h } from "./dom.js";
+import { h } from "../shared/dom.js";
+import { day } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 /** Plain list sections of the plan that can be edited here, one item a line. */
 const SECTIONS = [
@@ -22,7 +24,11 @@ const RISKS = [["self_harm", "Urge to self-harm"], ["aggression", "Urge to hurt 
 /** @param {any} c a contact */
 const contactWords = (c) => [c.name, c.phone, c.note].filter(Boolean).join(", ");
 
-/** Every section of a plan as lines of words, in the order the review shows them. @param {any} plan */
+/**
+ * Every section of a plan as lines of words, in the order the review shows them.
+ * @param {any} plan
+ * @returns {Array<[string, string[]]>}
+ */
 export function sectionsOf(plan) {
   const t = plan.thresholds || {};
   const declined = t.declined || {};
@@ -92,9 +98,9 @@ function readThresholds(data, rows) {
  * @param {() => void} reload
  */
 export async function planCard(id, draft, rows, reload) {
-  const agreedReply = await call("GET", `/patients/${id}/crisis-plan`);
+  const agreedReply = await call("GET", `/api/v1/patients/${id}/crisis-plan`);
   const agreed = agreedReply.ok ? agreedReply.data : null;
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const areas = SECTIONS.map(([key, label]) => h("p", { class: "field" },
     h("label", { for: `plan-${key}` }, label),
     h("textarea", { id: `plan-${key}`, name: key, rows: 3 }, (draft.plan[key] || []).join("\n"))));
@@ -109,7 +115,7 @@ export async function planCard(id, draft, rows, reload) {
     for (const [key] of SECTIONS) {
       plan[key] = String(data.get(key) || "").split("\n").map((x) => x.trim()).filter(Boolean);
     }
-    const reply = await call("PUT", `/patients/${id}/crisis-plan/draft`, { base_version: draft.version, plan });
+    const reply = await call("PUT", `/api/v1/patients/${id}/crisis-plan/draft`, { base_version: draft.version, plan });
     if (reply.ok) reload();
     else problem.textContent = reply.status === 412
       ? "The plan was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."
@@ -117,6 +123,6 @@ export async function planCard(id, draft, rows, reload) {
   });
   return h("div", {},
     ...agreementBlock({ key: "plan", noun: "plan", draft, agreed, sectionsOf, reload, problem,
-      path: `/patients/${id}/crisis-plan/agreement` }),
+      path: `/api/v1/patients/${id}/crisis-plan/agreement` }),
     h("details", {}, h("summary", {}, "Change the draft"), form));
 }

@@ -1,18 +1,20 @@
 // @ts-check
 /** The pre-session summary laid out for one or two A4 pages (see @media print in review.css). */
-import { call, reasonOf } from "./api.js";
-import { allCharts } from "./charts.js";
-import { dateTime, h, show } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { allCharts } from "../shared/charts.js";
+import { h } from "../shared/dom.js";
+import { dateTime, show } from "../shared/staff.js";
 import { loadReview } from "./patient.js";
+import { message } from "../shared/message.js";
 
 /** @param {string} id @param {URLSearchParams} range */
 export async function printScreen(id, range) {
-  const [reply, notesReply] = await Promise.all([loadReview(id, range), call("GET", `/patients/${id}/notes`)]);
+  const [reply, notesReply] = await Promise.all([loadReview(id, range), call("GET", `/api/v1/patients/${id}/notes`)]);
   const query = range.get("from") ? `?${range}` : "";
   const back = h("a", { href: `#/patients/${id}${query}` }, "Back to the review");
   if (!reply.ok) {
     show("Print view", h("p", { class: "no-print" }, back), h("h1", {}, "Pre-session summary"),
-      h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+      message("problem", reasonOf(reply.data)));
     return;
   }
   const r = reply.data;

@@ -4,8 +4,10 @@
  * it in their app's Settings and accepts it or keeps their own; the patient's choice wins.
  * The patient's own times are theirs and are not shown here, only whether reminders are on.
  */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const ANSWERS = { accepted: "accepted it", declined: "kept their own times" };
@@ -20,9 +22,9 @@ export function remindersSection(id) {
 
 /** @param {string} id @param {HTMLElement} into @param {string} [done] */
 async function fill(id, into, done = "") {
-  const reply = await call("GET", `/patients/${id}/reminder-suggestion`);
+  const reply = await call("GET", `/api/v1/patients/${id}/reminder-suggestion`);
   if (!reply.ok) {
-    into.replaceChildren(h("p", { class: "problem" }, reasonOf(reply.data)));
+    into.replaceChildren(message("problem", reasonOf(reply.data)));
     return;
   }
   const { reminders_on: on, suggestion } = reply.data;
@@ -32,7 +34,7 @@ async function fill(id, into, done = "") {
       + `${suggestion.times.join(", ")} on ${suggestion.days.map((/** @type {number} */ d) => DAYS[d - 1]).join(", ")}. `
       + (suggestion.answer ? `The patient ${/** @type {any} */ (ANSWERS)[suggestion.answer]}.` : "Waiting for the patient's answer."))
       : null,
-    done ? h("p", { role: "status" }, done) : null,
+    done ? message("saved", done) : null,
     form(id, into),
   ].filter((part) => part !== null)); // replaceChildren would write null as the word "null"
 }
@@ -42,7 +44,7 @@ function form(id, into) {
   const times = [0, 1, 2].map((i) => /** @type {HTMLInputElement} */ (h("input", { type: "time", id: `suggest-time-${i}` })));
   const days = DAYS.map((_, i) => /** @type {HTMLInputElement} */ (
     h("input", { type: "checkbox", id: `suggest-day-${i + 1}`, value: String(i + 1), checked: true })));
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const element = h("form", { class: "window" },
     h("fieldset", {}, h("legend", {}, "Suggest up to three times a day (the patient's own time zone)"),
       ...times.map((input, i) => h("p", { class: "field" }, h("label", { for: input.id }, `Time ${i + 1}`), input))),
@@ -60,7 +62,7 @@ function form(id, into) {
       problem.textContent = "Choose at least one time.";
       return;
     }
-    const reply = await call("PUT", `/patients/${id}/reminder-suggestion`, body);
+    const reply = await call("PUT", `/api/v1/patients/${id}/reminder-suggestion`, body);
     if (reply.ok) await fill(id, into, "Suggested. The patient will see it in their app's Settings.");
     else problem.textContent = reasonOf(reply.data);
   });

@@ -1,16 +1,18 @@
 // @ts-check
 /** Appointments: schedule a session, mark it attended, not attended or cancelled, and note it. */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
 import { noteForm } from "./timeline.js";
+import { message } from "../shared/message.js";
 
 const STATUS = { scheduled: "Booked", attended: "Attended", not_attended: "Not attended", cancelled: "Cancelled" };
 
 /** @param {string} id @param {any[]} appointments @param {any[]} notes @param {() => void} reload */
 export function sessionsSection(id, appointments, notes, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const mark = async (/** @type {string} */ appointment, /** @type {string} */ status) => {
-    const reply = await call("PATCH", `/patients/${id}/appointments/${appointment}`, { status });
+    const reply = await call("PATCH", `/api/v1/patients/${id}/appointments/${appointment}`, { status });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   };
@@ -40,7 +42,7 @@ export function sessionsSection(id, appointments, notes, reload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const starts = new Date(/** @type {HTMLInputElement} */ (when).value);
-    const reply = await call("POST", `/patients/${id}/appointments`, {
+    const reply = await call("POST", `/api/v1/patients/${id}/appointments`, {
       starts_at: starts.toISOString(), duration_minutes: Number(/** @type {HTMLInputElement} */ (minutes).value) });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);

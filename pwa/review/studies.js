@@ -5,8 +5,10 @@
  * export. Researchers never see names, logins or diary text: people are the site's own
  * screening references and the study's pseudonyms.
  */
-import { call, reasonOf } from "./api.js";
-import { h, show, today } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { show, today } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 import { leavingSection } from "./leaving.js";
 
 const REASONS = [
@@ -22,7 +24,7 @@ const REASONS = [
 export async function studiesScreen(hash) {
   const id = hash.match(/^#\/studies\/([0-9a-f-]{36})$/)?.[1];
   if (id) return studyScreen(id);
-  const reply = await call("GET", "/studies");
+  const reply = await call("GET", "/api/v1/studies");
   show("Studies", h("h1", {}, "Studies at your site"),
     reply.ok && reply.data.length
       ? h("ul", {}, ...reply.data.map((/** @type {any} */ s) => h("li", {}, h("a", { href: `#/studies/${s.id}` }, s.name))))
@@ -34,10 +36,10 @@ const field = (label, id, input) => h("p", { class: "field" }, h("label", { for:
 
 /** @param {string} id @param {string} [note] what the last enrolment allocated */
 async function studyScreen(id, note = "") {
-  const [study, consort, screening, due] = await Promise.all([call("GET", `/studies/${id}`),
-    call("GET", `/studies/${id}/consort`), call("GET", `/studies/${id}/screening`), call("GET", `/studies/${id}/follow-ups`)]);
+  const [study, consort, screening, due] = await Promise.all([call("GET", `/api/v1/studies/${id}`),
+    call("GET", `/api/v1/studies/${id}/consort`), call("GET", `/api/v1/studies/${id}/screening`), call("GET", `/api/v1/studies/${id}/follow-ups`)]);
   if (!study.ok) {
-    show("Study", h("p", {}, h("a", { href: "#/" }, "All studies")), h("h1", {}, "Study"), h("p", { class: "problem", role: "alert" }, reasonOf(study.data)));
+    show("Study", h("p", {}, h("a", { href: "#/" }, "All studies")), h("h1", {}, "Study"), message("problem", reasonOf(study.data)));
     return;
   }
   const s = study.data;
@@ -78,13 +80,13 @@ function screeningSection(id, log, reload) {
   const ref = h("input", { id: "screen-ref", required: true, maxlength: 40 });
   const when = h("input", { id: "screen-day", type: "date", required: true, max: today(), value: today() });
   const reason = h("select", { id: "screen-reason" }, ...REASONS.map(([value, label]) => h("option", { value }, label)));
-  const said = h("p", { class: "problem", "aria-live": "polite" });
+  const said = message("problem");
   const form = h("form", {}, field("Site reference (never a name)", "screen-ref", ref), field("Screened on", "screen-day", when),
     field("If not enrolled, why", "screen-reason", reason), h("button", { type: "submit" }, "Add to the screening log"), said);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = /** @type {HTMLSelectElement} */ (reason).value;
-    const reply = await call("PUT", `/studies/${id}/screening/${crypto.randomUUID()}`, {
+    const reply = await call("PUT", `/api/v1/studies/${id}/screening/${crypto.randomUUID()}`, {
       site_ref: /** @type {HTMLInputElement} */ (ref).value, screened_on: /** @type {HTMLInputElement} */ (when).value, ...(value ? { reason: value } : {}) });
     if (reply.ok) reload();
     else said.textContent = reasonOf(reply.data);
@@ -111,7 +113,7 @@ function enrolSection(id, s, note, reload) {
     length: [["under_12_months", "Under 12 months"], ["over_12_months", "12 months or over"]],
   };
   const selects = s.factors.map((/** @type {string} */ f) => [f, h("select", { id: `enrol-${f}` }, ...options[f].map(([value, label]) => h("option", { value }, label)))]);
-  const said = h("p", { "aria-live": "polite" });
+  const said = message("problem");
   const form = h("form", {}, field("Patient's diarycard id (from the referring clinician)", "enrol-patient", patient),
     field("Site reference (the same as in the screening log)", "enrol-ref", ref), field("Consent given on", "enrol-consent", consent),
     field("Consent form version", "enrol-version", version),
@@ -120,11 +122,10 @@ function enrolSection(id, s, note, reload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = (/** @type {HTMLElement} */ el) => /** @type {HTMLInputElement} */ (el).value;
-    const reply = await call("PUT", `/studies/${id}/participants/${value(patient).trim()}`, {
+    const reply = await call("PUT", `/api/v1/studies/${id}/participants/${value(patient).trim()}`, {
       site_ref: value(ref), consent_date: value(consent), consent_version: value(version),
       strata: Object.fromEntries(selects.map((/** @type {any[]} */ [f, el]) => [f, value(el)])) });
     if (!reply.ok) {
-      said.className = "problem";
       said.textContent = reasonOf(reply.data);
       return;
     }
@@ -132,7 +133,7 @@ function enrolSection(id, s, note, reload) {
   });
   return h("section", { class: "card", "aria-labelledby": "enrol" }, h("h2", { id: "enrol" }, "Enrol a consenting patient"),
     h("p", { class: "muted" }, "The arm is drawn when you enrol, by stratified permuted blocks. Nobody can see the sequence in advance."),
-    h("p", { id: "enrolled", role: "status" }, note), form);
+    message("saved", note, { id: "enrolled" }), form);
 }
 
 /** @param {any[]} due */

@@ -7,8 +7,10 @@
  * only retired, so past entries keep their words; a change made meanwhile on the phone is
  * never overwritten (412).
  */
-import { call, reasonOf } from "./api.js";
-import { day, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { message } from "../shared/message.js";
+import { day } from "../shared/staff.js";
 
 const CATEGORIES = [["not_attending", "Not attending"], ["not_planning", "Not planning"], ["action", "Action"]];
 
@@ -17,9 +19,9 @@ const changeList = (changes) => changes.length ? h("ul", { class: "plain" }, ...
 
 /** Who has agreed the proposed draft, what it changes, and the button to agree it. @param {string} id @param {any} draft @param {() => void} reload */
 function proposal(id, draft, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const agree = async () => {
-    const reply = await call("PUT", `/patients/${id}/table/agreement`, { draft_version: draft.version });
+    const reply = await call("PUT", `/api/v1/patients/${id}/table/agreement`, { draft_version: draft.version });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   };
@@ -33,10 +35,10 @@ function proposal(id, draft, reload) {
 /** Earlier versions, fetched when opened. @param {string} id */
 function history(id) {
   const list = h("div", {}, h("p", {}, "Loading…"));
-  const box = h("details", {}, h("summary", {}, "Earlier versions of the table"), list);
+  const box = /** @type {HTMLDetailsElement} */ (h("details", {}, h("summary", {}, "Earlier versions of the table"), list));
   box.addEventListener("toggle", async () => {
     if (!box.open || list.dataset.loaded) return;
-    const reply = await call("GET", `/patients/${id}/table/versions`);
+    const reply = await call("GET", `/api/v1/patients/${id}/table/versions`);
     list.dataset.loaded = "1";
     list.replaceChildren(!reply.ok ? h("p", {}, reasonOf(reply.data)) : !reply.data.length ? h("p", {}, "No version agreed yet.")
       : h("ol", { class: "plain" }, ...reply.data.map((/** @type {any} */ v) => h("li", {},
@@ -59,7 +61,7 @@ export function tableCard(id, table, draft, reload) {
 /** @param {string} id @param {any} table @param {any} draft @param {() => void} reload */
 function tableEditor(id, table, draft, reload) {
   const body = h("tbody");
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   /** @param {any} row @param {number} n */
   const addRow = (row, n) => {
     const key = `t${n}`;
@@ -102,7 +104,7 @@ function tableEditor(id, table, draft, reload) {
         helpful_response: helpful || null, retired: get("retired").checked,
       };
     }).filter((r) => r.emotion || r.urge);
-    const reply = await call("PUT", `/patients/${id}/table/draft`, { base_version: draft.version, rows });
+    const reply = await call("PUT", `/api/v1/patients/${id}/table/draft`, { base_version: draft.version, rows });
     if (reply.ok) reload();
     else problem.textContent = reply.status === 412
       ? "The proposed change was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."

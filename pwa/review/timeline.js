@@ -1,7 +1,9 @@
 // @ts-check
 /** The timeline of entries in the window, with filters, edit marks and clinician notes. */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const CATEGORY = { not_attending: "Not attending", not_planning: "Not planning", action: "Action" };
 const OUTCOME = { acted: "Acted on the urge", resisted: "Resisted the urge", partly: "Partly acted on the urge" };
@@ -103,9 +105,9 @@ function riskWords(risk) {
 
 /** @param {string} id @param {any} e @param {HTMLElement} into */
 async function showEarlier(id, e, into) {
-  const reply = await call("GET", `/patients/${id}/entries/${e.id}/revisions`);
+  const reply = await call("GET", `/api/v1/patients/${id}/entries/${e.id}/revisions`);
   if (!reply.ok) {
-    into.replaceChildren(h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    into.replaceChildren(message("problem", reasonOf(reply.data)));
     return;
   }
   into.replaceChildren(h("h4", {}, "Earlier versions"), h("ul", {}, ...reply.data.map((/** @type {any} */ r) =>
@@ -119,7 +121,7 @@ async function showEarlier(id, e, into) {
  * @param {string} label @param {() => void} reload
  */
 export function noteForm(id, target, key, label, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const form = h("form", { class: "note-form" },
     h("label", { for: key }, label),
     h("textarea", { id: key, name: "body", rows: 2, maxlength: 4000, required: true }),
@@ -127,7 +129,7 @@ export function noteForm(id, target, key, label, reload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const body = String(new FormData(/** @type {HTMLFormElement} */ (form)).get("body") || "");
-    const reply = await call("POST", `/patients/${id}/notes`, { ...target, body });
+    const reply = await call("POST", `/api/v1/patients/${id}/notes`, { ...target, body });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   });

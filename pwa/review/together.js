@@ -5,8 +5,10 @@
  * (step 4's "what happened" and "what I learned" too), marked "reviewed together" with a
  * short note; and goals, agreed here and their progress talked through.
  */
-import { call, reasonOf } from "./api.js";
-import { dateTime, h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { dateTime } from "../shared/staff.js";
+import { message } from "../shared/message.js";
 
 const STRATEGIES = { ask: "Ask a question", tentative: "Say what I suppose, and ask", feeling: "Say how it made me feel", my_view: "Explain how I see it", context: "Think about what else was going on" };
 
@@ -39,14 +41,14 @@ function check(f) {
 /** @param {string} id @param {any} r a session record @param {string} title @param {() => void} reload */
 function recordCard(id, r, title, reload) {
   const key = r.id.slice(0, 8);
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const note = h("input", { id: `rt-${key}`, maxlength: 2000 });
   const form = h("form", { class: "window", "aria-label": `Mark reviewed together: ${title}` },
     h("p", { class: "field" }, h("label", { for: `rt-${key}` }, "Note (optional)"), note),
     h("button", { type: "submit", class: "secondary" }, "Reviewed together"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const reply = await call("POST", `/patients/${id}/session-tools/${r.id}/reviewed`, { version: r.version, note: /** @type {HTMLInputElement} */ (note).value });
+    const reply = await call("POST", `/api/v1/patients/${id}/session-tools/${r.id}/reviewed`, { version: r.version, note: /** @type {HTMLInputElement} */ (note).value });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   });
@@ -75,9 +77,9 @@ export function togetherCards(id, tools, reload) {
 
 /** Goals: agree one here, and see its progress to talk through. @param {string} id @param {any[]} goals @param {() => void} reload */
 export function goalsCard(id, goals, reload) {
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const agree = async (/** @type {any} */ g) => {
-    const reply = await call("PUT", `/patients/${id}/goals/${g.id}/agreement`, { version: g.version });
+    const reply = await call("PUT", `/api/v1/patients/${id}/goals/${g.id}/agreement`, { version: g.version });
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   };

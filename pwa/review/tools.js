@@ -4,8 +4,8 @@
  * and the crisis plan (both editable here in the session), the worksheets and
  * checking-it-out records since the last session to review together, and goals to agree.
  */
-import { call, reasonOf } from "./api.js";
-import { h } from "./dom.js";
+import { call, reasonOf } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 import { planCard } from "./plan.js";
 import { tableCard } from "./table.js";
 import { goalsCard, togetherCards } from "./together.js";
@@ -23,7 +23,8 @@ export function toolsSection(id) {
 
 /** @param {string} id @param {HTMLElement} into */
 async function fill(id, into) {
-  const base = `/patients/${id}`;
+  /** @type {import("../shared/api.js").ApiUrl} */
+  const base = `/api/v1/patients/${id}`;
   const [table, tableDraft, draft, together, goals] = await Promise.all([
     call("GET", `${base}/table`), call("GET", `${base}/table/draft`), call("GET", `${base}/crisis-plan/draft`),
     call("GET", `${base}/session-tools`), call("GET", `${base}/goals`)]);

@@ -1,45 +1,45 @@
 // @ts-check
 /**
- * Calls to our own API from the page and the service worker: the session cookie goes
- * with every request, the CSRF token with every unsafe one, and a 401 marks the stored
- * session as expired (unsent writes stay queued until the patient signs in again).
+ * Calls to our own API, for all three apps and the service worker. The session cookie
+ * goes with every request and the CSRF token with every unsafe one; where the token is
+ * kept is the app's business (useSession). A call never throws for want of a signal: it
+ * answers status 0, so every screen handles "no answer" where it handles refusals.
  */
-import { get, put } from "./idb.js";
-
-/** The request never reached the server, or its answer never came back. */
-export class NetworkError extends Error {
-  constructor() {
-    super("No connection");
-    this.name = "NetworkError";
-  }
-}
 
 /**
- * @typedef {{user_id: string, role: string, login: string, display_name: string,
- *   csrf_token: string, expired?: boolean}} Session
+ * @typedef {`/api/v1/${string}`} ApiUrl
+ * Typed so that a path without the /api/v1 prefix fails the type check.
  * @typedef {{status: number, ok: boolean, data: any, retryAfter: number}} Reply
+ * status 0: no answer, and data a problem saying so. data: the JSON body (its shape is
+ * the endpoint's, see schemas/openapi.json) or null. retryAfter: seconds, or 0.
+ * @typedef {{csrf: () => Promise<string | undefined>, ended: () => Promise<void>}} SessionKeeper
+ * csrf: the token for unsafe requests; ended: told of a 401 (but from /session itself).
  */
 
-/** @returns {Promise<Session | undefined>} */
-export function currentSession() {
-  return get("meta", "session");
+const NO_ANSWER = "We could not reach diarycard. Please check the connection and try again.";
+
+/** @type {SessionKeeper} */
+let keeper = { csrf: async () => undefined, ended: async () => {} };
+
+/** Where this app keeps its session: shared/phone-session.js and shared/tab-session.js call it. @param {SessionKeeper} k */
+export function useSession(k) {
+  keeper = k;
 }
 
 /**
  * @param {string} method
- * @param {string} url
+ * @param {ApiUrl} url
  * @param {unknown} [body]
  * @param {{timeout?: number}} [options] give up after this many ms (a signal too weak to use)
  * @returns {Promise<Reply>}
  */
 export async function call(method, url, body, options = {}) {
-  const session = await currentSession();
   /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (method !== "GET" && session?.csrf_token) headers["X-CSRF-Token"] = session.csrf_token;
+  const token = method === "GET" ? undefined : await keeper.csrf();
+  if (token) headers["X-CSRF-Token"] = token;
   let response;
-  /** @type {any} */
   let data = null;
   try {
     response = await fetch(url, {
@@ -52,17 +52,16 @@ export async function call(method, url, body, options = {}) {
     });
     if ((response.headers.get("content-type") || "").includes("json")) data = await response.json();
   } catch {
-    // Includes a body cut off half way: we cannot know what happened, so it is retried.
-    throw new NetworkError();
+    // Includes a body cut off half way: we cannot know what happened, so writes are retried.
+    return { status: 0, ok: false, data: { detail: NO_ANSWER }, retryAfter: 0 };
   }
-  if (response.status === 401 && session && !session.expired && !url.endsWith("/session")) {
-    await put("meta", { ...session, expired: true }, "session");
-  }
+  if (response.status === 401 && !url.startsWith("/api/v1/session")) await keeper.ended();
   const retryAfter = Number(response.headers.get("retry-after")) || 0;
   return { status: response.status, ok: response.ok, data, retryAfter };
 }
 
 // Plain names for the fields a patient fills in, for messages about a refused entry.
+/** @type {Record<string, string>} */
 const FIELD_NAMES = {
   occurred_at: "When it happened",
   category: "Kind of impulsivity",
@@ -78,19 +77,23 @@ const FIELD_NAMES = {
 };
 
 /**
- * The reason from a problem+json body, naming each field in plain words where we can.
- * @param {any} problem
+ * @typedef {{field: string, rule: string}} FieldError
+ * @typedef {{detail?: string, title?: string, code?: string, errors?: FieldError[]}} Problem
+ */
+
+/**
+ * The reason from a problem+json body, in words, naming each field plainly where we can.
+ * @param {Problem | null | undefined} problem
  * @returns {string}
  */
 export function reasonOf(problem) {
-  if (!problem || typeof problem !== "object") return "The server did not accept it.";
+  if (!problem || typeof problem !== "object") return "Something went wrong. Please try again.";
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   if (errors.length > 0) {
-    return errors.map((/** @type {any} */ e) => {
-      const path = String(e.field || "").split(".");
-      const name = path.map((p) => /** @type {Record<string, string>} */ (FIELD_NAMES)[p]).filter(Boolean).pop();
+    return errors.map((e) => {
+      const name = String(e.field || "").split(".").map((p) => FIELD_NAMES[p]).filter(Boolean).pop();
       return `${name ? `${name} (${e.field})` : e.field}: ${e.rule}`;
     }).join("; ");
   }
-  return String(problem.detail || problem.title || "The server did not accept it.");
+  return String(problem.detail || problem.title || "Something went wrong. Please try again.");
 }

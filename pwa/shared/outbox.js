@@ -8,7 +8,7 @@
  *
  * This module stores and changes records; sync.js sends them.
  */
-import { currentSession } from "./api.js";
+import { currentSession } from "./phone-session.js";
 import { all, done, transact } from "./idb.js";
 import { seal, unseal } from "./seal.js";
 

@@ -4,26 +4,23 @@
  * POST /api/v1/sync; any other kind is sent on its own as the idempotent request it was
  * queued with (e.g. PUT <url>). The same rules apply to both: see outbox.js.
  */
-import { NetworkError, call, currentSession } from "./api.js";
+import { call } from "./api.js";
+import { currentSession } from "./phone-session.js";
 import { bodyOf, markTried, records, settle } from "./outbox.js";
+
+/** @typedef {import("./outbox.js").OutboxRecord} OutboxRecord */
 
 const BATCH = 25;
 
 /**
- * What a server status means for a queued write.
- * @param {number | string} status an HTTP status, or a word from the sync endpoint
+ * What a server status means for a queued write. The sync endpoint answers each operation
+ * with the HTTP status the single call would have given (entries/models.py SyncResult).
+ * @param {number} status an HTTP status, or 0: no answer
  * @param {"upsert" | "delete"} op
  * @returns {"ok" | "conflict" | "rejected" | "retry"}
  */
 export function classify(status, op) {
-  if (typeof status === "string") {
-    const word = status.toLowerCase();
-    if (["ok", "created", "updated", "deleted", "unchanged", "applied", "stored"].includes(word)) return "ok";
-    if (word === "not_found" && op === "delete") return "ok";
-    if (word === "conflict" || word === "precondition_failed") return "conflict";
-    if (["error", "retry", "unavailable", "too_many_requests"].includes(word)) return "retry";
-    return "rejected";
-  }
+  if (status === 0) return "retry";
   if (status >= 200 && status < 300) return "ok";
   // Deleting what is already gone has the effect the patient asked for.
   if (op === "delete" && (status === 404 || status === 410)) return "ok";
@@ -77,19 +74,13 @@ async function drainOnce(force) {
   const now = Date.now();
   const due = (await records()).filter((r) => r.state === "queued" && (force || r.next_at <= now));
   if (due.length === 0) return "empty";
-  try {
-    const entries = due.filter((r) => r.kind === "entries");
-    const status = await drainEntries(entries);
+  const status = await drainEntries(due.filter((r) => r.kind === "entries"));
+  if (status !== "done") return status;
+  for (const record of due.filter((r) => r.kind !== "entries")) {
+    const status = await sendOne(record);
     if (status !== "done") return status;
-    for (const record of due.filter((r) => r.kind !== "entries")) {
-      const status = await sendOne(record);
-      if (status !== "done") return status;
-    }
-    return "done";
-  } catch (error) {
-    if (error instanceof NetworkError) return "offline";
-    throw error;
   }
+  return "done";
 }
 
 /** @param {OutboxRecord} record */
@@ -97,13 +88,8 @@ async function sendOne(record) {
   const revs = await markTried([record]);
   const rev = revs.get(record.key);
   if (rev === undefined) return "done";
-  let reply;
-  try {
-    reply = await call(record.method, record.url, withBase(await bodyOf(record), record));
-  } catch (error) {
-    await settle(record.key, rev, "retry");
-    throw error;
-  }
+  const url = /** @type {import("./api.js").ApiUrl} */ (record.url);
+  const reply = await call(record.method, url, withBase(await bodyOf(record), record));
   if (reply.status === 401 || (reply.status === 403 && reply.data?.code === "csrf")) return "signin";
   const outcome = classify(reply.status, record.op);
   await settle(record.key, rev, outcome, {
@@ -126,7 +112,7 @@ function withBase(body, record) {
 }
 
 /**
- * @param {import("./outbox.js").OutboxRecord[]} entries
+ * @param {OutboxRecord[]} entries
  * @returns {Promise<string>}
  */
 async function drainEntries(entries) {
@@ -138,7 +124,7 @@ async function drainEntries(entries) {
 }
 
 /**
- * @param {import("./outbox.js").OutboxRecord[]} batch
+ * @param {OutboxRecord[]} batch
  * @returns {Promise<string>}
  */
 async function sendBatch(batch) {
@@ -153,13 +139,7 @@ async function sendBatch(batch) {
     if (r.op === "upsert") op.entry = await bodyOf(r);
     operations.push(op);
   }
-  let reply;
-  try {
-    reply = await call("POST", "/api/v1/sync", { operations });
-  } catch (error) {
-    for (const r of sent) await settle(r.key, /** @type {number} */ (revs.get(r.key)), "retry");
-    throw error;
-  }
+  const reply = await call("POST", "/api/v1/sync", { operations });
   if (reply.status === 401 || (reply.status === 403 && reply.data?.code === "csrf")) return "signin";
   const whole = classify(reply.status, "upsert");
   if (whole === "retry") {

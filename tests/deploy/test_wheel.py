@@ -91,6 +91,9 @@ def test_the_installed_wheel_migrates_serves_and_signs_a_demo_patient_in(
         page = httpx.get(f"{base}/")
         assert page.status_code == 200 and '<script type="module"' in page.text
         assert httpx.get(f"{base}/sw.js").status_code == 200
+        # The bundle the phone runs (pwa/app/) and the pages answered with the shell.
+        assert httpx.get(f"{base}/app/main.js").status_code == 200
+        assert httpx.get(f"{base}/history").status_code == 200
         assert httpx.get(f"{base}/review").status_code == 200
         signed_in = httpx.post(f"{base}/api/v1/session",
                                json={"login": patient["login"], "password": patient["password"]},

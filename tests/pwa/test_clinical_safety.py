@@ -151,6 +151,9 @@ def test_editing_an_entry_never_offers_the_plan_again(
 def test_the_waiting_count_is_the_patients_own_entries(
     context: BrowserContext, page: Page, patient: Patient
 ) -> None:
+    # The phone runs the bundle (pwa/app/); this source module is fetched while online,
+    # then found in the page's module map offline.
+    page.evaluate("async () => { await import('/page/entries.js'); }")
     context.set_offline(True)
     page.evaluate("""async () => {
         const { enqueue } = await import('/shared/outbox.js');

@@ -30,7 +30,9 @@ def kept_on_phone(page: Page) -> bool:
         const names = await caches.keys();
         let module = false;
         for (const name of names) {
-            if (await (await caches.open(name)).match('/page/tools/outcomes.js')) module = true;
+            const keys = await (await caches.open(name)).keys();
+            const paths = keys.map((r) => new URL(r.url).pathname);
+            if (paths.some((p) => p.startsWith('/app/outcomes-'))) module = true;
         }
         return Boolean(copy) && module;
     }"""))

@@ -10,6 +10,7 @@ import mimetypes
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from litestar import get
 from litestar.datastructures import CacheControlHeader
 from litestar.response import File
@@ -19,20 +20,20 @@ mimetypes.add_type("application/manifest+json", ".webmanifest")
 mimetypes.add_type("text/javascript", ".js")
 mimetypes.add_type("image/svg+xml", ".svg")
 
-# Pages of the single-page app that a person may open or bookmark directly; each serves
-# the shell, and the page code shows the right screen. `/crisis` is served by the crisis
-# feature, with the emergency numbers in its HTML.
-APP_PAGES = [
-    "/log", "/entry", "/history", "/waiting", "/settings", "/tools", "/signin",
-    "/welcome", "/access-log", "/privacy",
-]
+
+def app_pages(root: Path) -> list[str]:
+    """Pages of the single-page app that a person may open or bookmark directly; each
+    serves the shell, and the page code shows the right screen. The list is written from
+    the screens' code by scripts/pwa_manifest.py. `/crisis` is served by the crisis
+    feature, with the emergency numbers in its HTML."""
+    return msgspec.json.decode((root / "pages.json").read_bytes(), type=list[str])
 
 
 def pwa_routes(pwa_dir: str) -> list[Any]:
     root = Path(pwa_dir)
     index = root / "index.html"
 
-    @get(APP_PAGES, include_in_schema=False, exclude_from_auth=True)
+    @get(app_pages(root), include_in_schema=False, exclude_from_auth=True)
     async def app_page() -> File:
         return File(
             index, filename="index.html", media_type="text/html",

@@ -1,6 +1,6 @@
 // @ts-check
 /** Editing a list of people to call: a name, a phone number and a short note each. */
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
 import { textInput } from "./fields.js";
 
 /**

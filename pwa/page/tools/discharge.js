@@ -9,8 +9,10 @@
 import { call } from "../../shared/api.js";
 import { get, put } from "../../shared/idb.js";
 import { seal, unseal } from "../../shared/seal.js";
-import { dayOf, h, timeOf } from "../dom.js";
+import { h } from "../../shared/dom.js";
+import { dayOf, timeOf } from "../dom.js";
 import { dialable } from "./plan-data.js";
+import { message } from "../../shared/message.js";
 
 const KEY = "discharge-plan";
 
@@ -69,7 +71,7 @@ export async function render(main, _ctx) {
       return;
     }
     const { agreed, draft } = copy;
-    const status = h("p", { role: "status" });
+    const status = message("info");
     const agree = async () => {
       const reply = await call("PUT", "/api/v1/discharge-plan/agreement", { draft_version: draft.version });
       if (reply.ok) draw(await refresh().catch(() => copy), false);

@@ -4,7 +4,7 @@
  * normalising, contextualising, and relaxation (a paced-breathing timer). Nothing here is
  * sent anywhere: it is for the patient, in the moment.
  */
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
 
 export const EMOTION_WORDS = [
   { family: "Angry", words: ["Annoyed", "Frustrated", "Irritable", "Furious", "Resentful", "Jealous"] },

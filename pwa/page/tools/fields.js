@@ -3,7 +3,8 @@
  * Small labelled form controls for the tools. Every control has a visible label tied to
  * it by id, and values go in and out as plain text (never as markup).
  */
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
+import { message } from "../../shared/message.js";
 
 let counter = 0;
 /** @param {string} name */
@@ -89,6 +90,6 @@ export function checkbox(label, checked) {
 
 /** A polite message area for "Saved" and the like. */
 export function saying() {
-  const el = h("p", { class: "hint", role: "status", "aria-live": "polite" });
+  const el = message("saved");
   return { element: el, say: (/** @type {string} */ text) => { el.textContent = text; } };
 }

@@ -3,8 +3,9 @@
  * The between-session tools at /tools, one screen, the tool chosen by `?tool=` so each
  * opens offline. Importing this also adds the agreed plan to /crisis and the warning-sign link.
  */
-import { currentSession } from "../../shared/api.js";
-import { h, later } from "../dom.js";
+import { currentSession } from "../../shared/phone-session.js";
+import { h } from "../../shared/dom.js";
+import { later } from "../dom.js";
 import { registerScreen } from "../registry.js";
 import { renderEmotions } from "./emotions.js";
 import "./plan-view.js";

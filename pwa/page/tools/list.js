@@ -1,6 +1,7 @@
 // @ts-check
 /** A list of a tool's records, each a link to open it, with its state in words. */
-import { dayOf, h } from "../dom.js";
+import { h } from "../../shared/dom.js";
+import { dayOf } from "../dom.js";
 
 /**
  * "today", "yesterday" or "on Monday, 3 March 2026", to follow a verb.

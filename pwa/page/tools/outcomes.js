@@ -8,10 +8,12 @@
  * outbox, as the diary does. Acts are recorded to help, never to blame.
  */
 import { enqueue } from "../../shared/outbox.js";
-import { dayOf, h } from "../dom.js";
+import { h } from "../../shared/dom.js";
+import { dayOf } from "../dom.js";
 import { fresh, localTimestamp } from "../entries.js";
 import { afterSave, listOf, saveRecord, savedNote, sendSoon } from "./data.js";
 import { saying, textArea, textInput, uid } from "./fields.js";
+import { message } from "../../shared/message.js";
 
 const TOOL = { path: "acts-and-contacts", kind: "acts-and-contacts", copy: "tool:acts-and-contacts" };
 const MEASURES = ["phq-9", "gad-7", "monthly-summary"];
@@ -175,7 +177,7 @@ async function measureForm(main, ctx, qid) {
     const where = await sendSoon(`measures:${id}`);
     ctx.saved();
     main.replaceChildren(h("h1", { text: "Thank you" }),
-      h("p", { role: "status", text: where === "sent" ? "Sent to your care team." : "Saved on this phone. It will be sent when there is a signal." }));
+      message("saved", where === "sent" ? "Sent to your care team." : "Saved on this phone. It will be sent when there is a signal."));
     if ((answers["44260-8"] || 0) > 0) main.append(crisisStep());
     main.append(h("p", {}, h("a", { href: "/tools?tool=outcomes", text: "Back to what happened and check-ins" })));
   });
@@ -193,7 +195,9 @@ function crisisStep() {
 
 /** Keep what the screen needs on the phone (sealed), for a first use with no signal. */
 export async function warm() {
-  await Promise.all(["/api/v1/measures/due", "/api/v1/acts-and-contacts", ...MEASURES.map((q) => `/api/v1/fhir/Questionnaire/${q}`)]
+  /** @type {import("../../shared/api.js").ApiUrl[]} */
+  const urls = ["/api/v1/measures/due", "/api/v1/acts-and-contacts", ...MEASURES.map((q) => /** @type {import("../../shared/api.js").ApiUrl} */ (`/api/v1/fhir/Questionnaire/${q}`))];
+  await Promise.all(urls
     .map((url, i) => fresh(url, ["measures-due", TOOL.copy, ...MEASURES.map((q) => `questionnaire:${q}`)][i])));
 }
 
@@ -212,7 +216,7 @@ export async function render(main, ctx) {
   main.append(h("h1", { text: "What happened, and check-ins" }),
     h("p", { class: "lead", text: "Writing down what happened helps you and your clinician see what changes over time. It is never about blame." }),
     h("p", { class: "hint", text: WHO_SEES }),
-    h("p", { role: "status", class: "hint", text: savedNote(ctx.params) }));
+    message("saved", savedNote(ctx.params)));
   await dueSection(main);
   const said = saying();
   const quiet = h("button", { class: "button secondary", type: "button", text: "Nothing like this happened this week" });

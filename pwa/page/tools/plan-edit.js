@@ -5,7 +5,7 @@
  * both have agreed the same version, it becomes the agreed plan shown on /crisis.
  */
 import { bodyOf, enqueue, records } from "../../shared/outbox.js";
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
 import { fresh } from "../entries.js";
 import { afterSave, savedNote, sendSoon } from "./data.js";
 import { contactList } from "./contacts.js";

@@ -3,8 +3,9 @@
  * The agreed crisis plan as a section of the crisis screen, drawn from the copy on this
  * phone first (so it shows at once, with no signal), then refreshed when there is one.
  */
-import { currentSession } from "../../shared/api.js";
-import { dayOf, h, timeOf } from "../dom.js";
+import { currentSession } from "../../shared/phone-session.js";
+import { h } from "../../shared/dom.js";
+import { dayOf, timeOf } from "../dom.js";
 import { registerCrisisSection } from "../registry.js";
 import { onDay } from "./list.js";
 import { dialable, keptPlan, refreshPlan } from "./plan-data.js";

@@ -4,7 +4,7 @@
  * down every possible solution without judging; choose one and plan it; try it and look
  * back. Saved as a draft at any step; open worksheets are gone through at the next session.
  */
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { checkbox, saying, textArea, textInput, uid } from "./fields.js";
 import { recordList } from "./list.js";

@@ -9,7 +9,8 @@
  */
 import { call } from "../../shared/api.js";
 import { loadTable } from "../entries.js";
-import { dayOf, h } from "../dom.js";
+import { h } from "../../shared/dom.js";
+import { dayOf } from "../dom.js";
 
 const SIGNAL = "This needs a signal. Please try again when you are back online.";
 
@@ -22,7 +23,7 @@ const drawRows = (rows) => h("ul", { class: "rows" }, ...rows.filter((r) => !r.r
 /** @param {string[]} changes */
 const changeList = (changes) => h("ul", {}, ...changes.map((c) => h("li", { text: c })));
 
-/** @param {string} url @returns {Promise<any>} null with no signal */
+/** @param {import("../../shared/api.js").ApiUrl} url @returns {Promise<any>} null with no signal */
 async function read(url) {
   try {
     const reply = await call("GET", url, undefined, { timeout: 8000 });
@@ -32,7 +33,7 @@ async function read(url) {
   }
 }
 
-/** @param {string} method @param {string} url @param {unknown} body @param {HTMLElement} status */
+/** @param {string} method @param {import("../../shared/api.js").ApiUrl} url @param {unknown} body @param {HTMLElement} status */
 async function send(method, url, body, status) {
   try {
     const reply = await call(method, url, body);

@@ -6,7 +6,7 @@
  * step was offered is recorded (through the outbox) so the clinician sees it in review.
  */
 import { enqueue } from "../../shared/outbox.js";
-import { h } from "../dom.js";
+import { h } from "../../shared/dom.js";
 import { kick } from "../drainer.js";
 import { dialable, keptPlan, matchPlan } from "./plan-data.js";
 
@@ -16,6 +16,7 @@ const offered = new Set();
 /** @param {any} plan @param {string} reason */
 function offerDialog(plan, reason) {
   const titleId = "plan-offer-title";
+  /** @type {string[]} */
   const steps = (plan.self_help || []).slice(0, 3);
   const people = [...(plan.contacts || []), ...(plan.professionals || [])].filter((p) => p.phone).slice(0, 3);
   const dialog = /** @type {HTMLDialogElement} */ (h("dialog", { class: "dialog plan-offer", "aria-labelledby": titleId },

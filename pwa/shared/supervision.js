@@ -5,7 +5,9 @@
  * caseload; their site admin sees everyone's in the accounts pages. Both can record.
  */
 import { call, reasonOf } from "./api.js";
-import { day, h, today } from "./dom.js";
+import { h } from "./dom.js";
+import { day, today } from "./staff.js";
+import { message } from "./message.js";
 
 /**
  * @param {any} s the clinician's supervision @param {string} heading @param {() => void} reload
@@ -13,9 +15,9 @@ import { day, h, today } from "./dom.js";
  */
 export function supervisionCard(s, heading, reload, level = "h2") {
   const key = s.clinician_id.slice(0, 8);
-  const problem = h("p", { class: "problem", role: "alert" });
+  const problem = message("problem");
   const send = async (/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body) => {
-    const reply = await call(method, `/supervision/${s.clinician_id}${path}`, body);
+    const reply = await call(method, `/api/v1/supervision/${s.clinician_id}${path}`, body);
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   };

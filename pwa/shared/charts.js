@@ -1,11 +1,12 @@
 // @ts-check
 /**
- * The review's four charts, drawn as SVG by this file (no chart library, nothing fetched
+ * The charts of the review and the service's view, drawn as SVG by this file (no chart library, nothing fetched
  * from elsewhere). Each is a <figure> holding its one-sentence summary (which is also the
  * chart's accessible description) and, behind a disclosure, the table of its figures.
  * Series differ by line style and marker as well as colour.
  */
-import { day, h, s } from "./dom.js";
+import { h, s } from "./dom.js";
+import { day } from "./staff.js";
 
 const W = 640;
 const H = 220;
