@@ -65,6 +65,8 @@ class Site(msgspec.Struct):
     # A self-harm or aggression urge at or over this puts a patient in the caseload's first
     # tier, whatever their plan says (caseload/tiers.py).
     risk_floor: int = 7
+    # May patients turn the phone's app lock off (after a clear warning)? Off by default.
+    app_lock_optional: bool = False
 
 
 class RiskFloorIn(msgspec.Struct, forbid_unknown_fields=True):
