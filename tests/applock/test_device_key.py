@@ -59,7 +59,8 @@ async def test_changing_a_pin_needs_a_recent_password_sign_in(client, conn) -> N
     headers = await acting_as(client, conn, world, "P1")
     device = str(uuid.uuid4())
     body = {"device_id": device, "pin_check": check()}
-    assert (await client.put("/api/v1/me/device-key", headers=headers, json=body)).status_code == 200
+    made = await client.put("/api/v1/me/device-key", headers=headers, json=body)
+    assert made.status_code == 200
     await conn.execute("UPDATE sessions SET reauth_at = now() - interval '16 minutes'")
     refused = await client.put("/api/v1/me/device-key", headers=headers,
                                json={"device_id": device, "pin_check": check()})
