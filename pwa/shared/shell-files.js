@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "59e5b64d5b8a";
+export const VERSION = "81397e049e61";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -18,6 +18,7 @@ export const SHELL_FILES = [
   "/page/entry-form.js",
   "/page/history.js",
   "/page/home.js",
+  "/page/lock-gate.js",
   "/page/log.js",
   "/page/log-detail.js",
   "/page/main.js",
@@ -71,4 +72,6 @@ export const LATER_FILES = [
   "/page/withdraw.js",
   "/page/sign-in-code.js",
   "/shared/qr.js",
+  "/page/lock.js",
+  "/shared/lock-keys.js",
 ];

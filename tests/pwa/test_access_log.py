@@ -17,6 +17,7 @@ from conftest import (
     Server,
     _run,
     check_for_update,
+    pass_lock_prompt,
     release_new_version,
     screenshot,
     sign_in,
@@ -114,6 +115,7 @@ def test_a_patient_turns_on_a_sign_in_code_and_then_needs_it(
         "Please type the 6-digit code from your authenticator app.")
     page.get_by_label("Code from your authenticator app").fill(totp.at(time.time() + 30))
     page.get_by_role("button", name="Sign in").click()
+    pass_lock_prompt(page)
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible()
 
     # Turning it off takes a fresh code; forget the used steps as half a minute would.

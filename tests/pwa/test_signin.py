@@ -9,7 +9,7 @@ import uuid
 import asyncpg
 from playwright.sync_api import BrowserContext, expect
 
-from conftest import Patient, Server, _run, sign_in
+from conftest import Patient, Server, _run, pass_lock_prompt, sign_in
 from diarycard.accounts.invitations import invite
 from diarycard.accounts.models import InvitationIn
 from diarycard.auth.principal import Principal
@@ -25,6 +25,7 @@ def test_first_use_with_the_invitation_link_then_sign_in(
         conn = await asyncpg.connect(live.db_url)
         try:
             site = await make_site(conn, "PWA test site")
+            await conn.execute("UPDATE sites SET app_lock_optional = true WHERE id = $1", site)
             clinician = await make_user(conn, site, "clinician", f"c-{login}")
             who = Principal(clinician, "clinician", site, f"c-{login}", "Dr C", uuid.uuid4(),
                             totp_enabled=True)
@@ -41,6 +42,7 @@ def test_first_use_with_the_invitation_link_then_sign_in(
     assert "invite" not in page.url  # the code does not stay in the address or history
     page.get_by_label("Choose a password").fill("lantern-meadow-quietly-42")
     page.get_by_role("button", name="Start").click()
+    pass_lock_prompt(page)
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible()
 
     page.get_by_role("link", name="Settings", exact=True).click()
@@ -49,6 +51,7 @@ def test_first_use_with_the_invitation_link_then_sign_in(
     page.get_by_label("Your login").fill(login)
     page.get_by_label("Password").fill("lantern-meadow-quietly-42")
     page.get_by_role("button", name="Sign in").click()
+    pass_lock_prompt(page)
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible()
 
 

@@ -4,6 +4,7 @@
  * phone first (so it shows at once, with no signal), then refreshed when there is one.
  */
 import { currentSession } from "../../shared/api.js";
+import { isLocked } from "../../shared/seal.js";
 import { dayOf, h, timeOf } from "../dom.js";
 import { registerCrisisSection } from "../registry.js";
 import { onDay } from "./list.js";
@@ -51,7 +52,9 @@ async function render(container) {
   const kept = await keptPlan();
   const none = h("div", {},
     h("h2", { text: "My crisis plan" }),
-    h("p", { text: "You have not agreed a crisis plan yet. You can write one with your clinician, at your next session or now." }));
+    h("p", { text: await isLocked()
+      ? "Your own plan opens after you unlock diarycard. The numbers above always work."
+      : "You have not agreed a crisis plan yet. You can write one with your clinician, at your next session or now." }));
   container.replaceChildren(kept ? drawPlan(kept.plan, kept.at) : none,
     h("p", {}, h("a", { href: "/tools?tool=crisis-plan", text: "Work on my plan with my clinician" })));
   const session = await currentSession();
