@@ -3,7 +3,7 @@
  * History: the patient's own entries, newest first, grouped by day, with what is still
  * waiting to send merged in. Changes and deletes go through the outbox like new entries.
  */
-import { confirmDialog, dayOf, h, timeOf } from "./dom.js";
+import { confirmDialog, dayOf, h, later, timeOf } from "./dom.js";
 import { categoryLabel, deleteEntry, loadEntries, outcomeLabel, pendingEntries, seen } from "./entries.js";
 import { registerScreen } from "./registry.js";
 
@@ -12,7 +12,8 @@ import { registerScreen } from "./registry.js";
  * @param {import("./registry.js").ScreenContext} ctx
  */
 async function render(main, ctx) {
-  main.append(h("h1", { text: "My diary" }));
+  main.append(h("h1", { text: "My diary" }),
+    h("p", {}, h("a", { class: "button secondary", href: "/progress", text: "How it's going" })));
   if (ctx.params.get("saved")) main.append(h("p", { class: "message", role: "status", text: "Saved." }));
   const list = h("div", { class: "days" });
   const more = h("div", { class: "actions" });
@@ -107,3 +108,11 @@ function card(entry, ctx) {
 }
 
 registerScreen({ path: "/history", title: "My diary", nav: { label: "My diary", order: 20 }, render });
+
+registerScreen({
+  path: "/progress",
+  title: "How it's going",
+  async render(main) {
+    await (await later(() => import("./progress.js"), main))?.render(main);
+  },
+});

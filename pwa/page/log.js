@@ -56,7 +56,8 @@ function askTried(step, row, ctx) {
     h("h2", { text: "Did you try it?" }),
     h("div", { class: "choices" },
       h("button", { class: "button", type: "button", "data-tried": "yes", onclick: () => next(true), text: "Yes, I tried it" }),
-      h("button", { class: "button secondary", type: "button", "data-tried": "no", onclick: () => next(false), text: "Not this time" })));
+      h("button", { class: "button secondary", type: "button", "data-tried": "no", onclick: () => next(false), text: "Not this time" })),
+    h("p", { class: "hint" }, h("a", { href: "/tools?tool=learn&page=urges", text: "Why urges rise and pass" })));
   focusFirstButton(step);
 }
 

@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "81397e049e61";
+export const VERSION = "c864c5601f0f";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -73,5 +73,7 @@ export const LATER_FILES = [
   "/page/sign-in-code.js",
   "/shared/qr.js",
   "/page/lock.js",
+  "/page/progress.js",
+  "/page/tools/learn.js",
   "/shared/lock-keys.js",
 ];
