@@ -28,6 +28,19 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+/**
+ * The one "Saved" message of the patient app, so a save looks and reads the same on every
+ * screen (the trial found a different one on each).
+ * @param {string} text the first line ("Saved.", "Saved on this phone. ...")
+ * @param {{title?: string, live?: boolean}} [options] title: a heading level for the
+ *   first line instead of a paragraph; live: false inside an existing live region
+ * @param {...(Node | string | null | undefined | false)} more further lines
+ */
+export function savedMessage(text, options = {}, ...more) {
+  return h("div", { class: "saved-message", role: options.live === false ? null : "status" },
+    h(options.title || "p", { class: "saved-title", text }), ...more);
+}
+
 /** @param {Element} el */
 export function clear(el) {
   el.replaceChildren();

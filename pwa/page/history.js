@@ -3,7 +3,7 @@
  * History: the patient's own entries, newest first, grouped by day, with what is still
  * waiting to send merged in. Changes and deletes go through the outbox like new entries.
  */
-import { confirmDialog, dayOf, h, later, timeOf } from "./dom.js";
+import { confirmDialog, dayOf, h, later, savedMessage, timeOf } from "./dom.js";
 import { categoryLabel, deleteEntry, loadEntries, outcomeLabel, pendingEntries, seen } from "./entries.js";
 import { registerScreen } from "./registry.js";
 
@@ -14,7 +14,7 @@ import { registerScreen } from "./registry.js";
 async function render(main, ctx) {
   main.append(h("h1", { text: "My diary" }),
     h("p", {}, h("a", { class: "button secondary", href: "/progress", text: "How it's going" })));
-  if (ctx.params.get("saved")) main.append(h("p", { class: "message", role: "status", text: "Saved." }));
+  if (ctx.params.get("saved")) main.append(savedMessage("Saved."));
   const list = h("div", { class: "days" });
   const more = h("div", { class: "actions" });
   main.append(list, more);
@@ -22,7 +22,7 @@ async function render(main, ctx) {
   const pending = await pendingEntries();
   const first = await loadEntries(null);
   if (first.offlineAt) {
-    list.before(h("p", { class: "offline-copy", text: `No signal. Showing your diary as saved on this phone at ${timeOf(first.offlineAt)}.` }));
+    list.before(h("p", { class: "offline-copy", text: `Showing your diary as saved on this phone at ${timeOf(first.offlineAt)}.` }));
   } else if (first.failed) {
     list.before(h("p", { class: "message", text: "Your diary could not be loaded just now. Entries on this phone are shown below." }));
   }

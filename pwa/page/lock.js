@@ -9,7 +9,7 @@ import { NetworkError, currentSession, reasonOf } from "../shared/api.js";
 import { get, put } from "../shared/idb.js";
 import { setPin, showPlanOnLock, unlock } from "../shared/lock-keys.js";
 import { lockOf, useKey } from "../shared/seal.js";
-import { confirmDialog, h } from "./dom.js";
+import { confirmDialog, h, savedMessage } from "./dom.js";
 import { kick } from "./drainer.js";
 import { skipForNow } from "./lock-gate.js";
 import { keepForLock, keptPlan } from "./tools/plan-data.js";
@@ -17,6 +17,7 @@ import { keepForLock, keptPlan } from "./tools/plan-data.js";
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
 let counter = 0;
+export const LOCK_FILES = ["/page/lock.js", "/shared/lock-keys.js"];
 
 /** @param {string} label @param {Record<string, string>} attrs */
 function field(label, attrs) {
@@ -32,6 +33,8 @@ const crisisFirst = () => h("p", { class: "actions" },
 function opened(ctx) {
   ctx.go(location.pathname + location.search, { replace: true });
   void kick(true);
+  // The lock screen must open with no signal after a restart: have the worker keep it.
+  navigator.serviceWorker?.ready.then((r) => r.active?.postMessage({ type: "keep", urls: LOCK_FILES })).catch(() => {});
 }
 
 /**
@@ -174,12 +177,12 @@ export async function renderSettings(section, ctx) {
     return;
   }
   const show = h("input", { id: "settings-plan", type: "checkbox", checked: lock.plan_on_lock !== false });
-  const note = h("p", { role: "status" });
+  const note = h("div", { "aria-live": "polite" });
   show.addEventListener("change", async () => {
     const on = /** @type {HTMLInputElement} */ (show).checked;
     await showPlanOnLock(on);
     await keepForLock(on ? (await keptPlan())?.plan : null);
-    note.textContent = "Saved.";
+    note.replaceChildren(savedMessage("Saved.", { live: false }));
   });
   section.append(
     h("p", { text: "diarycard asks for your PIN when it restarts and after 5 minutes in the background." }),

@@ -81,7 +81,7 @@ export async function render(main) {
     if (p.op === "upsert" && p.entry) byId.set(id, p.entry);
     else byId.delete(id);
   }
-  if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: `No signal. This uses your diary as saved on this phone on ${dayOf(read.offlineAt)}.` }));
+  if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: `This uses your diary as saved on this phone on ${dayOf(read.offlineAt)}.` }));
   const s = summarise([...byId.values()], Date.now());
   if (byId.size === 0) {
     main.append(h("p", { class: "message", text: "Nothing to show yet. As you log urges, this page will show what helps you." }));

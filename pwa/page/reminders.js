@@ -6,7 +6,7 @@
  * patient turns reminders on and has read why. Loaded on first use (LATER_FILES).
  */
 import { NetworkError, call, reasonOf } from "../shared/api.js";
-import { h } from "./dom.js";
+import { h, savedMessage } from "./dom.js";
 import { pushWorksHere, subscribe, thisDevice, whyNoPush } from "./push.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
@@ -42,7 +42,7 @@ function dayWords(days) {
  * @param {boolean} [renewed] this phone's subscription was just renewed
  */
 export async function render(section, ctx, done = "", renewed = false) {
-  const note = h("p", { role: "status", class: done ? "message" : "", text: done });
+  const note = done.startsWith("Saved") ? savedMessage(done) : h("p", { role: "status", class: done ? "message" : "", text: done });
   section.setAttribute("aria-labelledby", "reminders");
   section.replaceChildren(h("h2", { id: "reminders", text: "Reminders" }), note);
   let reply;

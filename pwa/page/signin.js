@@ -10,25 +10,29 @@ import { startSession } from "./session.js";
 
 let counter = 0;
 
+// Said before the first try, not only after a refusal (auth/policy.py holds the rule).
+const PASSWORD_RULE = "At least 10 characters. A few words together work well, for example three words you will remember.";
+
 /**
  * @param {string} label
  * @param {Record<string, string>} attrs
+ * @param {string} [hint] shown under the label and tied to the box
  */
-function field(label, attrs) {
+function field(label, attrs, hint) {
   const id = `in-${++counter}`;
-  const input = /** @type {HTMLInputElement} */ (h("input", { id, required: true, ...attrs }));
-  return { input, element: h("div", {}, h("label", { for: id, text: label }), input) };
+  const input = /** @type {HTMLInputElement} */ (h("input", { id, required: true, "aria-describedby": hint ? `${id}-hint` : null, ...attrs }));
+  return { input, element: h("div", {}, h("label", { for: id, text: label }), hint ? h("p", { class: "hint", id: `${id}-hint`, text: hint }) : null, input) };
 }
 
 /**
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
- * @param {{title: string, intro: string, button: string, url: string,
- *   fields: {name: string, label: string, attrs: Record<string, string>}[]}} kind
+ * @param {{title: string, intro: string, button: string, url: string, lead?: HTMLElement,
+ *   fields: {name: string, label: string, attrs: Record<string, string>, hint?: string}[]}} kind
  * @param {Record<string, string>} [filled] values to start with
  */
 function form(main, ctx, kind, filled = {}) {
-  const inputs = kind.fields.map((f) => ({ name: f.name, ...field(f.label, f.attrs) }));
+  const inputs = kind.fields.map((f) => ({ name: f.name, ...field(f.label, f.attrs, f.hint) }));
   for (const i of inputs) if (filled[i.name]) i.input.value = filled[i.name];
   const problem = h("p", { class: "error", role: "alert" });
   const submit = h("button", { class: "button", type: "submit", text: kind.button });
@@ -58,9 +62,10 @@ function form(main, ctx, kind, filled = {}) {
         return;
       }
       if (!reply.ok) {
+        const first = reply.data?.errors?.[0];
         problem.textContent = reply.status === 429
           ? "Too many tries. Please wait a few minutes and try again."
-          : reasonOf(reply.data);
+          : first?.field === "password" && !/^[a-z_]+$/.test(first.rule) ? first.rule : reasonOf(reply.data);
         return;
       }
       await startSession(reply.data);
@@ -81,7 +86,7 @@ function form(main, ctx, kind, filled = {}) {
       submit.removeAttribute("disabled");
     }
   });
-  main.append(h("h1", { text: kind.title }), h("p", { text: kind.intro }), el);
+  main.append(h("h1", { text: kind.title }), h("p", { text: kind.intro }), kind.lead || "", el);
 }
 
 registerScreen({
@@ -91,10 +96,11 @@ registerScreen({
   render(main, ctx) {
     // The clinician's invitation link carries the code in the fragment (never sent to
     // a server); take it out of the address at once and offer the first-time form.
-    const code = new URLSearchParams(location.hash.slice(1)).get("invite");
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const code = fragment.get("invite");
     if (code) {
       history.replaceState(null, "", location.pathname + location.search);
-      welcome(main, ctx, code);
+      welcome(main, ctx, code, fragment.get("login") || "");
       return;
     }
     form(main, ctx, {
@@ -117,16 +123,20 @@ registerScreen({
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
  * @param {string} [code]
+ * @param {string} [login] the login name, when the invitation link carried it
  */
-function welcome(main, ctx, code) {
+function welcome(main, ctx, code, login = "") {
   form(main, ctx, {
     title: "Welcome to diarycard",
     intro: "Type the invitation code your clinician gave you, then choose a password. You will use the password to sign in from now on.",
+    lead: login
+      ? h("p", { class: "message" }, "Your login name is ", h("strong", { class: "login-name", text: login }), ". You will sign in with it and the password you choose now.")
+      : h("p", { class: "hint", text: "Your login name is on the invitation from your clinician. You will sign in with it and the password you choose now." }),
     button: "Start",
     url: "/api/v1/invitations/redeem",
     fields: [
       { name: "code", label: "Invitation code", attrs: { type: "text", autocomplete: "one-time-code", autocapitalize: "characters", spellcheck: "false", maxlength: "40" } },
-      { name: "password", label: "Choose a password", attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
+      { name: "password", label: "Choose a password", hint: PASSWORD_RULE, attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
     ],
   }, code ? { code } : {});
   main.append(h("p", {}, h("a", { href: "/signin", text: "I already have a password" })));

@@ -5,7 +5,7 @@
  * file counts towards the 60 KB gzipped first-load budget; icons (the browser fetches them
  * on install) and "/" (answered with /index.html) are left out.
  */
-export const VERSION = "c864c5601f0f";
+export const VERSION = "bc3c0a1a8b44";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -34,7 +34,6 @@ export const SHELL_FILES = [
   "/page/waiting.js",
   "/page/tools/contacts.js",
   "/page/tools/data.js",
-  "/page/tools/emotions.js",
   "/page/tools/fields.js",
   "/page/tools/index.js",
   "/page/tools/list.js",
@@ -75,5 +74,6 @@ export const LATER_FILES = [
   "/page/lock.js",
   "/page/progress.js",
   "/page/tools/learn.js",
+  "/page/tools/emotions.js",
   "/shared/lock-keys.js",
 ];

@@ -70,6 +70,10 @@ def sign_in_and_set_pin(page: Page, who: Patient) -> None:
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible(timeout=20_000)
     page.locator(".row-button").first.wait_for()
     wait_controlled(page)
+    # The lock's screens are kept for offline once a PIN is set.
+    assert wait_for(lambda: page.evaluate(
+        "async () => Boolean(await caches.match('/page/lock.js'))"
+        " && Boolean(await caches.match('/shared/lock-keys.js'))"))
 
 
 def log_offline_with_note(page: Page, note: str) -> None:

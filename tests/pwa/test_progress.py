@@ -74,7 +74,7 @@ def test_how_its_going_says_what_helps_kindly_and_opens_offline(
 
     context.set_offline(True)
     page.reload()
-    expect(main).to_contain_text("No signal. This uses your diary as saved on this phone")
+    expect(main).to_contain_text("This uses your diary as saved on this phone")
     expect(main).to_contain_text("When nothing was tried, you resisted the urge 1 of 2 times.")
     page.emulate_media(color_scheme="dark")
     page.set_viewport_size({"width": 320, "height": 700})

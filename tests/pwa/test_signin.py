@@ -4,6 +4,7 @@ mistakes are said plainly."""
 from __future__ import annotations
 
 import os
+import re
 import uuid
 
 import asyncpg
@@ -36,10 +37,16 @@ def test_first_use_with_the_invitation_link_then_sign_in(
 
     code = _run(invited())
     page = context.new_page()
-    page.goto(f"/signin#invite={code}")
+    page.goto(f"/signin#invite={code}&login={login}")
     expect(page.get_by_role("heading", name="Welcome to diarycard")).to_be_visible()
     assert page.get_by_label("Invitation code").input_value() == code
     assert "invite" not in page.url  # the code does not stay in the address or history
+    # The login name and the password rule, up front in plain words.
+    expect(page.locator("main")).to_contain_text(f"Your login name is {login}.")
+    expect(page.get_by_text("At least 10 characters.")).to_be_visible()
+    page.get_by_label("Choose a password").fill("short")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("alert")).to_have_text(re.compile(r"^Please use at least 10"))
     page.get_by_label("Choose a password").fill("lantern-meadow-quietly-42")
     page.get_by_role("button", name="Start").click()
     pass_lock_prompt(page)

@@ -19,12 +19,17 @@ from diarycard.accounts.models import (
     User,
 )
 from diarycard.auth.routes import SignedIn, client_ip, session_response
-from diarycard.settings import Settings
+from diarycard.settings import DEFAULT_PUBLIC_URL, Settings
 from diarycard.web.deps import Conn, CurrentUser
 
 
 def _link_base(request: Request[Any, Any, Any]) -> str:
+    """Where invitation links point. In development with no DIARYCARD_PUBLIC_URL, the
+    address this server was actually reached at (another port, another machine on the
+    network), so the QR code opens this server, not one on port 8000."""
     settings: Settings = request.app.state.settings
+    if settings.env == "development" and settings.public_url == DEFAULT_PUBLIC_URL:
+        return f"{request.url.scheme}://{request.url.netloc}"
     return settings.public_url
 
 

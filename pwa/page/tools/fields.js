@@ -3,7 +3,7 @@
  * Small labelled form controls for the tools. Every control has a visible label tied to
  * it by id, and values go in and out as plain text (never as markup).
  */
-import { h } from "../dom.js";
+import { h, savedMessage } from "../dom.js";
 
 let counter = 0;
 /** @param {string} name */
@@ -87,8 +87,13 @@ export function checkbox(label, checked) {
   return { element: h("label", { class: "check", for: id }, box, label), box, read: () => box.checked };
 }
 
-/** A polite message area for "Saved" and the like. */
+/** A polite message area: "Saved" (the app's one saved message) and the like. */
 export function saying() {
-  const el = h("p", { class: "hint", role: "status", "aria-live": "polite" });
-  return { element: el, say: (/** @type {string} */ text) => { el.textContent = text; } };
+  const el = h("div", { role: "status", "aria-live": "polite" });
+  const say = (/** @type {string} */ text) => {
+    el.replaceChildren(!text ? "" : text.startsWith("Saved")
+      ? savedMessage(text, { live: false })
+      : h("p", { class: "hint", text }));
+  };
+  return { element: el, say };
 }

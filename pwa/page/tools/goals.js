@@ -3,7 +3,7 @@
  * Goals: short-term and long-term, agreed with the clinician, each with a progress
  * rating the patient updates as things move on.
  */
-import { h } from "../dom.js";
+import { h, savedMessage } from "../dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { rating, saying, textArea, textInput, uid } from "./fields.js";
 import { onDay } from "./list.js";
@@ -72,7 +72,7 @@ function newGoalForm(ctx) {
 export async function renderGoals(main, ctx) {
   main.append(h("h1", { text: "My goals" }),
     h("p", { class: "lead", text: "Clear goals, agreed with your clinician. Move the slider as things change." }),
-    h("p", { role: "status", class: "hint", text: savedNote(ctx.params) }));
+    savedNote(ctx.params) ? savedMessage(savedNote(ctx.params)) : null);
   const list = await listOf(TOOL);
   if (list.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. These are your goals as last saved on this phone." }));
   for (const [term, heading] of [["short", "Short-term goals"], ["long", "Long-term goals"]]) {

@@ -7,7 +7,7 @@
  * outbox, as the diary does. Acts are recorded to help, never to blame.
  */
 import { enqueue } from "../../shared/outbox.js";
-import { dayOf, h } from "../dom.js";
+import { dayOf, h, savedMessage } from "../dom.js";
 import { fresh, localTimestamp } from "../entries.js";
 import { afterSave, listOf, saveRecord, savedNote, sendSoon } from "./data.js";
 import { saying, textArea, textInput, uid } from "./fields.js";
@@ -190,7 +190,7 @@ export async function render(main, ctx) {
   main.append(h("h1", { text: "What happened, and check-ins" }),
     h("p", { class: "lead", text: "Writing down what happened helps you and your clinician see what changes over time. It is never about blame." }),
     h("p", { class: "hint", text: WHO_SEES }),
-    h("p", { role: "status", class: "hint", text: savedNote(ctx.params) }));
+    savedNote(ctx.params) ? savedMessage(savedNote(ctx.params)) : null);
   await dueSection(main);
   const said = saying();
   const quiet = h("button", { class: "button secondary", type: "button", text: "Nothing like this happened this week" });
