@@ -7,9 +7,13 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from litestar.testing import AsyncTestClient
 
 from access_world import acting_as, api_sign_in, seed_world
+from diarycard.app import create_app
 from diarycard.auth.totp import qr_svg
+from diarycard.settings import load_settings
+from factories import as_app
 
 NEW_PASSWORD = "a new and rather long passphrase"
 
@@ -159,12 +163,6 @@ async def test_in_development_the_link_points_at_the_address_the_server_was_reac
 ) -> None:
     """With no DIARYCARD_PUBLIC_URL, a server on another port must not hand out links
     to port 8000."""
-    from litestar.testing import AsyncTestClient
-
-    from diarycard.app import create_app
-    from diarycard.settings import load_settings
-    from factories import as_app
-
     world = await seed_world(conn)
     settings = load_settings({}, data_dir=str(tmp_path), pool_max=4)
     base = "http://127.0.0.1:8765"
