@@ -34,6 +34,9 @@ export async function lockState(session) {
     if (!(await isLocked())) return "open";
     return passwordGiven && !session.expired ? "reset" : "locked";
   }
+  // No PIN yet and the session has ended: setting one needs a sign-in first (the status
+  // line asks for it); nothing new is readable here meanwhile.
+  if (session.expired) return "open";
   const site = await get("meta", "site");
   if (site?.app_lock_optional && (await get("meta", `lock-off:${session.user_id}`))) return "open";
   return notNow ? "open" : "choose";

@@ -183,6 +183,32 @@ def outbox_count(page: Page) -> int:
     ))
 
 
+def log_with_note(page: Page, note: str) -> None:
+    """The quick log of the first row, tried and resisted, with a note."""
+    page.get_by_role("link", name="Log", exact=True).click()
+    page.locator(".row-button").first.click()
+    page.get_by_role("button", name="Yes, I tried it").click()
+    page.get_by_text("Add more detail (optional)").click()
+    page.get_by_label("A note for you and your clinician (optional)").fill(note)
+    page.get_by_role("button", name="I resisted it").click()
+    page.get_by_role("heading", name="Saved").wait_for()
+
+
+def idb_dump(page: Page) -> str:
+    """Everything in the app's IndexedDB as text, bytes included: what a copy of the
+    phone's storage would show."""
+    return str(page.evaluate("""async () => {
+        const { all } = await import('/shared/idb.js');
+        const text = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v)
+            ? String.fromCharCode(...new Uint8Array(v.buffer || v)) : v;
+        const out = [];
+        for (const store of ['outbox', 'copies', 'meta']) {
+            out.push(JSON.stringify(await all(store), (k, v) => text(v)));
+        }
+        return out.join('\\n');
+    }"""))
+
+
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -12,25 +12,23 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
 from browser_support import assert_no_placeholder_words
-from conftest import Patient, Server, _run, outbox_count, screenshot, wait_controlled, wait_for
+from conftest import (
+    Patient,
+    Server,
+    _run,
+    idb_dump,
+    log_with_note,
+    outbox_count,
+    screenshot,
+    wait_controlled,
+    wait_for,
+)
 from factories import PASSWORD, make_site, make_user
 from plans import agree_plan
 
 axe = Axe()
 _logins = count(1)
 PIN = "2468"
-DUMP = """async () => {
-    const { all } = await import('/shared/idb.js');
-    const text = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v)
-        ? String.fromCharCode(...new Uint8Array(v.buffer || v)) : v;
-    const out = [];
-    for (const store of ['outbox', 'copies', 'meta']) {
-        out.push(JSON.stringify(await all(store), (k, v) => text(v)));
-    }
-    return out.join('\\n');
-}"""
-
-
 def locked_patient(live: Server) -> Patient:
     """A patient at a site that keeps the lock on (the default), with an agreed plan."""
     login = f"lock-patient-{os.getpid()}-{next(_logins)}"
@@ -76,28 +74,25 @@ def sign_in_and_set_pin(page: Page, who: Patient) -> None:
         " && Boolean(await caches.match('/shared/lock-keys.js'))"))
 
 
-def log_offline_with_note(page: Page, note: str) -> None:
-    page.get_by_role("link", name="Log", exact=True).click()
-    page.locator(".row-button").first.click()
-    page.get_by_role("button", name="Yes, I tried it").click()
-    page.get_by_text("Add more detail (optional)").click()
-    page.get_by_label("A note for you and your clinician (optional)").fill(note)
-    page.get_by_role("button", name="I resisted it").click()
-    expect(page.get_by_role("heading", name="Saved")).to_be_visible()
+def locked_with_one_unsent(
+    context: BrowserContext, live: Server, note: str
+) -> tuple[Patient, Page]:
+    """A patient who set a PIN, logged an entry with no signal, and restarted the app."""
+    who = locked_patient(live)
+    page = context.new_page()
+    sign_in_and_set_pin(page, who)
+    context.set_offline(True)
+    log_with_note(page, note)
+    page.reload()
+    expect(page.get_by_role("heading", name="diarycard is locked")).to_be_visible()
+    return who, page
 
 
 def test_a_pin_locks_on_reload_nothing_is_readable_and_the_crisis_plan_is_one_tap_away(
     context: BrowserContext, live: Server
 ) -> None:
-    who = locked_patient(live)
-    page = context.new_page()
-    sign_in_and_set_pin(page, who)
-    context.set_offline(True)
     canary = "canary-lock-5c1e"
-    log_offline_with_note(page, canary)
-
-    page.reload()
-    expect(page.get_by_role("heading", name="diarycard is locked")).to_be_visible()
+    who, page = locked_with_one_unsent(context, live, canary)
     check_screen(page, "lock screen")
     screenshot(page, "lock-screen")
     # No key to the diary is stored, the entry cannot be opened, and no plain text shows.
@@ -108,7 +103,7 @@ def test_a_pin_locks_on_reload_nothing_is_readable_and_the_crisis_plan_is_one_ta
         try { await outbox.bodyOf(record); return 'read'; } catch (e) { return e.name; }
     }""")
     assert opened == "Locked"
-    assert canary not in page.evaluate(DUMP)
+    assert canary not in idb_dump(page)
     # The log and settings stay behind the lock.
     page.goto("/settings")
     expect(page.get_by_role("heading", name="diarycard is locked")).to_be_visible()
@@ -140,13 +135,7 @@ def test_a_pin_locks_on_reload_nothing_is_readable_and_the_crisis_plan_is_one_ta
 def test_five_wrong_pins_ask_for_the_password_and_unsent_entries_are_kept_and_sent(
     context: BrowserContext, live: Server
 ) -> None:
-    who = locked_patient(live)
-    page = context.new_page()
-    sign_in_and_set_pin(page, who)
-    context.set_offline(True)
-    log_offline_with_note(page, "kept through a forgotten PIN")
-    page.reload()
-    expect(page.get_by_role("heading", name="diarycard is locked")).to_be_visible()
+    who, page = locked_with_one_unsent(context, live, "kept through a forgotten PIN")
     context.set_offline(False)
     for _ in range(4):
         page.get_by_label("Your PIN").fill("0000")

@@ -72,7 +72,7 @@ function newGoalForm(ctx) {
 export async function renderGoals(main, ctx) {
   main.append(h("h1", { text: "My goals" }),
     h("p", { class: "lead", text: "Clear goals, agreed with your clinician. Move the slider as things change." }),
-    savedNote(ctx.params) ? savedMessage(savedNote(ctx.params)) : null);
+    savedNote(ctx.params) ? savedMessage(savedNote(ctx.params)) : "");
   const list = await listOf(TOOL);
   if (list.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. These are your goals as last saved on this phone." }));
   for (const [term, heading] of [["short", "Short-term goals"], ["long", "Long-term goals"]]) {

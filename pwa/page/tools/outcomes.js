@@ -190,7 +190,7 @@ export async function render(main, ctx) {
   main.append(h("h1", { text: "What happened, and check-ins" }),
     h("p", { class: "lead", text: "Writing down what happened helps you and your clinician see what changes over time. It is never about blame." }),
     h("p", { class: "hint", text: WHO_SEES }),
-    savedNote(ctx.params) ? savedMessage(savedNote(ctx.params)) : null);
+    savedNote(ctx.params) ? savedMessage(savedNote(ctx.params)) : "");
   await dueSection(main);
   const said = saying();
   const quiet = h("button", { class: "button secondary", type: "button", text: "Nothing like this happened this week" });
