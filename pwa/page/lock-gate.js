@@ -11,12 +11,15 @@ import { isLocked, lockOf, useKey } from "../shared/seal.js";
 
 export const LOCK_AFTER = 5 * 60 * 1000;
 
-let passwordGiven = false;
+let resetAllowed = false;
 let notNow = false;
 
-/** A password sign-in happened in this page: a new PIN may be chosen (forgotten PIN). */
-export function signedIn() {
-  passwordGiven = true;
+/**
+ * A password sign-in: if it opened a locked phone (a forgotten PIN, five wrong ones), a
+ * new PIN may be chosen, once. Signing in while open allows nothing later on.
+ */
+export async function signedIn() {
+  resetAllowed = await isLocked();
 }
 
 /** No signal to set a PIN: open the diary as before this time. */
@@ -31,8 +34,11 @@ export function skipForNow() {
 export async function lockState(session) {
   if (!session || session.role !== "patient") return "open";
   if (await lockOf()) {
-    if (!(await isLocked())) return "open";
-    return passwordGiven && !session.expired ? "reset" : "locked";
+    if (!(await isLocked())) {
+      resetAllowed = false;
+      return "open";
+    }
+    return resetAllowed && !session.expired ? "reset" : "locked";
   }
   // No PIN yet and the session has ended: setting one needs a sign-in first (the status
   // line asks for it); nothing new is readable here meanwhile.

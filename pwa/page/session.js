@@ -28,7 +28,7 @@ export async function startSession(body) {
     display_name: body.display_name,
     csrf_token: body.csrf_token,
   }, "session");
-  signedIn();
+  await signedIn();
   window.dispatchEvent(new Event("diarycard:session"));
   await refreshSite();
   void kick(true);

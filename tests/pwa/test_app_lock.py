@@ -161,3 +161,31 @@ def test_five_wrong_pins_ask_for_the_password_and_unsent_entries_are_kept_and_se
     assert wait_for(lambda: [e["note"] for e in who.entries()]
                     == ["kept through a forgotten PIN"], timeout=20)
     assert outbox_count(page) == 0
+
+
+def set_visibility(page: Page, state: str) -> None:
+    """What the browser does when the phone goes to another app and back (headless
+    Chromium keeps every tab visible, so the test says it)."""
+    page.evaluate("""(state) => {
+        const now = { configurable: true, get: () => state };
+        Object.defineProperty(document, 'visibilityState', now);
+        document.dispatchEvent(new Event('visibilitychange'));
+    }""", state)
+
+
+def test_five_minutes_in_the_background_locks_it(context: BrowserContext, live: Server) -> None:
+    who = locked_patient(live)
+    page = context.new_page()
+    page.clock.install()
+    sign_in_and_set_pin(page, who)
+    set_visibility(page, "hidden")
+    page.clock.fast_forward("04:00")
+    set_visibility(page, "visible")
+    expect(page.get_by_role("heading", name="Log an urge")).to_be_visible()  # not yet
+    set_visibility(page, "hidden")
+    page.clock.fast_forward("05:01")
+    set_visibility(page, "visible")
+    expect(page.get_by_role("heading", name="diarycard is locked")).to_be_visible()
+    page.get_by_label("Your PIN").fill(PIN)
+    page.get_by_role("button", name="Unlock").click()
+    expect(page.get_by_role("heading", name="Log an urge")).to_be_visible(timeout=20_000)
