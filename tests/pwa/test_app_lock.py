@@ -189,3 +189,14 @@ def test_five_minutes_in_the_background_locks_it(context: BrowserContext, live: 
     page.get_by_label("Your PIN").fill(PIN)
     page.get_by_role("button", name="Unlock").click()
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible(timeout=20_000)
+
+
+def test_a_patient_who_turned_the_lock_off_can_turn_it_on_again(page: Page) -> None:
+    page.get_by_role("link", name="Settings", exact=True).click()
+    section = page.locator("section", has=page.get_by_role("heading", name="App lock"))
+    expect(section).to_contain_text("The lock is off")
+    page.emulate_media(color_scheme="dark")
+    page.set_viewport_size({"width": 320, "height": 700})
+    check_screen(page, "settings with the lock off, dark, 320 px")
+    section.get_by_role("button", name="Turn the lock on").click()
+    expect(page.get_by_role("heading", name="Keep your diary private")).to_be_visible()
