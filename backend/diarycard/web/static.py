@@ -24,7 +24,7 @@ mimetypes.add_type("image/svg+xml", ".svg")
 # feature, with the emergency numbers in its HTML.
 APP_PAGES = [
     "/log", "/entry", "/history", "/waiting", "/settings", "/tools", "/signin",
-    "/welcome", "/access-log", "/privacy",
+    "/welcome", "/access-log", "/privacy", "/progress",
 ]
 
 

@@ -28,7 +28,7 @@ const loadLearn = () => import("./learn.js");
 const loadEmotions = () => import("./emotions.js");
 void currentSession().then((s) => s && setTimeout(() => {
   import("./outcomes.js").then((m) => m.warm()).catch(() => {});
-  for (const load of [loadChecking, loadGoals, loadLearn, loadEmotions]) load().catch(() => {});
+  for (const load of [loadChecking, loadGoals, loadLearn, loadEmotions, () => import("../progress.js")]) load().catch(() => {});
 }, 3000));
 
 // The tools' own styles (the CSP allows no inline styles).
