@@ -48,6 +48,13 @@ export async function lockState(session) {
   return notNow ? "open" : "choose";
 }
 
+// Another tab of the app set the lock: this one's screens must wait behind it too.
+try {
+  new BroadcastChannel("diarycard-lock").onmessage = () => window.dispatchEvent(new Event("diarycard:locked"));
+} catch {
+  /* no BroadcastChannel: the next screen change asks again */
+}
+
 let hiddenAt = 0;
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") {

@@ -89,6 +89,13 @@ export async function setPin(pin, planOnLock) {
   else await transact("meta", "readwrite", (tx) => done(tx.objectStore("meta").put(record, `lock:${session.user_id}`)));
   useKey(key);
   serverKey = server;
+  if (fresh) {
+    try {
+      new BroadcastChannel("diarycard-lock").postMessage("set");
+    } catch {
+      /* no BroadcastChannel */
+    }
+  }
   return { ok: true };
 }
 
