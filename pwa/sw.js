@@ -8,7 +8,7 @@
  */
 import { LATER_FILES, SHELL_FILES, VERSION } from "./shared/shell-files.js";
 
-// Shell version 6766e3dc1599: the same as VERSION in shared/shell-files.js (tests/pwa checks).
+// Shell version d6ae95a89d06: the same as VERSION in shared/shell-files.js (tests/pwa checks).
 // This file itself must change with every release: Chromium fails to start a new worker
 // when only an imported module changed ("ServiceWorker cannot be started").
 import "./shared/phone-session.js";
@@ -54,7 +54,17 @@ sw.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") void sw.skipWaiting();
   // Keep /crisis with the site's numbers in its HTML, for offline with scripts failing.
   if (event.data?.type === "refresh-crisis") event.waitUntil(refreshCrisis());
+  // Files a screen must have with no signal from now on (the app lock's): keep them now.
+  if (event.data?.type === "keep") event.waitUntil(keep(event.data.urls));
 });
+
+/** @param {unknown} urls */
+async function keep(urls) {
+  const cache = await caches.open(CACHE);
+  for (const url of Array.isArray(urls) ? urls : []) {
+    if (LATER_FILES.includes(url) && !(await cache.match(url))) await cache.add(new Request(url, { cache: "reload" }));
+  }
+}
 
 async function refreshCrisis() {
   const response = await fetch("/crisis", { cache: "reload" });

@@ -16,6 +16,7 @@ from litestar.openapi.spec import Components
 
 from diarycard import __version__
 from diarycard.accounts.routes import routes as account_routes
+from diarycard.applock.routes import routes as applock_routes
 from diarycard.appointments.routes import routes as appointment_routes
 from diarycard.audit.routes import routes as audit_routes
 from diarycard.auth.access import provide_own
@@ -77,6 +78,8 @@ API_ROUTES += [*account_routes, *own_account_routes, *audit_routes]
 API_ROUTES += [*csp_routes]
 # Reminders by Web Push (issue 13).
 API_ROUTES += [*reminder_routes]
+# The patient's app lock (issue 17).
+API_ROUTES += [*applock_routes]
 
 
 def create_app(settings: Settings, dsn: str | None = None) -> Litestar:

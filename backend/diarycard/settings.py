@@ -37,6 +37,9 @@ class SettingsError(Exception):
     """A setting is missing or has a value we cannot use."""
 
 
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
+
+
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # None means: start the embedded PostgreSQL in `data_dir`.
     database_url: str | None = None
@@ -44,7 +47,7 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # migrations run through DATABASE_URL if its role may create tables, else not at all.
     migrate_url: str | None = None
     env: Literal["development", "production"] = "development"
-    public_url: str = "http://127.0.0.1:8000"
+    public_url: str = DEFAULT_PUBLIC_URL
     data_dir: str = platformdirs.user_data_dir("diarycard")
     pwa_dir: str = str(resources.pwa_dir())
     openapi: bool | None = None

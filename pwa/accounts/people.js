@@ -112,7 +112,33 @@ export async function peopleScreen(meId) {
     h("h2", {}, "Risk floor for the caseload"),
     floorForm(site.data.risk_floor, change),
     h("h2", {}, "How often PHQ-9 and GAD-7 are due"),
-    intervalForm(site.data.measure_interval_months, change));
+    intervalForm(site.data.measure_interval_months, change),
+    h("h2", {}, "App lock on patients' phones"),
+    lockForm(Boolean(site.data.app_lock_optional), change));
+}
+
+/**
+ * Whether patients may turn their phone's app lock off (it is on by default). They are
+ * warned first that anyone holding the phone could then read the diary.
+ * @param {boolean} optional
+ * @param {(method: string, path: import("../shared/api.js").ApiUrl, body: unknown) => Promise<any>} change
+ */
+function lockForm(optional, change) {
+  const done = h("p", { role: "status" });
+  const box = /** @type {HTMLInputElement} */ (h("input", { id: "lock-optional", type: "checkbox" }));
+  box.checked = optional;
+  const form = h("form", { class: "card" },
+    h("p", {}, "The patient app asks for a PIN when it restarts and after 5 minutes in the background; the crisis plan always opens without it. You may let patients turn the lock off, for example on a phone only they use. They are warned first."),
+    h("p", { class: "field" }, box, h("label", { for: "lock-optional" }, " Patients may turn the app lock off")),
+    done, h("button", { type: "submit" }, "Save the app lock setting"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    done.textContent = "";
+    if (await change("PUT", "/api/v1/site/app-lock", { app_lock_optional: box.checked })) {
+      done.textContent = box.checked ? "Saved. Patients may turn the lock off." : "Saved. The lock stays on for everyone.";
+    }
+  });
+  return form;
 }
 
 /**

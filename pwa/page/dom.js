@@ -5,6 +5,9 @@
  */
 import { h } from "../shared/dom.js";
 
+// The one "Saved" message lives with the kit's other messages; screens import it here.
+export { savedMessage } from "../shared/message.js";
+
 /**
  * Ask before doing something that cannot be undone. Resolves true only on the confirm button.
  * @param {{title: string, message: string, confirm: string, cancel?: string}} text

@@ -21,7 +21,8 @@ export async function kick(force) {
   } catch (error) {
     console.error("Sending the outbox failed", error instanceof Error ? error.name : "");
   }
-  await scheduleNext();
+  // Behind the app lock nothing can be sent: wait for the unlock, which kicks again.
+  if (outcome !== "locked") await scheduleNext();
   if (outcome === "offline") await askForBackgroundSync();
   window.dispatchEvent(new CustomEvent("diarycard:drained", { detail: outcome }));
   return outcome;

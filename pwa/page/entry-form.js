@@ -64,7 +64,8 @@ export async function entryForm(main, ctx) {
       h("p", {}, h("a", { class: "button", href: "/history", text: "Go to my diary" })));
     return;
   }
-  const entry = found?.entry || {};
+  // A new entry may start from a feeling named on Strong feelings (?emotion=...).
+  const entry = found?.entry || { emotion: ctx.params.get("emotion")?.slice(0, 200) || undefined };
   const category = radios("Which kind of impulsivity was it?", "category", CATEGORIES, entry.category);
   const emotion = textField("What were you feeling?", entry.emotion || "", "For example: bored, lonely, angry");
   const urge = textField("What did you feel driven to do?", entry.urge || "");

@@ -4,18 +4,18 @@
  * waiting to send merged in. Changes and deletes go through the outbox like new entries.
  */
 import { h } from "../shared/dom.js";
-import { confirmDialog, dayOf, timeOf } from "./dom.js";
+import { confirmDialog, dayOf, later, savedMessage, timeOf } from "./dom.js";
 import { categoryLabel, deleteEntry, loadEntries, outcomeLabel, pendingEntries, seen } from "./entries.js";
 import { registerScreen } from "./registry.js";
-import { message } from "../shared/message.js";
 
 /**
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
  */
 async function render(main, ctx) {
-  main.append(h("h1", { text: "My diary" }));
-  if (ctx.params.get("saved")) main.append(message("saved", "Saved."));
+  main.append(h("h1", { text: "My diary" }),
+    h("p", {}, h("a", { class: "button secondary", href: "/progress", text: "How it's going" })));
+  if (ctx.params.get("saved")) main.append(savedMessage("Saved."));
   const list = h("div", { class: "days" });
   const more = h("div", { class: "actions" });
   main.append(list, more);
@@ -23,7 +23,7 @@ async function render(main, ctx) {
   const pending = await pendingEntries();
   const first = await loadEntries(null);
   if (first.offlineAt) {
-    list.before(h("p", { class: "offline-copy", text: `No signal. Showing your diary as saved on this phone at ${timeOf(first.offlineAt)}.` }));
+    list.before(h("p", { class: "offline-copy", text: `Showing your diary as saved on this phone at ${timeOf(first.offlineAt)}.` }));
   } else if (first.failed) {
     list.before(h("p", { class: "message", text: "Your diary could not be loaded just now. Entries on this phone are shown below." }));
   }
@@ -112,3 +112,11 @@ function card(entry, ctx) {
 }
 
 registerScreen({ path: "/history", title: "My diary", nav: { label: "My diary", order: 20 }, render });
+
+registerScreen({
+  path: "/progress",
+  title: "How it's going",
+  async render(main) {
+    await (await later(() => import("./progress.js"), main))?.render(main);
+  },
+});

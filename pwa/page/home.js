@@ -19,7 +19,7 @@ async function render(main, ctx) {
   );
   const table = await loadTable();
   if (table.offlineAt) {
-    main.append(h("p", { class: "offline-copy", text: `No signal. This is your table as saved on this phone at ${timeOf(table.offlineAt)}.` }));
+    main.append(h("p", { class: "offline-copy", text: `This is your table as saved on this phone at ${timeOf(table.offlineAt)}.` }));
   }
   const rows = (table.data?.rows || []).filter((/** @type {any} */ r) => !r.retired);
   if (table.failed) {

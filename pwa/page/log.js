@@ -6,6 +6,7 @@
  */
 import { get } from "../shared/idb.js";
 import { h } from "../shared/dom.js";
+import { savedMessage } from "./dom.js";
 import { OUTCOMES, loadTable, localTimestamp, saveEntry } from "./entries.js";
 import { entryForm } from "./entry-form.js";
 import { detailFields, timeField } from "./log-detail.js";
@@ -57,7 +58,8 @@ function askTried(step, row, ctx) {
     h("h2", { text: "Did you try it?" }),
     h("div", { class: "choices" },
       h("button", { class: "button", type: "button", "data-tried": "yes", onclick: () => next(true), text: "Yes, I tried it" }),
-      h("button", { class: "button secondary", type: "button", "data-tried": "no", onclick: () => next(false), text: "Not this time" })));
+      h("button", { class: "button secondary", type: "button", "data-tried": "no", onclick: () => next(false), text: "Not this time" })),
+    h("p", { class: "hint" }, h("a", { href: "/tools?tool=learn&page=urges", text: "Why urges rise and pass" })));
   focusFirstButton(step);
 }
 
@@ -117,10 +119,11 @@ async function showSaved(step, entry) {
   const floor = (await get("meta", "site"))?.risk_floor ?? 7;
   const risky = (entry.risk?.self_harm ?? 0) >= floor || (entry.risk?.aggression ?? 0) >= floor;
   const parts = [
-    h("div", { class: "msg msg-saved", role: "status" },
-      h("h2", { text: "Saved" }),
+    savedMessage("Saved", { title: "h2" },
       h("p", { text: "Well done for noticing it and writing it down." }),
       navigator.onLine ? null : h("p", { text: "It is kept on this phone and will be sent when you have a signal." })),
+    // One tap to add detail to the entry just saved (the quick log saves on the outcome).
+    h("p", {}, h("a", { class: "button secondary", href: `/entry?edit=${encodeURIComponent(entry.id)}`, text: "Add more detail" })),
     risky ? h("p", {}, h("a", { class: "button danger", href: "/crisis", text: "Open my crisis plan" })) : null,
     h("div", { class: "actions" },
       h("a", { class: "button", href: "/", text: "Back to my table" }),

@@ -6,6 +6,8 @@
  */
 import { currentSession } from "../shared/phone-session.js";
 import { h } from "../shared/dom.js";
+import { later } from "./dom.js";
+import { lockState } from "./lock-gate.js";
 import { screens } from "./registry.js";
 
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
@@ -40,18 +42,22 @@ export async function show() {
     return;
   }
   dirty = false;
-  document.title = `${screen.title} · diarycard`;
+  const lock = screen.public ? "open" : await lockState(session);
+  document.title = `${lock === "open" ? screen.title : "Locked"} · diarycard`;
   drawNav(path, session);
   main.replaceChildren();
+  /** @type {import("./registry.js").ScreenContext} */
+  const ctx = {
+    session,
+    params: new URLSearchParams(location.search),
+    go,
+    saved: () => {
+      dirty = false;
+    },
+  };
   try {
-    await screen.render(main, {
-      session,
-      params: new URLSearchParams(location.search),
-      go,
-      saved: () => {
-        dirty = false;
-      },
-    });
+    if (lock === "open") await screen.render(main, ctx);
+    else await (await later(() => import("./lock.js"), main))?.render(main, lock, ctx);
   } catch (error) {
     console.error("A screen failed to draw", error instanceof Error ? error.name : "");
     main.replaceChildren(
@@ -95,5 +101,6 @@ export function startRouter() {
     go(href);
   });
   window.addEventListener("popstate", () => void show());
+  window.addEventListener("diarycard:locked", () => void show());
   return show();
 }

@@ -1,13 +1,15 @@
 // @ts-check
 /**
  * Starting and ending a session on this phone. Signing out clears every piece of health
- * data the phone holds (outbox, last good copies, the sealing key), even with no signal;
- * the server session is then ended the next time there is one.
+ * data the phone holds (outbox, last good copies, the sealing key and its app lock), even
+ * with no signal; the server session is then ended the next time there is one.
  */
 import { call } from "../shared/api.js";
 import { clear, del, get, put } from "../shared/idb.js";
+import { useKey } from "../shared/seal.js";
 import { refreshSite } from "./crisis.js";
 import { kick } from "./drainer.js";
+import { signedIn } from "./lock-gate.js";
 
 /** @param {any} body the reply to sign-in or invitation redemption */
 export async function startSession(body) {
@@ -26,6 +28,7 @@ export async function startSession(body) {
     display_name: body.display_name,
     csrf_token: body.csrf_token,
   }, "session");
+  await signedIn();
   window.dispatchEvent(new Event("diarycard:session"));
   await refreshSite();
   void kick(true);
@@ -45,9 +48,12 @@ export async function endSession() {
 }
 
 async function forget() {
+  const session = await get("meta", "session");
   await clear("outbox");
   await clear("copies");
-  for (const key of ["session", "key", "site"]) await del("meta", key);
+  useKey(null);
+  const mine = session ? [`lock:${session.user_id}`, `lock-off:${session.user_id}`] : [];
+  for (const key of ["session", "key", "site", "lockscreen-key", ...mine]) await del("meta", key);
 }
 
 /** Finish a sign-out that happened with no signal. */

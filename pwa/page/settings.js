@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Settings and my data: who is signed in, downloads (asking for the password again), who
+ * Settings and my data: who is signed in, reminders, the app lock, downloads (asking for the password again), who
  * has looked, the sign-in code, and signing out (which warns about anything not yet sent).
  */
 import { all } from "../shared/idb.js";
@@ -21,6 +21,8 @@ function render(main, ctx) {
   void later(() => import("./sign-in-code.js"), code).then((m) => m?.render(code, ctx));
   const data = h("div");
   void later(() => import("./downloads.js"), data).then((m) => m?.render(data));
+  const lock = h("section", { "aria-labelledby": "app-lock" }, h("h2", { id: "app-lock", text: "App lock" }));
+  void later(() => import("./lock.js"), lock).then((m) => m?.renderSettings(lock, ctx));
   const reminders = h("section", {}, h("h2", { text: "Reminders" }));
   void later(() => import("./reminders.js"), reminders).then((m) => m?.render(reminders, ctx));
   const signOut = async () => {
@@ -46,6 +48,7 @@ function render(main, ctx) {
     h("h1", { text: "Settings and my data" }),
     h("p", { text: `Signed in as ${ctx.session?.display_name || ctx.session?.login || ""}.` }),
     reminders,
+    lock,
     h("h2", { text: "My data" }),
     h("p", { text: "Download a copy of everything diarycard holds about you, or see who has looked at your diary." }),
     data,

@@ -11,11 +11,14 @@ import { startSession } from "./session.js";
 
 const NO_SIGNAL = "There is no signal. Signing in needs the internet, but your crisis plan works without it.";
 
+// Said before the first try, not only after a refusal (auth/policy.py holds the rule).
+const PASSWORD_RULE = "At least 10 characters. A few words together work well, for example three words you will remember.";
+
 /**
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
  * @param {{title: string, intro: string, button: string, url: import("../shared/api.js").ApiUrl,
- *   fields: import("../shared/sign-in.js").Field[]}} kind
+ *   lead?: HTMLElement, fields: import("../shared/sign-in.js").Field[]}} kind
  * @param {Record<string, string>} [filled] values to start with
  */
 function form(main, ctx, kind, filled = {}) {
@@ -36,7 +39,7 @@ function form(main, ctx, kind, filled = {}) {
       ctx.go(next.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
     },
   });
-  main.append(h("h1", { text: kind.title }), h("p", { text: kind.intro }), el);
+  main.append(h("h1", { text: kind.title }), h("p", { text: kind.intro }), kind.lead || "", el);
 }
 
 registerScreen({
@@ -46,10 +49,11 @@ registerScreen({
   render(main, ctx) {
     // The clinician's invitation link carries the code in the fragment (never sent to
     // a server); take it out of the address at once and offer the first-time form.
-    const code = new URLSearchParams(location.hash.slice(1)).get("invite");
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const code = fragment.get("invite");
     if (code) {
       history.replaceState(null, "", location.pathname + location.search);
-      welcome(main, ctx, code);
+      welcome(main, ctx, code, fragment.get("login") || "");
       return;
     }
     form(main, ctx, {
@@ -72,16 +76,20 @@ registerScreen({
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
  * @param {string} [code]
+ * @param {string} [login] the login name, when the invitation link carried it
  */
-function welcome(main, ctx, code) {
+function welcome(main, ctx, code, login = "") {
   form(main, ctx, {
     title: "Welcome to diarycard",
     intro: "Type the invitation code your clinician gave you, then choose a password. You will use the password to sign in from now on.",
+    lead: login
+      ? h("p", { class: "message" }, "Your login name is ", h("strong", { class: "login-name", text: login }), ". You will sign in with it and the password you choose now.")
+      : h("p", { class: "hint", text: "Your login name is on the invitation from your clinician. You will sign in with it and the password you choose now." }),
     button: "Start",
     url: "/api/v1/invitations/redeem",
     fields: [
       { name: "code", label: "Invitation code", attrs: { type: "text", autocomplete: "one-time-code", autocapitalize: "characters", spellcheck: "false", maxlength: "40" } },
-      { name: "password", label: "Choose a password", attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
+      { name: "password", label: "Choose a password", hint: PASSWORD_RULE, attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
     ],
   }, code ? { code } : {});
   main.append(h("p", {}, h("a", { href: "/signin", text: "I already have a password" })));

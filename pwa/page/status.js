@@ -1,13 +1,17 @@
 // @ts-check
 /**
- * The status line under the header: offline, "Waiting to send: N" (with how many need
- * the patient's attention), and a prompt to sign in again when the session ran out.
+ * The status line under the header: the app's one offline banner (screens showing a
+ * kept copy say only when it was saved), "Waiting to send: N" (with how many need the
+ * patient's attention), a short "All sent" once the last of them has gone, and a prompt
+ * to sign in again when the session ran out.
  */
 import { currentSession } from "../shared/phone-session.js";
 import { patientRecords } from "../shared/outbox.js";
 import { h } from "../shared/dom.js";
 
 const line = /** @type {HTMLElement} */ (document.getElementById("status"));
+let waitingBefore = 0;
+let allSentUntil = 0;
 
 export async function refreshStatus() {
   const [waiting, session] = await Promise.all([patientRecords(), currentSession()]);
@@ -20,6 +24,15 @@ export async function refreshStatus() {
     const text = `Waiting to send: ${waiting.length}`;
     const extra = parked > 0 ? ` (${parked} ${parked === 1 ? "needs" : "need"} you)` : "";
     parts.push(h("p", {}, h("a", { href: "/waiting", class: "status-waiting", text: text + extra })));
+  }
+  // Everything that waited has gone: say so briefly, so the patient knows it arrived.
+  if (waitingBefore > 0 && waiting.length === 0 && navigator.onLine) {
+    allSentUntil = Date.now() + 6000;
+    setTimeout(() => void refreshStatus(), 6100);
+  }
+  waitingBefore = waiting.length;
+  if (waiting.length === 0 && Date.now() < allSentUntil) {
+    parts.push(h("p", { class: "status-sent", text: "All sent. Your clinician will see it at your next session." }));
   }
   if (session?.expired) {
     parts.push(h("p", {}, h("a", { href: "/signin", class: "status-signin", text: "Please sign in again so your entries can be sent." })));

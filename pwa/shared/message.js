@@ -31,3 +31,17 @@ export function say(el, kind, text) {
   el.setAttribute("role", kind === "problem" ? "alert" : "status");
   el.textContent = text;
 }
+
+/**
+ * The "Saved" message of a longer save (the patient app's log and tools): a first line
+ * and further lines, looking like every other "saved" message (the trial found a
+ * different one on each screen).
+ * @param {string} text the first line ("Saved.", "Saved on this phone. ...")
+ * @param {{title?: string, live?: boolean}} [options] title: a heading level for the
+ *   first line instead of a paragraph; live: false inside an existing live region
+ * @param {...(Node | string | null | undefined | false)} more further lines
+ */
+export function savedMessage(text, options = {}, ...more) {
+  return h("div", { class: "msg msg-saved saved-message", role: options.live === false ? null : "status" },
+    h(options.title || "p", { class: "saved-title", text }), ...more);
+}

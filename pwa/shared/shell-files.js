@@ -2,7 +2,7 @@
 // Written by scripts/pwa_manifest.py --write: do not edit by hand (bash scripts/test
 // fails when it is stale). The service worker precaches the shell in a cache named by
 // VERSION; each file counts towards the first-load budget (tests/pwa/test_shell.py).
-export const VERSION = "6766e3dc1599";
+export const VERSION = "d6ae95a89d06";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -24,20 +24,24 @@ export const LATER_FILES = [
   // /crisis as the server renders it, the emergency numbers in its HTML: kept from the
   // first visit (or sign-in) on, for a phone whose scripts cannot run offline.
   "/crisis",
-  "/app/access-log-9ldm5fZ2.js",
-  "/app/chains-fSfRnWqa.js",
-  "/app/checking-BPESQya2.js",
-  "/app/discharge-DJGzTYQR.js",
-  "/app/downloads-CJD3n2t3.js",
-  "/app/goals-8Ek_C7_F.js",
-  "/app/nudge-BW7IewvS.js",
-  "/app/outcomes-BaWYAxwN.js",
-  "/app/plan-edit-CIVyy7Y8.js",
+  "/app/access-log-CW_w686O.js",
+  "/app/chains-EORkmGNy.js",
+  "/app/checking-AaRe_6gI.js",
+  "/app/discharge-DqLboYSW.js",
+  "/app/downloads-DfC2XS83.js",
+  "/app/emotions-DHnxFg8s.js",
+  "/app/goals-C-Fmco4C.js",
+  "/app/learn-C9LwwY8K.js",
+  "/app/lock-DmY76n4N.js",
+  "/app/nudge-C6LQVa-e.js",
+  "/app/outcomes-BCc_7b_T.js",
+  "/app/plan-edit-D6paXd_D.js",
   "/app/privacy-Bhp1hiUS.js",
+  "/app/progress-BwBwBnvV.js",
   "/app/push-DD1G1Kqs.js",
-  "/app/reminders-CsfSq_Yq.js",
-  "/app/sign-in-code-C4ngXFj7.js",
-  "/app/table-DKD6g9aG.js",
-  "/app/withdraw-v0wQmLXh.js",
+  "/app/reminders-CDQHjHkZ.js",
+  "/app/sign-in-code-CEHIXiHl.js",
+  "/app/table-BwQiVVgy.js",
+  "/app/withdraw-C-xqvq6g.js",
   "/page/reminders.css",
 ];

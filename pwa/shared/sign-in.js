@@ -9,7 +9,9 @@ import { h } from "./dom.js";
 import { message, say } from "./message.js";
 
 /**
- * @typedef {{name: string, label: string, attrs: Record<string, string>, optional?: boolean}} Field
+ * @typedef {{name: string, label: string, attrs: Record<string, string>, optional?: boolean,
+ *   hint?: string}} Field
+ * `hint` is shown under the label before the first try (a password's rule, say).
  * @typedef {{
  *   url: import("./api.js").ApiUrl,
  *   button: string,
@@ -29,8 +31,10 @@ const CODE = { name: "totp", label: "Code from your authenticator app", optional
 /** @param {Field} f */
 function field(f) {
   const id = `sign-in-${f.name}`;
-  const input = /** @type {HTMLInputElement} */ (h("input", { id, name: f.name, required: !f.optional, ...f.attrs }));
-  return { ...f, input, element: h("p", { class: "field" }, h("label", { for: id, text: f.label }), input) };
+  const hint = f.hint ? h("span", { class: "hint", id: `${id}-hint`, text: f.hint }) : null;
+  const input = /** @type {HTMLInputElement} */ (h("input", { id, name: f.name, required: !f.optional,
+    "aria-describedby": hint ? `${id}-hint` : null, ...f.attrs }));
+  return { ...f, input, element: h("p", { class: "field" }, h("label", { for: id, text: f.label }), hint, input) };
 }
 
 /**
@@ -75,9 +79,13 @@ export function signInForm(o) {
         return;
       }
       if (!reply.ok) {
+        // A rule about one of the boxes is said as the sentence it is, without the
+        // field's name in front ("password: ...").
+        const first = reply.data?.errors?.[0];
+        const rule = first && inputs.some((i) => i.name === first.field) && !/^[a-z_]+$/.test(first.rule) ? first.rule : "";
         say(problem, "problem", reply.status === 0 && o.noSignal ? o.noSignal
           : reply.status === 429 ? "Too many tries. Please wait a few minutes and try again."
-            : reasonOf(reply.data));
+            : rule || reasonOf(reply.data));
         return;
       }
       const refused = await o.signedIn(reply.data);

@@ -7,6 +7,7 @@
 import { call } from "./api.js";
 import { currentSession } from "./phone-session.js";
 import { bodyOf, markTried, records, settle } from "./outbox.js";
+import { isLocked } from "./seal.js";
 
 /** @typedef {import("./outbox.js").OutboxRecord} OutboxRecord */
 
@@ -37,7 +38,7 @@ let again = false;
  * Send what is due. Only one drain runs at a time in this page or worker (and across
  * them where Web Locks exist); a call during a drain runs one more pass after it.
  * @param {{force?: boolean}} [options] force ignores back-off (the network just came back)
- * @returns {Promise<string>} "done", "offline", "signin" or "empty"
+ * @returns {Promise<string>} "done", "offline", "signin", "locked" or "empty"
  */
 export function drain(options = {}) {
   if (running) {
@@ -71,6 +72,9 @@ async function drainOnce(force) {
   if (globalThis.navigator?.onLine === false) return "offline";
   const session = await currentSession();
   if (!session || session.expired) return "signin";
+  // Behind the app lock nothing can be read to send (the service worker never holds the
+  // key): the page sends as soon as the patient unlocks.
+  if (await isLocked()) return "locked";
   const now = Date.now();
   const due = (await records()).filter((r) => r.state === "queued" && (force || r.next_at <= now));
   if (due.length === 0) return "empty";

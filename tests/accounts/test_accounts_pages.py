@@ -180,6 +180,11 @@ def test_an_admin_manages_people_care_teams_and_numbers(
     expect(page.get_by_role("status").filter(has_text="Urges of 6")).to_be_visible()
     assert _run(_sql(pages_db, "SELECT risk_floor FROM sites WHERE id = $1",
                      world.sites["A"])) == 6
+    page.get_by_label("Patients may turn the app lock off").check()
+    page.get_by_role("button", name="Save the app lock setting").click()
+    expect(page.get_by_role("status").filter(has_text="may turn the lock off")).to_be_visible()
+    assert _run(_sql(pages_db, "SELECT app_lock_optional FROM sites WHERE id = $1",
+                     world.sites["A"]))
     accessible(page, "people-after-changes")
 
 

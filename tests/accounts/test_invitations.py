@@ -7,9 +7,13 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from litestar.testing import AsyncTestClient
 
 from access_world import acting_as, api_sign_in, seed_world
+from diarycard.app import create_app
 from diarycard.auth.totp import qr_svg
+from diarycard.settings import load_settings
+from factories import as_app
 
 NEW_PASSWORD = "a new and rather long passphrase"
 
@@ -35,7 +39,7 @@ async def test_an_admin_invites_and_the_code_signs_the_person_in(client, conn) -
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}", body["code"])
     assert body["qr_svg"].startswith("<svg") and body["login"] == "sam.new"
     # The QR code opens the app with the code in the fragment (never sent to a server).
-    link = f"https://testserver.local/signin#invite={body['code']}"
+    link = f"https://testserver.local/signin#invite={body['code']}&login=sam.new"
     assert body["qr_svg"] == qr_svg(link)
     expires = datetime.fromisoformat(body["expires_at"])
     left = expires - datetime.now(UTC)
@@ -152,3 +156,22 @@ async def test_a_new_code_replaces_the_old_one(client, conn) -> None:
         f"/api/v1/users/{world.ids['P3']}/invitation", headers=clinician
     )
     assert other_site.status_code == 404
+
+
+async def test_in_development_the_link_points_at_the_address_the_server_was_reached_at(
+    conn, db_url, tmp_path
+) -> None:
+    """With no DIARYCARD_PUBLIC_URL, a server on another port must not hand out links
+    to port 8000."""
+    world = await seed_world(conn)
+    settings = load_settings({}, data_dir=str(tmp_path), pool_max=4)
+    base = "http://127.0.0.1:8765"
+    async with AsyncTestClient(create_app(settings, as_app(db_url)), base_url=base) as local:
+        local.headers["origin"] = base
+        admin = await acting_as(local, conn, world, "A1")
+        # Plain http on this machine: the cookie is not __Host- here.
+        admin["cookie"] = admin["cookie"].replace("__Host-diarycard=", "diarycard=")
+        created = await _invite(local, admin)
+    assert created.status_code == 201
+    code = created.json()["code"]
+    assert created.json()["qr_svg"] == qr_svg(f"{base}/signin#invite={code}&login=sam.new")

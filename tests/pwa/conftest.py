@@ -111,6 +111,9 @@ def patient(live: Server) -> Patient:
         conn = await asyncpg.connect(live.db_url)
         try:
             site = await make_site(conn, "PWA test site")
+            # The shared test site lets patients turn the app lock off, and `sign_in` does
+            # so as a patient would; the lock's own tests use a site of their own.
+            await conn.execute("UPDATE sites SET app_lock_optional = true WHERE id = $1", site)
             return await make_user(conn, site, "patient", login, "Alex")
         finally:
             await conn.close()
@@ -131,9 +134,18 @@ def sign_in(page: Page, patient: Patient) -> None:
         # Say everything that could explain it: what was sent, and the login's lock state.
         throttle = patient.query("SELECT * FROM login_throttle WHERE login = $1", patient.login)
         raise AssertionError(f"sign-in {reply.status}: sent {sent}, {throttle}, {reply.text()}")
+    pass_lock_prompt(page)
     page.get_by_role("heading", name="Log an urge").wait_for()
     page.locator(".row-button").first.wait_for()  # the table arrived, and a copy is kept
     wait_controlled(page)
+
+
+def pass_lock_prompt(page: Page) -> None:
+    """After signing in: turn the app lock off (the test site allows it) when asked."""
+    page.get_by_role("heading", name=re.compile("Log an urge|Keep your diary private")).wait_for()
+    if page.get_by_role("heading", name="Keep your diary private").count():
+        page.get_by_role("button", name="Turn the lock off").click()
+        page.get_by_role("dialog").get_by_role("button", name="Turn the lock off").click()
 
 
 def wait_controlled(page: Page) -> None:
@@ -169,6 +181,32 @@ def outbox_count(page: Page) -> int:
     return int(page.evaluate(
         "async () => (await (await import('/shared/outbox.js')).records()).length"
     ))
+
+
+def log_with_note(page: Page, note: str) -> None:
+    """The quick log of the first row, tried and resisted, with a note."""
+    page.get_by_role("link", name="Log", exact=True).click()
+    page.locator(".row-button").first.click()
+    page.get_by_role("button", name="Yes, I tried it").click()
+    page.get_by_text("Add more detail (optional)").click()
+    page.get_by_label("A note for you and your clinician (optional)").fill(note)
+    page.get_by_role("button", name="I resisted it").click()
+    page.get_by_role("heading", name="Saved").wait_for()
+
+
+def idb_dump(page: Page) -> str:
+    """Everything in the app's IndexedDB as text, bytes included: what a copy of the
+    phone's storage would show."""
+    return str(page.evaluate("""async () => {
+        const { all } = await import('/shared/idb.js');
+        const text = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v)
+            ? String.fromCharCode(...new Uint8Array(v.buffer || v)) : v;
+        const out = [];
+        for (const store of ['outbox', 'copies', 'meta']) {
+            out.push(JSON.stringify(await all(store), (k, v) => text(v)));
+        }
+        return out.join('\\n');
+    }"""))
 
 
 def screenshot(page: Page, name: str) -> None:

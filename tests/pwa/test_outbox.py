@@ -9,7 +9,17 @@ import time
 import httpx
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from conftest import BASE, Patient, Server, outbox_count, screenshot, sign_in, wait_for
+from conftest import (
+    BASE,
+    Patient,
+    Server,
+    idb_dump,
+    log_with_note,
+    outbox_count,
+    screenshot,
+    sign_in,
+    wait_for,
+)
 from factories import PASSWORD
 
 
@@ -192,23 +202,9 @@ def test_unsent_entries_are_sealed_and_sign_out_warns_before_deleting_them(
 ) -> None:
     context.set_offline(True)
     canary = "canary-7f3a-plain-text"
-    page.get_by_role("link", name="Log", exact=True).click()
-    page.locator(".row-button").first.click()
-    page.get_by_role("button", name="Yes, I tried it").click()
-    page.get_by_text("Add more detail (optional)").click()
-    page.get_by_label("A note for you and your clinician (optional)").fill(canary)
-    page.get_by_role("button", name="I resisted it").click()
+    log_with_note(page, canary)
     log_familiar(page, 1)
-    dump = page.evaluate("""async () => {
-        const { all } = await import('/shared/idb.js');
-        const text = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v)
-            ? String.fromCharCode(...new Uint8Array(v.buffer || v)) : v;
-        const out = [];
-        for (const store of ['outbox', 'copies', 'meta']) {
-            out.push(JSON.stringify(await all(store), (k, v) => text(v)));
-        }
-        return out.join('\\n');
-    }""")
+    dump = idb_dump(page)
     assert canary not in dump and "Yes, I tried it" not in dump
     assert outbox_count(page) == 2
 

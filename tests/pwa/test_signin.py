@@ -4,12 +4,13 @@ mistakes are said plainly."""
 from __future__ import annotations
 
 import os
+import re
 import uuid
 
 import asyncpg
 from playwright.sync_api import BrowserContext, expect
 
-from conftest import Patient, Server, _run, sign_in
+from conftest import Patient, Server, _run, pass_lock_prompt, sign_in
 from diarycard.accounts.invitations import invite
 from diarycard.accounts.models import InvitationIn
 from diarycard.auth.principal import Principal
@@ -25,6 +26,7 @@ def test_first_use_with_the_invitation_link_then_sign_in(
         conn = await asyncpg.connect(live.db_url)
         try:
             site = await make_site(conn, "PWA test site")
+            await conn.execute("UPDATE sites SET app_lock_optional = true WHERE id = $1", site)
             clinician = await make_user(conn, site, "clinician", f"c-{login}")
             who = Principal(clinician, "clinician", site, f"c-{login}", "Dr C", uuid.uuid4(),
                             totp_enabled=True)
@@ -35,12 +37,19 @@ def test_first_use_with_the_invitation_link_then_sign_in(
 
     code = _run(invited())
     page = context.new_page()
-    page.goto(f"/signin#invite={code}")
+    page.goto(f"/signin#invite={code}&login={login}")
     expect(page.get_by_role("heading", name="Welcome to diarycard")).to_be_visible()
     assert page.get_by_label("Invitation code").input_value() == code
     assert "invite" not in page.url  # the code does not stay in the address or history
+    # The login name and the password rule, up front in plain words.
+    expect(page.locator("main")).to_contain_text(f"Your login name is {login}.")
+    expect(page.get_by_text("At least 10 characters.")).to_be_visible()
+    page.get_by_label("Choose a password").fill("short")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("alert")).to_have_text(re.compile(r"^Please use at least 10"))
     page.get_by_label("Choose a password").fill("lantern-meadow-quietly-42")
     page.get_by_role("button", name="Start").click()
+    pass_lock_prompt(page)
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible()
 
     page.get_by_role("link", name="Settings", exact=True).click()
@@ -49,6 +58,7 @@ def test_first_use_with_the_invitation_link_then_sign_in(
     page.get_by_label("Your login").fill(login)
     page.get_by_label("Password").fill("lantern-meadow-quietly-42")
     page.get_by_role("button", name="Sign in").click()
+    pass_lock_prompt(page)
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible()
 
 

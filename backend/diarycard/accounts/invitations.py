@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 from uuid import UUID
 
 import asyncpg
@@ -59,7 +60,9 @@ async def _issue(
         SQL["create_invitation"], code_hash(code), user_id, who.site_id, who.user_id, VALID_FOR
     )
     # The code travels in the fragment, which browsers never send to a server or in Referer.
-    link = f"{link_base.rstrip('/')}/signin#invite={code}"
+    # The login rides along in the fragment (never sent to a server), so the welcome
+    # screen can show the person the name they will sign in with.
+    link = f"{link_base.rstrip('/')}/signin#{urlencode({'invite': code, 'login': login})}"
     return Invitation(user_id, login, code, expires_at, qr_svg(link))
 
 

@@ -68,6 +68,8 @@ class Site(msgspec.Struct):
     risk_floor: int = 7
     # PHQ-9 and GAD-7 are due every this many months from the start (outcomes/schedule.py).
     measure_interval_months: int = 3
+    # May patients turn the phone's app lock off (after a clear warning)? Off by default.
+    app_lock_optional: bool = False
 
 
 class MeasureIntervalIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -81,15 +81,15 @@ UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = 
 RETURNING role;
 
 -- name: site
-SELECT name, emergency_numbers, risk_floor, measure_interval_months FROM sites WHERE id = $1;
+SELECT name, emergency_numbers, risk_floor, measure_interval_months, app_lock_optional FROM sites WHERE id = $1;
 
 -- name: set_emergency_numbers
 UPDATE sites SET emergency_numbers = $2::jsonb WHERE id = $1
-RETURNING name, emergency_numbers, risk_floor, measure_interval_months;
+RETURNING name, emergency_numbers, risk_floor, measure_interval_months, app_lock_optional;
 
 -- name: set_risk_floor
 UPDATE sites SET risk_floor = $2 WHERE id = $1
-RETURNING name, emergency_numbers, risk_floor, measure_interval_months;
+RETURNING name, emergency_numbers, risk_floor, measure_interval_months, app_lock_optional;
 
 -- name: my_patients
 -- A clinician's own patients: the people they may hand a new invitation code to.
@@ -104,4 +104,4 @@ SELECT u.id AS user_id, u.role, u.login::text AS login, u.display_name,
 
 -- name: set_measure_interval
 UPDATE sites SET measure_interval_months = $2 WHERE id = $1
-RETURNING name, emergency_numbers, risk_floor, measure_interval_months;
+RETURNING name, emergency_numbers, risk_floor, measure_interval_months, app_lock_optional;

@@ -22,11 +22,16 @@ from diarycard.accounts.models import (
 from diarycard.auth.principal import CurrentUser
 from diarycard.auth.routes import SignedIn, client_ip, session_response
 from diarycard.db.pool import Conn
-from diarycard.settings import Settings
+from diarycard.settings import DEFAULT_PUBLIC_URL, Settings
 
 
 def _link_base(request: Request[Any, Any, Any]) -> str:
+    """Where invitation links point. In development with no DIARYCARD_PUBLIC_URL, the
+    address this server was actually reached at (another port, another machine on the
+    network), so the QR code opens this server, not one on port 8000."""
     settings: Settings = request.app.state.settings
+    if settings.env == "development" and settings.public_url == DEFAULT_PUBLIC_URL:
+        return f"{request.url.scheme}://{request.url.netloc}"
     return settings.public_url
 
 

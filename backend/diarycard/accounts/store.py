@@ -97,7 +97,8 @@ async def unassign(
 def _site(row: asyncpg.Record) -> Site:
     numbers = msgspec.convert(json.loads(row["emergency_numbers"]), list[EmergencyNumber])
     return Site(name=row["name"], emergency_numbers=numbers, risk_floor=row["risk_floor"],
-                measure_interval_months=row["measure_interval_months"])
+                measure_interval_months=row["measure_interval_months"],
+                app_lock_optional=row["app_lock_optional"])
 
 
 async def get_site(conn: asyncpg.Connection, who: Principal) -> Site:

@@ -28,6 +28,8 @@ const PHASES = [{ say: "Breathe in", seconds: 4, grow: true }, { say: "Breathe o
 
 function labelling() {
   const chosen = h("p", { class: "message", role: "status", "aria-live": "polite", text: "Tap the words that fit. You can choose more than one." });
+  // A named feeling leads somewhere: straight into a diary entry that starts with it.
+  const log = h("a", { class: "button secondary", href: "/entry?new=1", hidden: true, text: "Log this feeling in my diary" });
   /** @type {Set<string>} */
   const picked = new Set();
   const groups = EMOTION_WORDS.map((g) => {
@@ -39,12 +41,14 @@ function labelling() {
           if (picked.has(word)) picked.delete(word); else picked.add(word);
           button.setAttribute("aria-pressed", String(picked.has(word)));
           chosen.textContent = picked.size ? `I feel: ${[...picked].join(", ")}.` : "Tap the words that fit. You can choose more than one.";
+          log.hidden = picked.size === 0;
+          log.setAttribute("href", `/entry?${new URLSearchParams({ new: "1", emotion: [...picked].join(", ") })}`);
         });
         return button;
       })));
   });
   return h("section", { "aria-labelledby": "emo-label" }, h("h2", { id: "emo-label", text: "1. Name the feeling" }),
-    h("p", { text: "Putting a name to a feeling can make it easier to handle." }), ...groups, chosen);
+    h("p", { text: "Putting a name to a feeling can make it easier to handle." }), ...groups, chosen, h("p", {}, log));
 }
 
 function breathing() {
@@ -96,5 +100,9 @@ export function renderEmotions(main) {
       h("p", { text: "Having a feeling does not mean you have to act on it. You can notice it, name it, and wait." })),
     h("section", { "aria-labelledby": "emo-context" }, h("h2", { id: "emo-context", text: "3. Make sense of it" }),
       h("ul", {}, ...CONTEXT_PROMPTS.map((q) => h("li", { text: q })))),
-    breathing());
+    breathing(),
+    h("section", { "aria-labelledby": "emo-learn" }, h("h2", { id: "emo-learn", text: "Want to understand it more?" }),
+      h("ul", {},
+        h("li", {}, h("a", { href: "/tools?tool=learn&page=feelings", text: "How feelings and urges link" })),
+        h("li", {}, h("a", { href: "/tools?tool=learn&page=urges", text: "Why urges rise and pass" })))));
 }

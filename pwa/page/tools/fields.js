@@ -88,7 +88,7 @@ export function checkbox(label, checked) {
   return { element: h("label", { class: "check", for: id }, box, label), box, read: () => box.checked };
 }
 
-/** A polite message area for "Saved" and the like. */
+/** A polite message area: "Saved" (the app's one saved message) and the like. */
 export function saying() {
   const el = message("saved");
   return { element: el, say: (/** @type {string} */ text) => { el.textContent = text; } };

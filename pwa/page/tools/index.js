@@ -7,7 +7,6 @@ import { currentSession } from "../../shared/phone-session.js";
 import { h } from "../../shared/dom.js";
 import { later } from "../dom.js";
 import { registerScreen } from "../registry.js";
-import { renderEmotions } from "./emotions.js";
 import "./plan-view.js";
 import { renderProblems } from "./problems.js";
 import "./warning.js";
@@ -26,9 +25,11 @@ async function outcomes(main, ctx) {
 // signed-in phone fetches them once in the background, so they also open offline.
 const loadChecking = () => import("./checking.js");
 const loadGoals = () => import("./goals.js");
+const loadLearn = () => import("./learn.js");
+const loadEmotions = () => import("./emotions.js");
 void currentSession().then((s) => s && setTimeout(() => {
   import("./outcomes.js").then((m) => m.warm()).catch(() => {});
-  for (const load of [loadChecking, loadGoals]) load().catch(() => {});
+  for (const load of [loadChecking, loadGoals, loadLearn, loadEmotions, () => import("../progress.js")]) load().catch(() => {});
 }, 3000));
 
 // The tools' own styles (the CSP allows no inline styles).
@@ -39,7 +40,8 @@ const TOOLS = {
   "crisis-plan": { title: "My crisis plan", about: "Write and agree your plan with your clinician.", render: editPlan },
   "problem-solving": { title: "Problem solving", about: "Work through a problem in four steps.", render: renderProblems },
   "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: async (main, ctx) => (await later(loadChecking, main))?.renderChecking(main, ctx) },
-  emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: renderEmotions },
+  learn: { title: "Understanding urges and feelings", about: "Short pages: impulsivity, urges, feelings, sessions.", render: async (main, ctx) => (await later(loadLearn, main))?.render(main, ctx) },
+  emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: async (main) => (await later(loadEmotions, main))?.renderEmotions(main) },
   "discharge-plan": { title: "My discharge plan", about: "What continues when treatment ends, agreed with your clinician.",
     render: async (main, ctx) => (await later(() => import("./discharge.js"), main))?.render(main, ctx) },
   table: { title: "My table", about: "Feelings, urges and what helps, agreed with your clinician.",

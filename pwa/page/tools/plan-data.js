@@ -5,19 +5,54 @@
  * session has expired. Signing out clears it with the other copies.
  */
 import { call } from "../../shared/api.js";
-import { get, put } from "../../shared/idb.js";
-import { seal, unseal } from "../../shared/seal.js";
+import { del, get, put } from "../../shared/idb.js";
+import { Locked, isLocked, lockOf, seal, unseal } from "../../shared/seal.js";
 
 const KEY = "crisis-plan";
+const ON_LOCK = "crisis-plan-lock";
+
+/**
+ * The lock screen's copy is sealed under a key of its own that no PIN guards (it sits
+ * beside the copy): a person in crisis must reach their own steps and people without
+ * the PIN. The patient chooses whether it is kept (hazard H-060, docs/security.md).
+ * @returns {Promise<CryptoKey>}
+ */
+async function lockScreenKey() {
+  const kept = await get("meta", "lockscreen-key");
+  if (kept) return kept;
+  const fresh = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+  await put("meta", fresh, "lockscreen-key");
+  return fresh;
+}
+
+/**
+ * Keep (or drop) the part of the plan shown on the lock screen: the self-help steps and
+ * the people to call, only with the app lock on and only if the patient chose it.
+ * @param {any} agreed the agreed plan, or null
+ * @returns {Promise<any>} the part kept, if any
+ */
+export async function keepForLock(agreed) {
+  const lock = await lockOf();
+  if (!agreed || !lock || lock.plan_on_lock === false) return del("copies", ON_LOCK);
+  const { self_help, contacts, professionals } = agreed.plan;
+  const part = { ...agreed, plan: { self_help, contacts, professionals } };
+  await put("copies", { at: Date.now(), sealed: await seal(part, await lockScreenKey()) }, ON_LOCK);
+  return part;
+}
 
 /** @returns {Promise<{plan: any, at: number} | null>} the copy on this phone, if any */
 export async function keptPlan() {
   const copy = await get("copies", KEY);
-  if (!copy) return null;
   try {
-    return { plan: await unseal(copy.sealed), at: copy.at };
+    if (copy) return { plan: await unseal(copy.sealed), at: copy.at };
   } catch {
-    return null; // sealed under a key that is gone (signed out): nothing to show
+    /* behind the app lock, or sealed under a key that is gone (signed out) */
+  }
+  const open = await get("copies", ON_LOCK);
+  try {
+    return open ? { plan: await unseal(open.sealed, await lockScreenKey()), at: open.at } : null;
+  } catch {
+    return null;
   }
 }
 
@@ -26,11 +61,18 @@ export async function keptPlan() {
  * agreed yet; throws when there is no signal or no session (the kept copy stays).
  */
 export async function refreshPlan() {
+  // Behind the lock, fetch only what the lock screen may show.
+  if (await isLocked() && (await lockOf())?.plan_on_lock === false) throw new Locked();
   const reply = await call("GET", "/api/v1/crisis-plan", undefined, { timeout: 8000 });
   if (reply.status === 404) return null;
   if (!reply.ok) throw new Error(`crisis plan: ${reply.status}`);
-  await put("copies", { at: Date.now(), sealed: await seal(reply.data) }, KEY);
-  return reply.data;
+  try {
+    await put("copies", { at: Date.now(), sealed: await seal(reply.data) }, KEY);
+  } catch (error) {
+    if (!(error instanceof Locked)) throw error;
+  }
+  const part = await keepForLock(reply.data);
+  return (await isLocked()) ? part : reply.data;
 }
 
 /** Digits and + only, for a tel: link. @param {string} number */

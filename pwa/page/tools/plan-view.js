@@ -6,6 +6,7 @@
 import { currentSession } from "../../shared/phone-session.js";
 import { h } from "../../shared/dom.js";
 import { dayOf, timeOf } from "../dom.js";
+import { isLocked } from "../../shared/seal.js";
 import { registerCrisisSection } from "../registry.js";
 import { onDay } from "./list.js";
 import { dialable, keptPlan, refreshPlan } from "./plan-data.js";
@@ -52,7 +53,9 @@ async function render(container) {
   const kept = await keptPlan();
   const none = h("div", {},
     h("h2", { text: "My crisis plan" }),
-    h("p", { text: "You have not agreed a crisis plan yet. You can write one with your clinician, at your next session or now." }));
+    h("p", { text: await isLocked()
+      ? "Your own plan opens after you unlock diarycard. The numbers above always work."
+      : "You have not agreed a crisis plan yet. You can write one with your clinician, at your next session or now." }));
   container.replaceChildren(kept ? drawPlan(kept.plan, kept.at) : none,
     h("p", {}, h("a", { href: "/tools?tool=crisis-plan", text: "Work on my plan with my clinician" })));
   const session = await currentSession();
