@@ -13,9 +13,11 @@ import pytest
 
 from diarycard.auth.access import PatientScope, own_scope
 from diarycard.auth.principal import Principal, Role
+from diarycard.chains import store as chains_store
 from diarycard.entries import store as entries_store
 from diarycard.entries import sync
 from diarycard.errors import Forbidden
+from diarycard.tables import agreeing
 from diarycard.tables import store as tables_store
 from diarycard.tools import records
 
@@ -23,7 +25,8 @@ from diarycard.tools import records
 SCOPED: list[Callable[..., Any]] = [
     entries_store.put_entry, entries_store.delete_entry, entries_store.withdraw_entry,
     entries_store.get_entry, entries_store.list_entries, entries_store.list_revisions,
-    sync.apply, tables_store.get_table, tables_store.save_table,
+    sync.apply, tables_store.get_table, agreeing.draft, agreeing.save_draft, agreeing.history,
+    chains_store.save, chains_store.every, chains_store.agree,
     records.save, records.one, records.every, records.agree,
 ]
 
