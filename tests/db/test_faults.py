@@ -8,6 +8,8 @@ recovery without restarting the app, nothing lost and nothing doubled.
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -30,8 +32,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostgres]:
-    server = EmbeddedPostgres(str(tmp_path_factory.mktemp("faults")))
+def embedded() -> Iterator[EmbeddedPostgres]:
+    # Not under pytest's tmp_path (conftest's embedded_dir says why: as root the server
+    # runs as its own user, and any pytest starting meanwhile sets that folder to 0700).
+    folder = Path(tempfile.mkdtemp(prefix="diarycard-faults-"))
+    folder.chmod(0o755)
+    server = EmbeddedPostgres(str(folder))
     url = server.start()
 
     async def prepare() -> None:
@@ -48,6 +54,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostg
         yield server
     finally:
         server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def restart(server: EmbeddedPostgres, mode: str = "fast") -> None:

@@ -127,7 +127,7 @@ async def export(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
 
 @post(f"{STUDY}/exports", tags=TAGS, status_code=202)
 async def start_export(conn: Conn, principal: CurrentUser, study_id: FromPath[UUID],
-                       format: FromQuery[Literal["csv", "fhir"]]) -> Response[ExportJob]:
+                       format: FromQuery[Literal["csv", "fhir"]] = "csv") -> Response[ExportJob]:
     """Build the pseudonymised export in the background, whatever the study's size."""
     return _queued(await exports.start(conn, principal, study_id, format))
 
