@@ -18,7 +18,7 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
-from diarycard.auth.access import as_clinician
+from diarycard.auth.access import Own, as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.crisis import offers, store
 from diarycard.crisis.models import (
@@ -40,51 +40,48 @@ TAGS = ["crisis plan"]
 
 
 @get(MINE, tags=TAGS)
-async def my_plan(conn: Conn, principal: CurrentUser) -> CrisisPlan:
+async def my_plan(conn: Conn, own: Own) -> CrisisPlan:
     """Your current agreed crisis plan (404 before one is agreed)."""
-    return await store.current(conn, principal.require("patient").user_id)
+    return await store.current(conn, own)
 
 
 @get(f"{MINE}/versions", tags=TAGS)
-async def my_versions(conn: Conn, principal: CurrentUser) -> list[Agreed]:
+async def my_versions(conn: Conn, own: Own) -> list[Agreed]:
     """Every agreed version of your plan, newest first."""
-    return await store.versions(conn, principal.require("patient").user_id)
+    return await store.versions(conn, own)
 
 
 @get(f"{MINE}/draft", tags=TAGS)
-async def my_draft(conn: Conn, principal: CurrentUser) -> Draft:
+async def my_draft(conn: Conn, own: Own) -> Draft:
     """The draft you and your clinician are writing (version 0 when nothing is saved)."""
-    who = principal.require("patient")
-    return await store.draft(conn, who.user_id, who.site_id)
+    return await store.draft(conn, own)
 
 
 @put(f"{MINE}/draft", tags=TAGS, request_class=DiaryRequest)
-async def save_my_draft(conn: Conn, principal: CurrentUser, data: JSONBody[DraftIn]) -> Draft:
+async def save_my_draft(conn: Conn, own: Own, data: JSONBody[DraftIn]) -> Draft:
     """Change the draft, based on the version you last saw (412 if it changed since)."""
-    who = principal.require("patient")
-    return await store.save_draft(conn, who, who.user_id, who.site_id, data)
+    return await store.save_draft(conn, own, data)
 
 
 @put(f"{MINE}/agreement", tags=TAGS, request_class=DiaryRequest)
-async def agree_mine(conn: Conn, principal: CurrentUser, data: JSONBody[AgreeIn]) -> Agreement:
+async def agree_mine(conn: Conn, own: Own, data: JSONBody[AgreeIn]) -> Agreement:
     """Agree this version of the draft. Once your clinician has too, it is your plan."""
-    who = principal.require("patient")
-    return await store.agree(conn, "patient", who, who.user_id, who.site_id, data)
+    return await store.agree(conn, "patient", own, data)
 
 
 @put(f"{MINE}/offers/{{offer_id:uuid}}", tags=TAGS, request_class=DiaryRequest)
 async def record_offer(
-    conn: Conn, principal: CurrentUser, offer_id: FromPath[UUID], data: JSONBody[OfferIn]
+    conn: Conn, own: Own, offer_id: FromPath[UUID], data: JSONBody[OfferIn]
 ) -> Offer:
     """Record that the app offered a plan step after a diary entry (nobody is paged)."""
-    return await offers.save_offer(conn, principal.require("patient"), offer_id, data)
+    return await offers.save_offer(conn, own, offer_id, data)
 
 
 @get(THEIRS, tags=TAGS)
 async def their_plan(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> CrisisPlan:
     """A patient's current agreed crisis plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_plan",
-                              lambda scope: store.current(conn, scope.patient_id))
+                              lambda scope: store.current(conn, scope))
 
 
 @get(f"{THEIRS}/versions", tags=TAGS)
@@ -93,14 +90,14 @@ async def their_versions(
 ) -> list[Agreed]:
     """Every agreed version of a patient's plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_plan_versions",
-                              lambda scope: store.versions(conn, scope.patient_id))
+                              lambda scope: store.versions(conn, scope))
 
 
 @get(f"{THEIRS}/draft", tags=TAGS)
 async def their_draft(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> Draft:
     """A patient's draft plan (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_plan_draft",
-                              lambda scope: store.draft(conn, scope.patient_id, principal.site_id))
+                              lambda scope: store.draft(conn, scope))
 
 
 @put(f"{THEIRS}/draft", tags=TAGS, request_class=DiaryRequest)
@@ -110,8 +107,7 @@ async def save_their_draft(
     """Change a patient's draft with them (assigned clinicians; audited; 412 when stale)."""
     return await as_clinician(
         conn, principal, patient_id, "update", "crisis_plan_draft",
-        lambda scope: store.save_draft(conn, principal, scope.patient_id, principal.site_id,
-                                       data),
+        lambda scope: store.save_draft(conn, scope, data),
     )
 
 
@@ -122,8 +118,7 @@ async def agree_theirs(
     """Agree a version of the draft as the clinician (assigned clinicians; audited)."""
     return await as_clinician(
         conn, principal, patient_id, "agree", "crisis_plan",
-        lambda scope: store.agree(conn, "clinician", principal, scope.patient_id,
-                                  principal.site_id, data),
+        lambda scope: store.agree(conn, "clinician", scope, data),
     )
 
 
@@ -133,7 +128,7 @@ async def their_offers(
 ) -> list[Offer]:
     """Crisis-plan steps the app offered this patient, newest first (audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_offers",
-                              lambda scope: offers.offers(conn, scope.patient_id))
+                              lambda scope: offers.offers(conn, scope))
 
 
 routes = [my_plan, my_versions, my_draft, save_my_draft, agree_mine, record_offer,

@@ -67,7 +67,8 @@ async def get_patient_table(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]
 ) -> Table:
     """An assigned patient's table (clinicians; audited)."""
-    return await store.read_patient_table(conn, principal, patient_id)
+    return await as_clinician(conn, principal, patient_id, "table.read", "personal_table",
+                              lambda scope: store.get_table(conn, scope))
 
 
 @get(f"{THEIRS}/draft", tags=TAGS)
