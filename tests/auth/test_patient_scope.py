@@ -11,10 +11,10 @@ from typing import Any, get_type_hints
 
 import pytest
 
-from diarycard.auth.access import PatientScope, own_scope
-from diarycard.auth.principal import Principal, Role
 from diarycard.agreement import store as agreement_store
 from diarycard.appointments import store as appointments_store
+from diarycard.auth.access import PatientScope, own_scope
+from diarycard.auth.principal import Principal, Role
 from diarycard.chains import store as chains_store
 from diarycard.crisis import offers as crisis_offers
 from diarycard.crisis import store as crisis_store
