@@ -7,10 +7,11 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.agreement.models import AgreeIn
 from diarycard.auth.access import open_patient, own_scope
 from diarycard.crisis import store
 from diarycard.crisis.demo import demo_plan
-from diarycard.crisis.models import AgreeIn, DraftIn
+from diarycard.crisis.models import DraftIn
 from diarycard.tools.demo import person
 from factories import assign, make_user
 

@@ -8,7 +8,7 @@ from uuid import UUID
 import asyncpg
 
 from diarycard.checking.models import Checking, CheckingIn
-from diarycard.tools.demo import person, save_as_patient
+from diarycard.tools.demo import save_for_each
 
 RECORD = CheckingIn(
     situation="My friend did not answer my messages all day.",
@@ -26,6 +26,4 @@ async def load_demo(
     conn: asyncpg.Connection, site_id: UUID, patient_ids: Sequence[UUID],
     clinician_ids: Sequence[UUID],
 ) -> None:
-    for patient_id in patient_ids:
-        await save_as_patient(conn, await person(conn, patient_id), "checking_it_out",
-                              "friend", RECORD, Checking)
+    await save_for_each(conn, patient_ids, "checking_it_out", {"friend": RECORD}, Checking)

@@ -8,9 +8,10 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.agreement.models import AgreeIn
 from diarycard.auth.access import open_patient, own_scope
 from diarycard.crisis import store
-from diarycard.crisis.models import AgreeIn, Contact, DraftIn, Plan, PreviousCrisis, Thresholds
+from diarycard.crisis.models import Contact, DraftIn, Plan, PreviousCrisis, Thresholds
 from diarycard.tools.demo import clinician_of, person
 
 

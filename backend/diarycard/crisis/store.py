@@ -14,10 +14,10 @@ from typing import Any, Literal
 import asyncpg
 import msgspec
 
+from diarycard.agreement.models import AgreeIn
 from diarycard.auth.access import PatientScope
 from diarycard.crisis.models import (
     Agreed,
-    AgreeIn,
     Agreement,
     Contact,
     CrisisPlan,

@@ -8,11 +8,11 @@ import asyncpg
 import msgspec
 
 from diarycard.agreement import store as agreement
+from diarycard.agreement.models import AgreeIn
 from diarycard.agreement.store import Side, StoredDraft, StoredVersion
 from diarycard.auth.access import PatientScope
 from diarycard.discharge.models import (
     AgreedDischargePlan,
-    DischargeAgreeIn,
     DischargeAgreement,
     DischargeDraft,
     DischargeDraftIn,
@@ -66,7 +66,7 @@ async def save_draft(
 
 
 async def agree(
-    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: DischargeAgreeIn
+    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: AgreeIn
 ) -> DischargeAgreement:
     stored, done = await agreement.agree(
         conn, KIND, side, scope, data.draft_version,

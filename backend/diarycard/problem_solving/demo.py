@@ -8,7 +8,7 @@ from uuid import UUID
 import asyncpg
 
 from diarycard.problem_solving.models import Solution, Worksheet, WorksheetIn
-from diarycard.tools.demo import person, save_as_patient
+from diarycard.tools.demo import save_for_each
 
 SHEETS = {
     "bus": WorksheetIn(
@@ -33,7 +33,4 @@ async def load_demo(
     conn: asyncpg.Connection, site_id: UUID, patient_ids: Sequence[UUID],
     clinician_ids: Sequence[UUID],
 ) -> None:
-    for patient_id in patient_ids:
-        patient = await person(conn, patient_id)
-        for name, sheet in SHEETS.items():
-            await save_as_patient(conn, patient, "problem_solving", name, sheet, Worksheet)
+    await save_for_each(conn, patient_ids, "problem_solving", SHEETS, Worksheet)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncpg
 
+from diarycard.audit.store import record
 from diarycard.auth.access import PatientScope
 from diarycard.errors import Invalid
 from diarycard.reminders.models import ClinicianView, SuggestionIn
@@ -29,4 +30,6 @@ async def suggest(
         raise Invalid.field("days", "each day once")
     await conn.execute(SQL["put_suggestion"], scope.patient_id, scope.who.user_id,
                        sorted(as_time(t) for t in data.times), sorted(data.days))
+    # The answer reads the patient's settings back: audited as a read of its own.
+    await record(conn, scope.who, scope.patient_id, "reminders.read")
     return await clinician_view(conn, scope)

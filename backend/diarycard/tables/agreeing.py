@@ -13,13 +13,13 @@ import asyncpg
 import msgspec
 
 from diarycard.agreement import store as agreement
+from diarycard.agreement.models import AgreeIn
 from diarycard.agreement.store import Side
 from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.tables.diff import describe
 from diarycard.tables.models import (
     Table,
-    TableAgreeIn,
     TableAgreement,
     TableDraft,
     TableDraftIn,
@@ -59,7 +59,7 @@ async def save_draft(
 
 
 async def agree(
-    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: TableAgreeIn
+    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: AgreeIn
 ) -> TableAgreement:
     """`side` agrees draft `data.draft_version`; when both have, it is the current table."""
     async with conn.transaction():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -52,3 +53,14 @@ async def save_as_patient(
                                   demo_id(patient.user_id, name), data, out, agreed_fields)
     except PreconditionFailed:
         return None
+
+
+async def save_for_each(
+    conn: asyncpg.Connection, patient_ids: Sequence[UUID], kind: Kind, items: Mapping[str, Any],
+    out: type[Out],
+) -> None:
+    """Save each of `items` (by demo name) as each patient would."""
+    for patient_id in patient_ids:
+        patient = await person(conn, patient_id)
+        for name, data in items.items():
+            await save_as_patient(conn, patient, kind, name, data, out)
