@@ -7,9 +7,11 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.agreement.models import AgreeIn
+from diarycard.auth.access import open_patient, own_scope
 from diarycard.crisis import store
 from diarycard.crisis.demo import demo_plan
-from diarycard.crisis.models import AgreeIn, DraftIn
+from diarycard.crisis.models import DraftIn
 from diarycard.tools.demo import person
 from factories import assign, make_user
 
@@ -21,11 +23,13 @@ async def agree_plan(db_url: str, patient_id: UUID) -> None:
         clinician_id = await make_user(conn, site, "clinician", f"clin-{patient_id.hex[:12]}",
                                        "Dr Rowan Ellis")
         await assign(conn, clinician_id, patient_id)
-        patient, clinician = await person(conn, patient_id), await person(conn, clinician_id)
-        start = await store.draft(conn, patient_id, site)
-        draft = await store.save_draft(conn, patient, patient_id, site,
-                                       DraftIn(0, demo_plan(start.plan.professionals)))
-        for side, who in (("patient", patient), ("clinician", clinician)):
-            await store.agree(conn, side, who, patient_id, site, AgreeIn(draft.version))
+        own = own_scope(await person(conn, patient_id))
+        start = await store.draft(conn, own)
+        draft = await store.save_draft(conn, own, DraftIn(0, demo_plan(start.plan.professionals)))
+        await store.agree(conn, "patient", own, AgreeIn(draft.version))
+        async with conn.transaction():
+            theirs = await open_patient(conn, await person(conn, clinician_id), patient_id,
+                                        "agree", "crisis_plan")
+            await store.agree(conn, "clinician", theirs, AgreeIn(draft.version))
     finally:
         await conn.close()

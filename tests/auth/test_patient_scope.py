@@ -1,5 +1,5 @@
-"""Access as a type: the diary's, the tables' and the tools' store functions demand a
-`PatientScope`, which only the gate in `auth.access` makes (after the care-team check
+"""Access as a type: every store function that reads or writes one patient's data demands
+a `PatientScope`, which only the gate in `auth.access` makes (after the care-team check
 and the audit row for staff). A call with a bare patient id then fails `mypy --strict`."""
 
 from __future__ import annotations
@@ -11,23 +11,61 @@ from typing import Any, get_type_hints
 
 import pytest
 
+from diarycard.agreement import store as agreement_store
+from diarycard.appointments import store as appointments_store
 from diarycard.auth.access import PatientScope, own_scope
 from diarycard.auth.principal import Principal, Role
 from diarycard.chains import store as chains_store
+from diarycard.crisis import offers as crisis_offers
+from diarycard.crisis import store as crisis_store
+from diarycard.discharge import store as discharge_store
 from diarycard.entries import store as entries_store
 from diarycard.entries import sync
 from diarycard.errors import Forbidden
+from diarycard.exports import fhir
+from diarycard.exports import store as exports_store
+from diarycard.follow_up import store as follow_up_store
+from diarycard.notes import store as notes_store
+from diarycard.outcomes import review as outcomes_review
+from diarycard.outcomes import store as outcomes_store
+from diarycard.pathway import store as pathway_store
+from diarycard.reminders import store as reminders_store
+from diarycard.reminders import suggestions
+from diarycard.review import changed, changes
+from diarycard.review import store as review_store
 from diarycard.tables import agreeing
 from diarycard.tables import store as tables_store
+from diarycard.together import store as together_store
 from diarycard.tools import records
 
 # Functions that read or write one patient's data.
 SCOPED: list[Callable[..., Any]] = [
     entries_store.put_entry, entries_store.delete_entry, entries_store.withdraw_entry,
     entries_store.get_entry, entries_store.list_entries, entries_store.list_revisions,
-    sync.apply, tables_store.get_table, agreeing.draft, agreeing.save_draft, agreeing.history,
-    chains_store.save, chains_store.every, chains_store.agree,
+    sync.apply, tables_store.get_table,
     records.save, records.one, records.every, records.agree,
+    agreement_store.draft, agreement_store.versions, agreement_store.save_draft,
+    agreement_store.agree, agreeing.draft, agreeing.save_draft, agreeing.agree,
+    agreeing.history, chains_store.agree,
+    crisis_store.current, crisis_store.versions, crisis_store.draft, crisis_store.save_draft,
+    crisis_store.agree, crisis_offers.save_offer, crisis_offers.offers,
+    discharge_store.current, discharge_store.versions, discharge_store.draft,
+    discharge_store.save_draft, discharge_store.agree,
+    pathway_store.get, pathway_store.save,
+    follow_up_store.after_status_change, follow_up_store.tasks, follow_up_store.add_attempt,
+    follow_up_store.close,
+    appointments_store.list_appointments, appointments_store.create_appointment,
+    appointments_store.update_appointment,
+    notes_store.list_notes, notes_store.add_note,
+    together_store.session_tools, together_store.mark_reviewed,
+    outcomes_store.save_event, outcomes_store.events, outcomes_store.save_measure,
+    outcomes_store.measures, outcomes_store.schedule, outcomes_review.outcomes,
+    review_store.review, changed.changed_items, changes.since_last_look,
+    exports_store.patient_export, exports_store.my_export, fhir.bundle,
+    suggestions.clinician_view, suggestions.suggest,
+    reminders_store.get_reminders, reminders_store.put_reminders,
+    reminders_store.put_subscription, reminders_store.delete_subscription,
+    reminders_store.queue_test, reminders_store.answer_suggestion,
 ]
 
 
@@ -39,8 +77,9 @@ def _person(role: Role) -> Principal:
 def test_store_functions_take_a_scope_never_a_bare_id(fn: Callable[..., Any]) -> None:
     hints = get_type_hints(fn)
     params = list(inspect.signature(fn).parameters)
-    assert hints[params[1]] is PatientScope, f"{fn.__name__}({params[1]}) is not a scope"
-    assert "patient_id" not in params
+    scopes = [p for p in params if hints.get(p) is PatientScope]
+    assert len(scopes) == 1, f"{fn.__name__} takes no PatientScope"
+    assert "patient_id" not in params and "who" not in params
 
 
 def test_only_the_gate_makes_a_scope() -> None:

@@ -13,6 +13,7 @@ from diarycard.appointments.store import (
     list_appointments,
     update_appointment,
 )
+from diarycard.auth.access import as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
 
@@ -24,7 +25,8 @@ async def appointments_list(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]
 ) -> list[Appointment]:
     """The patient's appointments, newest first."""
-    return await list_appointments(conn, principal, patient_id)
+    return await as_clinician(conn, principal, patient_id, "appointments.list", "",
+                              lambda scope: list_appointments(conn, scope))
 
 
 @post("/patients/{patient_id:uuid}/appointments", tags=TAGS)
@@ -35,7 +37,8 @@ async def appointments_create(
     data: JSONBody[AppointmentIn],
 ) -> Appointment:
     """Schedule a session."""
-    return await create_appointment(conn, principal, patient_id, data)
+    return await as_clinician(conn, principal, patient_id, "appointments.create", "",
+                              lambda scope: create_appointment(conn, scope, data))
 
 
 @patch("/patients/{patient_id:uuid}/appointments/{appointment_id:uuid}", tags=TAGS)
@@ -47,7 +50,9 @@ async def appointments_update(
     data: JSONBody[AppointmentPatch],
 ) -> Appointment:
     """Mark a session attended, not attended or cancelled, or move it."""
-    return await update_appointment(conn, principal, patient_id, appointment_id, data)
+    return await as_clinician(
+        conn, principal, patient_id, "appointments.update", str(appointment_id),
+        lambda scope: update_appointment(conn, scope, appointment_id, data))
 
 
 routes = [appointments_list, appointments_create, appointments_update]

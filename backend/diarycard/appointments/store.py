@@ -1,5 +1,6 @@
-"""Scheduling sessions and recording whether they happened. Every call checks the care
-team and writes an audit row first (an appointment is part of the patient's record)."""
+"""Scheduling sessions and recording whether they happened. Every function takes the
+`PatientScope` of a clinician who passed the care-team check and audit
+(`auth.access.as_clinician`): an appointment is part of the patient's record."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ import msgspec
 from msgspec import UNSET
 
 from diarycard.appointments.models import Appointment, AppointmentIn, AppointmentPatch
-from diarycard.auth.access import open_patient
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.errors import Invalid, NotFound
 from diarycard.follow_up.store import after_status_change
@@ -24,39 +24,28 @@ def _one(row: asyncpg.Record) -> Appointment:
     return msgspec.convert(dict(row), Appointment)
 
 
-async def list_appointments(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID
-) -> list[Appointment]:
-    async with conn.transaction():
-        await open_patient(conn, who, patient_id, "appointments.list")
-        rows = await conn.fetch(SQL["list"], patient_id)
-    return [_one(r) for r in rows]
+async def list_appointments(conn: asyncpg.Connection, scope: PatientScope) -> list[Appointment]:
+    return [_one(r) for r in await conn.fetch(SQL["list"], scope.patient_id)]
 
 
 async def create_appointment(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, data: AppointmentIn
+    conn: asyncpg.Connection, scope: PatientScope, data: AppointmentIn
 ) -> Appointment:
-    async with conn.transaction():
-        await open_patient(conn, who, patient_id, "appointments.create")
-        row = await conn.fetchrow(
-            SQL["create"], patient_id, who.site_id, who.user_id, data.starts_at,
-            data.duration_minutes,
-        )
+    row = await conn.fetchrow(
+        SQL["create"], scope.patient_id, scope.site_id, scope.who.user_id, data.starts_at,
+        data.duration_minutes,
+    )
     return _one(row)
 
 
 async def update_appointment(
-    conn: asyncpg.Connection,
-    who: Principal,
-    patient_id: UUID,
-    appointment_id: UUID,
-    data: AppointmentPatch,
+    conn: asyncpg.Connection, scope: PatientScope, appointment_id: UUID, data: AppointmentPatch
 ) -> Appointment:
     def given(value: object) -> object:
         return None if value is UNSET else value
 
+    patient_id = scope.patient_id
     async with conn.transaction():
-        await open_patient(conn, who, patient_id, "appointments.update", str(appointment_id))
         row = await conn.fetchrow(
             SQL["update"], appointment_id, patient_id, given(data.status),
             given(data.starts_at), given(data.duration_minutes),
@@ -68,5 +57,5 @@ async def update_appointment(
                 )
             raise NotFound()
         # A missed session opens a follow-up task for the care team (in this transaction).
-        await after_status_change(conn, who, patient_id, appointment_id)
+        await after_status_change(conn, scope, appointment_id)
     return _one(row)

@@ -14,11 +14,7 @@ WITH mine AS (
       FROM care_team ct
       JOIN users u ON u.id = ct.patient_id AND u.site_id = ct.site_id
       JOIN sites s ON s.id = u.site_id
-      LEFT JOIN LATERAL (
-          SELECT p.enrolled_on, st.follow_up_primary_months AS every_months
-            FROM study_participants p JOIN studies st ON st.id = p.study_id
-           WHERE p.patient_id = u.id AND p.left_on IS NULL AND NOT p.completed
-           ORDER BY p.enrolled_on DESC LIMIT 1) sp ON true
+      LEFT JOIN LATERAL current_study(u.id) sp ON true
      WHERE ct.clinician_id = $1 AND ct.site_id = $2
        AND u.role = 'patient' AND u.disabled_at IS NULL
 )

@@ -1,4 +1,12 @@
-"""The caseload: one query for all of a clinician's patients, then tiers, words and order."""
+"""The caseload: one query for all of a clinician's patients, then tiers, words and order.
+
+This read is set-based, not one patient's record, so it takes the clinician's `Principal`
+rather than a `PatientScope` (`auth.access`): a scope per patient would mean one gate
+round trip per patient, where here the care-team join is in the one query's SQL
+(`WHERE` the clinician's own links at their own site) and `record_many` audits every
+patient it returns in the same transaction. Anything that opens one patient goes through
+`auth.access.as_clinician` like every other feature.
+"""
 
 from __future__ import annotations
 

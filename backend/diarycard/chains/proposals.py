@@ -25,15 +25,14 @@ MAX_SIGNS = 30
 async def _warning_sign(
     conn: asyncpg.Connection, scope: PatientScope, sign: str
 ) -> str:
-    draft = await crisis.draft(conn, scope.patient_id, scope.site_id)
+    draft = await crisis.draft(conn, scope)
     if sign in draft.plan.warning_signs:
         return f"The crisis plan draft already has the early warning sign “{sign}”."
     if len(draft.plan.warning_signs) >= MAX_SIGNS:
         return (f"The crisis plan draft is full ({MAX_SIGNS} warning signs): “{sign}” was "
                 "not added. Change the draft together to make room.")
     plan = msgspec.structs.replace(draft.plan, warning_signs=[*draft.plan.warning_signs, sign])
-    saved = await crisis.save_draft(conn, scope.who, scope.patient_id, scope.site_id,
-                                    DraftIn(base_version=draft.version, plan=plan))
+    saved = await crisis.save_draft(conn, scope, DraftIn(base_version=draft.version, plan=plan))
     return (f"The crisis plan draft (version {saved.version}) now has the early warning "
             f"sign “{sign}”, for you both to agree.")
 

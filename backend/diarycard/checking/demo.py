@@ -7,11 +7,8 @@ from uuid import UUID
 
 import asyncpg
 
-from diarycard.auth.access import own_scope
 from diarycard.checking.models import Checking, CheckingIn
-from diarycard.errors import PreconditionFailed
-from diarycard.tools import records
-from diarycard.tools.demo import demo_id, person
+from diarycard.tools.demo import save_for_each
 
 RECORD = CheckingIn(
     situation="My friend did not answer my messages all day.",
@@ -29,9 +26,4 @@ async def load_demo(
     conn: asyncpg.Connection, site_id: UUID, patient_ids: Sequence[UUID],
     clinician_ids: Sequence[UUID],
 ) -> None:
-    for patient_id in patient_ids:
-        try:
-            await records.save(conn, own_scope(await person(conn, patient_id)), "checking_it_out",
-                               demo_id(patient_id, "friend"), RECORD, Checking)
-        except PreconditionFailed:
-            pass  # changed by the patient since: keep theirs
+    await save_for_each(conn, patient_ids, "checking_it_out", {"friend": RECORD}, Checking)

@@ -8,8 +8,10 @@ from uuid import UUID
 
 import asyncpg
 
+from diarycard.agreement.models import AgreeIn
+from diarycard.auth.access import open_patient, own_scope
 from diarycard.crisis import store
-from diarycard.crisis.models import AgreeIn, Contact, DraftIn, Plan, PreviousCrisis, Thresholds
+from diarycard.crisis.models import Contact, DraftIn, Plan, PreviousCrisis, Thresholds
 from diarycard.tools.demo import clinician_of, person
 
 
@@ -40,12 +42,15 @@ async def load_demo(
 ) -> None:
     for patient_id in patient_ids:
         clinician = await clinician_of(conn, patient_id)
-        current = await store.draft(conn, patient_id, site_id)
+        own = own_scope(await person(conn, patient_id))
+        current = await store.draft(conn, own)
         if clinician is None or current.version > 0:
             continue  # already has a plan (or no one to agree it with): leave it as it is
-        patient = await person(conn, patient_id)
         plan = demo_plan(current.plan.professionals)
-        saved = await store.save_draft(conn, patient, patient_id, site_id, DraftIn(0, plan))
+        saved = await store.save_draft(conn, own, DraftIn(0, plan))
         agree = AgreeIn(saved.version)
-        await store.agree(conn, "patient", patient, patient_id, site_id, agree)
-        await store.agree(conn, "clinician", clinician, patient_id, site_id, agree)
+        await store.agree(conn, "patient", own, agree)
+        # The demo clinician agrees it, as one would: through the gate, audited.
+        async with conn.transaction():
+            theirs = await open_patient(conn, clinician, patient_id, "agree", "crisis_plan")
+            await store.agree(conn, "clinician", theirs, agree)

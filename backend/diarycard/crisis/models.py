@@ -83,12 +83,6 @@ class DraftIn(msgspec.Struct, forbid_unknown_fields=True):
     plan: Plan
 
 
-class AgreeIn(msgspec.Struct, forbid_unknown_fields=True):
-    """I agree to this version of the draft."""
-
-    draft_version: Annotated[int, Meta(ge=1, le=2_147_483_647)]
-
-
 class Agreed(msgspec.Struct):
     """An agreed version: fixed, dated, with who agreed it."""
 

@@ -12,7 +12,7 @@ from uuid import UUID
 
 import asyncpg
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.crisis.models import Offer, OfferIn
 from diarycard.crisis.store import SQL
 from diarycard.errors import Conflict, NotFound
@@ -24,18 +24,19 @@ def _offer(row: Any) -> Offer:
 
 
 async def save_offer(
-    conn: asyncpg.Connection, who: Principal, offer_id: UUID, data: OfferIn
+    conn: asyncpg.Connection, own: PatientScope, offer_id: UUID, data: OfferIn
 ) -> Offer:
     """Store an offer once. The same offer sent again answers the same; a different body
     for a stored id is a conflict; someone else's id is not found. An entry is offered for
     once: a later offer for the same entry answers the first (hazard H-008)."""
     check_text(data)
+    patient_id = own.patient_id
     async with conn.transaction():
-        await conn.execute(SQL["save_offer"], offer_id, who.user_id, who.site_id,
+        await conn.execute(SQL["save_offer"], offer_id, patient_id, own.site_id,
                            data.entry_id, data.offered_at, data.reason)
-        row = await conn.fetchrow(SQL["offer"], offer_id, who.user_id)
+        row = await conn.fetchrow(SQL["offer"], offer_id, patient_id)
         if row is None:
-            first = await conn.fetchrow(SQL["offer_for_entry"], who.user_id, data.entry_id)
+            first = await conn.fetchrow(SQL["offer_for_entry"], patient_id, data.entry_id)
             if first is not None and first["id"] != offer_id:
                 return _offer(first)
     if row is None:
@@ -48,6 +49,6 @@ async def save_offer(
     return stored
 
 
-async def offers(conn: asyncpg.Connection, patient_id: UUID) -> list[Offer]:
+async def offers(conn: asyncpg.Connection, scope: PatientScope) -> list[Offer]:
     """The latest 200 offers, newest first."""
-    return [_offer(row) for row in await conn.fetch(SQL["offers"], patient_id)]
+    return [_offer(row) for row in await conn.fetch(SQL["offers"], scope.patient_id)]

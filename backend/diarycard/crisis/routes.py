@@ -1,5 +1,6 @@
 """Crisis-plan routes for the patient (`/crisis-plan...`) and their clinician
-(`/patients/{patient_id}/crisis-plan...`).
+(`/patients/{patient_id}/crisis-plan...`): the plan's routes are the agreed plan's
+(agreement/routes.py), with the crisis plan's own shapes; the offers are the crisis plan's.
 
 Shapes, for the clinician review:
 - `GET /patients/{patient_id}/crisis-plan` -> `CrisisPlan` (current agreed version with
@@ -18,19 +19,11 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
-from diarycard.auth.access import as_clinician
+from diarycard.agreement.routes import plan_routes
+from diarycard.auth.access import Own, as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.crisis import offers, store
-from diarycard.crisis.models import (
-    Agreed,
-    AgreeIn,
-    Agreement,
-    CrisisPlan,
-    Draft,
-    DraftIn,
-    Offer,
-    OfferIn,
-)
+from diarycard.crisis.models import Agreed, Agreement, CrisisPlan, Draft, DraftIn, Offer, OfferIn
 from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
 
@@ -39,92 +32,12 @@ THEIRS = "/patients/{patient_id:uuid}/crisis-plan"
 TAGS = ["crisis plan"]
 
 
-@get(MINE, tags=TAGS)
-async def my_plan(conn: Conn, principal: CurrentUser) -> CrisisPlan:
-    """Your current agreed crisis plan (404 before one is agreed)."""
-    return await store.current(conn, principal.require("patient").user_id)
-
-
-@get(f"{MINE}/versions", tags=TAGS)
-async def my_versions(conn: Conn, principal: CurrentUser) -> list[Agreed]:
-    """Every agreed version of your plan, newest first."""
-    return await store.versions(conn, principal.require("patient").user_id)
-
-
-@get(f"{MINE}/draft", tags=TAGS)
-async def my_draft(conn: Conn, principal: CurrentUser) -> Draft:
-    """The draft you and your clinician are writing (version 0 when nothing is saved)."""
-    who = principal.require("patient")
-    return await store.draft(conn, who.user_id, who.site_id)
-
-
-@put(f"{MINE}/draft", tags=TAGS, request_class=DiaryRequest)
-async def save_my_draft(conn: Conn, principal: CurrentUser, data: JSONBody[DraftIn]) -> Draft:
-    """Change the draft, based on the version you last saw (412 if it changed since)."""
-    who = principal.require("patient")
-    return await store.save_draft(conn, who, who.user_id, who.site_id, data)
-
-
-@put(f"{MINE}/agreement", tags=TAGS, request_class=DiaryRequest)
-async def agree_mine(conn: Conn, principal: CurrentUser, data: JSONBody[AgreeIn]) -> Agreement:
-    """Agree this version of the draft. Once your clinician has too, it is your plan."""
-    who = principal.require("patient")
-    return await store.agree(conn, "patient", who, who.user_id, who.site_id, data)
-
-
 @put(f"{MINE}/offers/{{offer_id:uuid}}", tags=TAGS, request_class=DiaryRequest)
 async def record_offer(
-    conn: Conn, principal: CurrentUser, offer_id: FromPath[UUID], data: JSONBody[OfferIn]
+    conn: Conn, own: Own, offer_id: FromPath[UUID], data: JSONBody[OfferIn]
 ) -> Offer:
     """Record that the app offered a plan step after a diary entry (nobody is paged)."""
-    return await offers.save_offer(conn, principal.require("patient"), offer_id, data)
-
-
-@get(THEIRS, tags=TAGS)
-async def their_plan(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> CrisisPlan:
-    """A patient's current agreed crisis plan (assigned clinicians; audited)."""
-    return await as_clinician(conn, principal, patient_id, "read", "crisis_plan",
-                              lambda scope: store.current(conn, scope.patient_id))
-
-
-@get(f"{THEIRS}/versions", tags=TAGS)
-async def their_versions(
-    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]
-) -> list[Agreed]:
-    """Every agreed version of a patient's plan (assigned clinicians; audited)."""
-    return await as_clinician(conn, principal, patient_id, "read", "crisis_plan_versions",
-                              lambda scope: store.versions(conn, scope.patient_id))
-
-
-@get(f"{THEIRS}/draft", tags=TAGS)
-async def their_draft(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> Draft:
-    """A patient's draft plan (assigned clinicians; audited)."""
-    return await as_clinician(conn, principal, patient_id, "read", "crisis_plan_draft",
-                              lambda scope: store.draft(conn, scope.patient_id, principal.site_id))
-
-
-@put(f"{THEIRS}/draft", tags=TAGS, request_class=DiaryRequest)
-async def save_their_draft(
-    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], data: JSONBody[DraftIn]
-) -> Draft:
-    """Change a patient's draft with them (assigned clinicians; audited; 412 when stale)."""
-    return await as_clinician(
-        conn, principal, patient_id, "update", "crisis_plan_draft",
-        lambda scope: store.save_draft(conn, principal, scope.patient_id, principal.site_id,
-                                       data),
-    )
-
-
-@put(f"{THEIRS}/agreement", tags=TAGS, request_class=DiaryRequest)
-async def agree_theirs(
-    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], data: JSONBody[AgreeIn]
-) -> Agreement:
-    """Agree a version of the draft as the clinician (assigned clinicians; audited)."""
-    return await as_clinician(
-        conn, principal, patient_id, "agree", "crisis_plan",
-        lambda scope: store.agree(conn, "clinician", principal, scope.patient_id,
-                                  principal.site_id, data),
-    )
+    return await offers.save_offer(conn, own, offer_id, data)
 
 
 @get(f"{THEIRS}/offers", tags=TAGS)
@@ -133,8 +46,12 @@ async def their_offers(
 ) -> list[Offer]:
     """Crisis-plan steps the app offered this patient, newest first (audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "crisis_offers",
-                              lambda scope: offers.offers(conn, scope.patient_id))
+                              lambda scope: offers.offers(conn, scope))
 
 
-routes = [my_plan, my_versions, my_draft, save_my_draft, agree_mine, record_offer,
-          their_plan, their_versions, their_draft, save_their_draft, agree_theirs, their_offers]
+routes = [
+    *plan_routes(store, {"Current": CrisisPlan, "Version": Agreed, "Draft": Draft,
+                         "DraftIn": DraftIn, "Agreement": Agreement},
+                 mine=MINE, theirs=THEIRS, resource="crisis_plan", tags=TAGS),
+    record_offer, their_offers,
+]

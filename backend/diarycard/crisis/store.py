@@ -1,8 +1,8 @@
 """The crisis plan in PostgreSQL: the shared draft, agreeing it, and the agreed versions.
 
-Functions take the patient's id and site explicitly: the patient's own routes pass their
-own, the clinician's routes pass the patient's after `auth.access.open_patient` has checked
-the care team and written the audit row in the same transaction.
+Every function takes the `PatientScope` that proves access: the patient's own (`Own`), or
+a clinician's from `auth.access.as_clinician`, which checked the care team and wrote the
+audit row in the same transaction.
 """
 
 from __future__ import annotations
@@ -10,15 +10,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
-from uuid import UUID
 
 import asyncpg
 import msgspec
 
-from diarycard.auth.principal import Principal
+from diarycard.agreement.models import AgreeIn
+from diarycard.auth.access import PatientScope
 from diarycard.crisis.models import (
     Agreed,
-    AgreeIn,
     Agreement,
     Contact,
     CrisisPlan,
@@ -48,9 +47,9 @@ def _agreed(row: Any) -> Agreed:
     )
 
 
-async def current(conn: asyncpg.Connection, patient_id: UUID) -> CrisisPlan:
+async def current(conn: asyncpg.Connection, scope: PatientScope) -> CrisisPlan:
     """The current agreed plan with the site's crisis lines; NotFound before one is agreed."""
-    row = await conn.fetchrow(SQL["current_version"], patient_id)
+    row = await conn.fetchrow(SQL["current_version"], scope.patient_id)
     if row is None:
         raise NotFound("There is no agreed crisis plan yet. You can make one with your clinician.")
     agreed = _agreed(row)
@@ -58,12 +57,13 @@ async def current(conn: asyncpg.Connection, patient_id: UUID) -> CrisisPlan:
                       site_numbers=_numbers.decode(row["site_numbers"]))
 
 
-async def versions(conn: asyncpg.Connection, patient_id: UUID) -> list[Agreed]:
+async def versions(conn: asyncpg.Connection, scope: PatientScope) -> list[Agreed]:
     """Every agreed version, newest first."""
-    return [_agreed(row) for row in await conn.fetch(SQL["versions"], patient_id)]
+    return [_agreed(row) for row in await conn.fetch(SQL["versions"], scope.patient_id)]
 
 
-async def draft(conn: asyncpg.Connection, patient_id: UUID, site_id: UUID) -> Draft:
+async def draft(conn: asyncpg.Connection, scope: PatientScope) -> Draft:
+    patient_id, site_id = scope.patient_id, scope.site_id
     row = await conn.fetchrow(SQL["draft"], patient_id)
     if row is None:
         # Nothing written yet: start the professionals section with the site's lines.
@@ -81,9 +81,10 @@ async def draft(conn: asyncpg.Connection, patient_id: UUID, site_id: UUID) -> Dr
 
 
 async def save_draft(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, site_id: UUID, data: DraftIn
+    conn: asyncpg.Connection, scope: PatientScope, data: DraftIn
 ) -> Draft:
     """Apply a change based on `data.base_version` (412 when the draft moved on since)."""
+    who, patient_id, site_id = scope.who, scope.patient_id, scope.site_id
     check_text(data)
     digest = request_hash(data)
     body = msgspec.json.encode(data.plan).decode()
@@ -98,17 +99,17 @@ async def save_draft(
                     continue
             elif step is Step.UPDATE:
                 await conn.execute(SQL["update_draft"], patient_id, body, digest, who.user_id)
-            return await draft(conn, patient_id, site_id)
+            return await draft(conn, scope)
     raise PreconditionFailed()
 
 
 async def agree(
-    conn: asyncpg.Connection, side: Side, who: Principal, patient_id: UUID, site_id: UUID,
-    data: AgreeIn,
+    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: AgreeIn
 ) -> Agreement:
     """Record that `side` agrees draft version `data.draft_version`; when both sides have
     agreed the same version it becomes the next agreed version. Agreeing again is harmless.
     """
+    who, patient_id, site_id = scope.who, scope.patient_id, scope.site_id
     async with conn.transaction():
         row = await conn.fetchrow(SQL["lock_draft"], patient_id)
         if row is None:
@@ -119,7 +120,7 @@ async def agree(
                 raise PreconditionFailed(
                     "The draft was changed since you read it. Please read it again, then agree."
                 )
-            current_draft = await draft(conn, patient_id, site_id)
+            current_draft = await draft(conn, scope)
             raw = await conn.fetchval(SQL["site_numbers"], site_id)
             check_ready(current_draft.plan, _numbers.decode(raw) if raw else [], date.today())
             if side == "patient":
@@ -128,5 +129,5 @@ async def agree(
                 await conn.execute(SQL["mark_clinician_agreed"], patient_id, who.user_id)
             await conn.execute(SQL["agree_if_both"], patient_id)
             done = await conn.fetchrow(SQL["version_of_draft"], patient_id, data.draft_version)
-        return Agreement(await draft(conn, patient_id, site_id),
+        return Agreement(await draft(conn, scope),
                          _agreed(done) if done is not None else None)

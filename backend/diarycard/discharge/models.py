@@ -35,10 +35,6 @@ class DischargeDraftIn(msgspec.Struct, forbid_unknown_fields=True):
     plan: DischargePlan
 
 
-class DischargeAgreeIn(msgspec.Struct, forbid_unknown_fields=True):
-    draft_version: Annotated[int, Meta(ge=1, le=2_147_483_647)]
-
-
 class DischargeDraft(msgspec.Struct):
     """The shared draft (version 0: nothing saved yet); the flags say whether each side
     has agreed this very version."""

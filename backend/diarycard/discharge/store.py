@@ -1,19 +1,18 @@
 """The discharge plan: a document both sides agree (agreement/store.py does the agreeing).
-Callers check access first: the patient's own id, or the clinician's care team."""
+Every function takes the `PatientScope` that proves access: the patient's own, or a
+clinician's from `auth.access.as_clinician`."""
 
 from __future__ import annotations
-
-from uuid import UUID
 
 import asyncpg
 import msgspec
 
 from diarycard.agreement import store as agreement
+from diarycard.agreement.models import AgreeIn
 from diarycard.agreement.store import Side, StoredDraft, StoredVersion
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.discharge.models import (
     AgreedDischargePlan,
-    DischargeAgreeIn,
     DischargeAgreement,
     DischargeDraft,
     DischargeDraftIn,
@@ -40,37 +39,36 @@ def _agreed(v: StoredVersion) -> AgreedDischargePlan:
                                v.proposed_by_name)
 
 
-async def current(conn: asyncpg.Connection, patient_id: UUID) -> AgreedDischargePlan:
-    latest = await agreement.versions(conn, KIND, patient_id, limit=1)
+async def current(conn: asyncpg.Connection, scope: PatientScope) -> AgreedDischargePlan:
+    latest = await agreement.versions(conn, KIND, scope, limit=1)
     if not latest:
         raise NotFound("There is no agreed discharge plan yet. You write it with your "
                        "clinician before treatment ends.")
     return _agreed(latest[0])
 
 
-async def versions(conn: asyncpg.Connection, patient_id: UUID) -> list[AgreedDischargePlan]:
-    return [_agreed(v) for v in await agreement.versions(conn, KIND, patient_id)]
+async def versions(conn: asyncpg.Connection, scope: PatientScope) -> list[AgreedDischargePlan]:
+    return [_agreed(v) for v in await agreement.versions(conn, KIND, scope)]
 
 
-async def draft(conn: asyncpg.Connection, patient_id: UUID) -> DischargeDraft:
-    return _draft(await agreement.draft(conn, KIND, patient_id))
+async def draft(conn: asyncpg.Connection, scope: PatientScope) -> DischargeDraft:
+    return _draft(await agreement.draft(conn, KIND, scope))
 
 
 async def save_draft(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, site_id: UUID,
-    data: DischargeDraftIn,
+    conn: asyncpg.Connection, scope: PatientScope, data: DischargeDraftIn
 ) -> DischargeDraft:
     check_text(data)
     body = msgspec.json.encode(data.plan).decode()
-    return _draft(await agreement.save_draft(conn, KIND, who, patient_id, site_id,
-                                             data.base_version, body, request_hash(data)))
+    stored = await agreement.save_draft(conn, KIND, scope, data.base_version, body,
+                                        request_hash(data))
+    return _draft(stored)
 
 
 async def agree(
-    conn: asyncpg.Connection, side: Side, who: Principal, patient_id: UUID,
-    data: DischargeAgreeIn,
+    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: AgreeIn
 ) -> DischargeAgreement:
     stored, done = await agreement.agree(
-        conn, KIND, side, who, patient_id, data.draft_version,
+        conn, KIND, side, scope, data.draft_version,
         lambda body: check_ready(_plan.decode(body)), "discharge plan")
     return DischargeAgreement(_draft(stored), _agreed(done) if done else None)

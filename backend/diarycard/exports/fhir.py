@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from diarycard.auth.access import PatientScope
 from diarycard.entries.models import Entry
 
 QUESTIONNAIRE_ID = "diarycard-entry"
@@ -122,9 +123,11 @@ def response(entry: Entry, patient_id: UUID, patient_name: str, url: str) -> dic
     }
 
 
-def bundle(entries: list[Entry], patient_id: UUID, patient_name: str,
+def bundle(entries: list[Entry], scope: PatientScope, patient_name: str,
            base_url: str) -> dict[str, Any]:
-    url = canonical(base_url)
+    """The entries as a Bundle about the patient of `scope`: the subject comes from the
+    proof of access, so a bundle cannot name anyone but the patient whose diary was read."""
+    url, patient_id = canonical(base_url), scope.patient_id
     return {
         "resourceType": "Bundle",
         "type": "collection",

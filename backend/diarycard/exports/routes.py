@@ -11,6 +11,7 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromPath, FromQuery
 
+from diarycard.auth.access import Own, as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.auth.stepup import before_export
 from diarycard.db.pool import Conn
@@ -53,20 +54,21 @@ async def export_patient(
     """The patient's diary as CSV (safe to open in a spreadsheet) or a FHIR R4 Bundle of
     QuestionnaireResponses. Audited."""
     await before_export(conn, principal, _settings(request).exports_per_hour)
-    body = await patient_export(conn, principal, patient_id, format, _base_url(request))
+    base_url = _base_url(request)
+    body = await as_clinician(conn, principal, patient_id, f"export.{format}", "",
+                              lambda scope: patient_export(conn, scope, format, base_url))
     return _download(body, format, "diarycard-patient")
 
 
 @get("/me/export", tags=TAGS,
      opt={"content": {"application/json": "object", "text/csv": "text"}})
 async def export_mine(
-    request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser,
+    request: Request[Any, Any, Any], conn: Conn, own: Own,
     format: FromQuery[PatientFormat] = "json",
 ) -> Response[bytes]:
     """Everything we hold about you (JSON), or your diary as a spreadsheet (CSV)."""
-    principal.require("patient")
-    await before_export(conn, principal, _settings(request).exports_per_hour)
-    body = await my_export(conn, principal, format)
+    await before_export(conn, own.who, _settings(request).exports_per_hour)
+    body = await my_export(conn, own, format)
     return _download(body, format, "my-diarycard")
 
 

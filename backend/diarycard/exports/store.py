@@ -1,19 +1,18 @@
 """Exports, each audited in the same transaction as its read: a patient's diary for their
-care team (CSV or FHIR), and a patient's own copy of everything we hold (JSON or CSV)."""
+care team (CSV or FHIR), and a patient's own copy of everything we hold (JSON or CSV).
+Both take the `PatientScope` that proves access (`as_clinician`'s, or the patient's own)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 import asyncpg
 import msgspec
 
 from diarycard.audit.store import record
-from diarycard.auth.access import open_patient
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.entries.models import Entry
 from diarycard.entries.rows import to_entry
@@ -32,35 +31,32 @@ SQL = load_queries(Path(__file__).with_name("queries.sql"))
 
 
 async def patient_export(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, fmt: ClinicianFormat,
-    base_url: str,
+    conn: asyncpg.Connection, scope: PatientScope, fmt: ClinicianFormat, base_url: str
 ) -> bytes:
     """The patient's live diary for their care team, as CSV or a FHIR R4 Bundle."""
-    async with conn.transaction():
-        await open_patient(conn, who, patient_id, f"export.{fmt}")
-        name = await conn.fetchval(SQL["patient_name"], patient_id)
-        rows = await conn.fetch(SQL["entries"], patient_id, False)
+    name = await conn.fetchval(SQL["patient_name"], scope.patient_id)
+    rows = await conn.fetch(SQL["entries"], scope.patient_id, False)
     entries = [to_entry(r) for r in rows]
     if fmt == "csv":
         return entries_csv(entries)
-    return msgspec.json.encode(fhir.bundle(entries, patient_id, name, base_url))
+    return msgspec.json.encode(fhir.bundle(entries, scope, name, base_url))
 
 
 def _json_list(value: str) -> list[dict[str, Any]]:
     return msgspec.json.decode(value, type=list[dict[str, Any]])
 
 
-async def my_export(conn: asyncpg.Connection, who: Principal, fmt: PatientFormat) -> bytes:
+async def my_export(conn: asyncpg.Connection, own: PatientScope, fmt: PatientFormat) -> bytes:
     """Everything we hold about the signed-in patient (JSON), or their diary (CSV)."""
-    who.require("patient")
+    patient_id = own.patient_id
     async with conn.transaction():
-        await record(conn, who, who.user_id, f"export.own.{fmt}")
-        rows = await conn.fetch(SQL["entries"], who.user_id, fmt == "json")
+        await record(conn, own.who, patient_id, f"export.own.{fmt}")
+        rows = await conn.fetch(SQL["entries"], patient_id, fmt == "json")
         if fmt == "csv":
             return entries_csv(to_entry(r) for r in rows if r["deleted_at"] is None)
-        account = await conn.fetchrow(SQL["account"], who.user_id)
-        revisions = await conn.fetch(SQL["revisions"], who.user_id)
-        held = await conn.fetchrow(SQL["held"], who.user_id)
+        account = await conn.fetchrow(SQL["account"], patient_id)
+        revisions = await conn.fetch(SQL["revisions"], patient_id)
+        held = await conn.fetchrow(SQL["held"], patient_id)
     export = MyExport(
         exported_at=datetime.now(UTC),
         account=msgspec.convert(dict(account), Account),

@@ -7,6 +7,7 @@ from uuid import UUID
 from litestar import get, post
 from litestar.params import FromPath, JSONBody
 
+from diarycard.auth.access import as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
@@ -28,7 +29,8 @@ async def follow_ups_list(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]
 ) -> list[Task]:
     """The patient's follow-up tasks, open first, with every attempt."""
-    return await store.tasks(conn, principal, patient_id)
+    return await as_clinician(conn, principal, patient_id, "follow_up.list", "",
+                              lambda scope: store.tasks(conn, scope))
 
 
 @post(f"{TASK}/attempts", tags=TAGS, request_class=DiaryRequest)
@@ -37,7 +39,9 @@ async def follow_ups_attempt(
     data: JSONBody[AttemptIn],
 ) -> Task:
     """Record an attempt to reach the patient: when, how and what happened."""
-    return await store.add_attempt(conn, principal, patient_id, task_id, data)
+    return await as_clinician(
+        conn, principal, patient_id, "follow_up.attempt", str(task_id),
+        lambda scope: store.add_attempt(conn, scope, task_id, data))
 
 
 @post(f"{TASK}/close", tags=TAGS, request_class=DiaryRequest)
@@ -46,7 +50,9 @@ async def follow_ups_close(
     data: JSONBody[CloseIn],
 ) -> Task:
     """Close the task with a decision: rebooked, discharged with a plan, or escalated."""
-    return await store.close(conn, principal, patient_id, task_id, data)
+    return await as_clinician(
+        conn, principal, patient_id, "follow_up.close", str(task_id),
+        lambda scope: store.close(conn, scope, task_id, data))
 
 
 routes = [follow_ups_mine, follow_ups_list, follow_ups_attempt, follow_ups_close]

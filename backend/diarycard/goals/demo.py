@@ -7,11 +7,10 @@ from uuid import UUID
 
 import asyncpg
 
-from diarycard.auth.access import open_patient, own_scope
-from diarycard.errors import PreconditionFailed
+from diarycard.auth.access import open_patient
 from diarycard.goals.models import AGREED_FIELDS, Goal, GoalIn
 from diarycard.tools import records
-from diarycard.tools.demo import clinician_of, demo_id, person
+from diarycard.tools.demo import clinician_of, demo_id, person, save_as_patient
 
 GOALS = {
     "walk": GoalIn(goal="Go for a walk three times a week", term="short",
@@ -29,13 +28,8 @@ async def load_demo(
         patient = await person(conn, patient_id)
         clinician = await clinician_of(conn, patient_id)
         for name, goal in GOALS.items():
-            goal_id = demo_id(patient_id, name)
-            try:
-                saved = await records.save(conn, own_scope(patient), "goal", goal_id, goal, Goal,
-                                           AGREED_FIELDS)
-            except PreconditionFailed:
-                continue  # changed by the patient since: keep theirs
-            if clinician is not None and saved.agreed_by is None and saved.version == 1:
+            saved = await save_as_patient(conn, patient, "goal", name, goal, Goal, AGREED_FIELDS)
+            if saved and clinician is not None and saved.agreed_by is None and saved.version == 1:
                 # The demo clinician agrees it, as one would: through the gate, audited.
                 scope = await open_patient(conn, clinician, patient_id, "agree", "goal")
-                await records.agree(conn, scope, "goal", goal_id, 1, Goal)
+                await records.agree(conn, scope, "goal", demo_id(patient_id, name), 1, Goal)

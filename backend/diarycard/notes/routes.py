@@ -7,6 +7,7 @@ from uuid import UUID
 from litestar import get, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.auth.access import as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
 from diarycard.notes.models import Note, NoteIn
@@ -24,7 +25,9 @@ async def notes_list(
     appointment_id: FromQuery[UUID | None] = None,
 ) -> list[Note]:
     """The care team's notes on this patient, newest first."""
-    return await list_notes(conn, principal, patient_id, entry_id, appointment_id)
+    return await as_clinician(
+        conn, principal, patient_id, "notes.list", "",
+        lambda scope: list_notes(conn, scope, entry_id, appointment_id))
 
 
 @post("/patients/{patient_id:uuid}/notes", tags=TAGS)
@@ -32,7 +35,8 @@ async def notes_create(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], data: JSONBody[NoteIn]
 ) -> Note:
     """Add a note on an entry or on a session."""
-    return await add_note(conn, principal, patient_id, data)
+    return await as_clinician(conn, principal, patient_id, "notes.create", "",
+                              lambda scope: add_note(conn, scope, data))
 
 
 routes = [notes_list, notes_create]

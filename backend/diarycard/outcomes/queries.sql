@@ -78,11 +78,7 @@ SELECT (u.created_at AT TIME ZONE 'Europe/London')::date AS started,
             AT TIME ZONE 'Europe/London')::date AS last_summary
   FROM users u
   JOIN sites s ON s.id = u.site_id
-  LEFT JOIN LATERAL (
-      SELECT p.enrolled_on, st.follow_up_primary_months AS every_months
-        FROM study_participants p JOIN studies st ON st.id = p.study_id
-       WHERE p.patient_id = u.id AND p.left_on IS NULL AND NOT p.completed
-       ORDER BY p.enrolled_on DESC LIMIT 1) sp ON true
+  LEFT JOIN LATERAL current_study(u.id) sp ON true
   LEFT JOIN measure_responses m ON m.patient_id = u.id
  WHERE u.id = $1
  GROUP BY u.created_at, s.measure_interval_months, sp.enrolled_on, sp.every_months;

@@ -20,6 +20,7 @@ import msgspec
 from litestar import Request, Response, get, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from diarycard.auth.access import Own, as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
@@ -45,57 +46,55 @@ def _base_url(request: Request[Any, Any, Any]) -> str:
 
 
 @put("/acts-and-contacts/{event_id:uuid}", tags=TAGS, request_class=DiaryRequest)
-async def save_mine(conn: Conn, principal: CurrentUser, event_id: FromPath[UUID],
+async def save_mine(conn: Conn, own: Own, event_id: FromPath[UUID],
                     data: JSONBody[EventIn]) -> Event:
     """Record an act, a service contact, or that nothing happened this week (412 when
     stale; the same request again answers the same)."""
-    who = principal.require("patient")
-    return await store.save_event(conn, who, who.user_id, event_id, data)
+    return await store.save_event(conn, own, event_id, data)
 
 
 @get("/acts-and-contacts", tags=TAGS)
-async def list_mine(conn: Conn, principal: CurrentUser,
-                    since: FromQuery[date | None] = None) -> list[Event]:
+async def list_mine(conn: Conn, own: Own, since: FromQuery[date | None] = None) -> list[Event]:
     """Your acts and contacts, newest first (from `since`, or the last year)."""
-    who = principal.require("patient")
     start = since or store.london_today().replace(year=store.london_today().year - 1)
-    return await store.events(conn, who.user_id, start)
+    return await store.events(conn, own, start)
 
 
 @put("/measures/{measure_id:uuid}", tags=TAGS, request_class=DiaryRequest)
-async def save_measure(request: Request[Any, Any, Any], conn: Conn, principal: CurrentUser,
+async def save_measure(request: Request[Any, Any, Any], conn: Conn, own: Own,
                        measure_id: FromPath[UUID], data: JSONBody[MeasureIn]
                        ) -> MeasureResponse:
     """A completed PHQ-9 or GAD-7, scored on the server."""
-    return await store.save_measure(conn, principal, measure_id, data, _base_url(request))
+    return await store.save_measure(conn, own, measure_id, data, _base_url(request))
 
 
 @get("/measures", tags=TAGS)
 async def list_measures(request: Request[Any, Any, Any], conn: Conn,
-                        principal: CurrentUser) -> list[MeasureResponse]:
-    who = principal.require("patient")
-    return await store.measures(conn, who.user_id, _base_url(request))
+                        own: Own) -> list[MeasureResponse]:
+    return await store.measures(conn, own, _base_url(request))
 
 
 @get("/measures/due", tags=TAGS)
-async def due_mine(conn: Conn, principal: CurrentUser) -> list[Due]:
+async def due_mine(conn: Conn, own: Own) -> list[Due]:
     """Which measures are due, overdue or done for now."""
-    who = principal.require("patient")
-    return await store.schedule(conn, who.user_id)
+    return await store.schedule(conn, own)
 
 
 @get(f"{PATIENT}/outcomes", tags=TAGS)
 async def patient_outcomes(request: Request[Any, Any, Any], conn: Conn,
                            principal: CurrentUser, patient_id: FromPath[UUID]) -> Outcomes:
     """Acts and contacts per month, measures over time, before and now (audited)."""
-    return await review.outcomes(conn, principal, patient_id, _base_url(request))
+    base_url = _base_url(request)
+    return await as_clinician(conn, principal, patient_id, "read", "outcomes",
+                              lambda scope: review.outcomes(conn, scope, base_url))
 
 
 @put(f"{PATIENT}/acts-and-contacts/{{event_id:uuid}}", tags=TAGS, request_class=DiaryRequest)
 async def save_theirs(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID],
                       event_id: FromPath[UUID], data: JSONBody[EventIn]) -> Event:
     """Record an act or contact for a patient on your care team (audited)."""
-    return await review.record_event(conn, principal, patient_id, event_id, data)
+    return await as_clinician(conn, principal, patient_id, "write", "outcomes",
+                              lambda scope: store.save_event(conn, scope, event_id, data))
 
 
 def _questionnaire(qid: MeasureId) -> Any:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import msgspec
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.errors import Conflict, FieldError, Invalid, NotFound
 from diarycard.outcomes import questionnaires
@@ -77,11 +77,12 @@ def _event(row: Any) -> Event:
 
 
 async def save_event(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, event_id: UUID, data: EventIn
+    conn: asyncpg.Connection, scope: PatientScope, event_id: UUID, data: EventIn
 ) -> Event:
-    """Create or change one act or contact of `patient_id` (the same rule as every offline
-    write: based on the current version, or the very last request again)."""
+    """Create or change one act or contact of the scope's patient (the same rule as every
+    offline write: based on the current version, or the very last request again)."""
     check_event(data)
+    who, patient_id = scope.who, scope.patient_id
     digest = request_hash(data)
     severity = INJURY_BAND[data.injury] if data.injury else data.severity
     values = (data.kind, data.occurred_on, severity, data.nights, data.note, data.entry_id,
@@ -107,8 +108,8 @@ async def save_event(
     raise NotFound()
 
 
-async def events(conn: asyncpg.Connection, patient_id: UUID, since: date) -> list[Event]:
-    return [_event(r) for r in await conn.fetch(SQL["events"], patient_id, since)]
+async def events(conn: asyncpg.Connection, scope: PatientScope, since: date) -> list[Event]:
+    return [_event(r) for r in await conn.fetch(SQL["events"], scope.patient_id, since)]
 
 
 def _measure(row: Any, base_url: str) -> MeasureResponse:
@@ -131,12 +132,13 @@ def _measure_hash(data: MeasureIn) -> bytes:
 
 
 async def save_measure(
-    conn: asyncpg.Connection, who: Principal, measure_id: UUID, data: MeasureIn,
+    conn: asyncpg.Connection, own: PatientScope, measure_id: UUID, data: MeasureIn,
     base_url: str, now: datetime | None = None,
 ) -> MeasureResponse:
-    """Store a completed measure once: the same request again answers what is stored; a
-    different one under the same id is a conflict (a completed measure is not edited)."""
-    who.require("patient")
+    """Store a patient's own completed measure once: the same request again answers what
+    is stored; a different one under the same id is a conflict (a completed measure is not
+    edited)."""
+    patient_id = own.patient_id
     now = now or datetime.now(UTC)
     if data.authored.tzinfo is None:
         raise Invalid.field("authored", "needs a time zone offset")
@@ -148,10 +150,10 @@ async def save_measure(
     digest = _measure_hash(data)
     encoded = msgspec.json.encode(items).decode()
     async with conn.transaction():
-        await conn.fetchval(SQL["measure_create"], measure_id, who.user_id, data.questionnaire,
+        await conn.fetchval(SQL["measure_create"], measure_id, patient_id, data.questionnaire,
                             data.authored, encoded, score.total, score.self_harm_item,
-                            who.user_id, digest)
-        row = await conn.fetchrow(SQL["measure_one"], measure_id, who.user_id)
+                            own.who.user_id, digest)
+        row = await conn.fetchrow(SQL["measure_one"], measure_id, patient_id)
     if row is None:
         raise NotFound()
     if row["request_hash"] != digest:
@@ -160,14 +162,15 @@ async def save_measure(
 
 
 async def measures(
-    conn: asyncpg.Connection, patient_id: UUID, base_url: str
+    conn: asyncpg.Connection, scope: PatientScope, base_url: str
 ) -> list[MeasureResponse]:
-    return [_measure(r, base_url) for r in await conn.fetch(SQL["measures"], patient_id)]
+    rows = await conn.fetch(SQL["measures"], scope.patient_id)
+    return [_measure(r, base_url) for r in rows]
 
 
-async def schedule(conn: asyncpg.Connection, patient_id: UUID,
+async def schedule(conn: asyncpg.Connection, scope: PatientScope,
                    today: date | None = None) -> list[Due]:
-    row = await conn.fetchrow(SQL["schedule"], patient_id)
+    row = await conn.fetchrow(SQL["schedule"], scope.patient_id)
     if row is None:
         raise NotFound()
     return due_from(row, today or london_today())

@@ -8,7 +8,7 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
-from diarycard.auth.access import as_clinician
+from diarycard.auth.access import Own, as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
 from diarycard.entries.checks import DiaryRequest
@@ -20,16 +20,16 @@ THEIRS = "/patients/{patient_id:uuid}/pathway"
 
 
 @get("/pathway", tags=TAGS)
-async def my_pathway(conn: Conn, principal: CurrentUser) -> Pathway:
+async def my_pathway(conn: Conn, own: Own) -> Pathway:
     """Where you are in your treatment (404 before your clinician records it)."""
-    return await store.get(conn, principal.require("patient").user_id)
+    return await store.get(conn, own)
 
 
 @get(THEIRS, tags=TAGS)
 async def their_pathway(conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]) -> Pathway:
     """A patient's pathway (assigned clinicians; audited)."""
     return await as_clinician(conn, principal, patient_id, "read", "pathway",
-                              lambda scope: store.get(conn, scope.patient_id))
+                              lambda scope: store.get(conn, scope))
 
 
 @put(THEIRS, tags=TAGS, request_class=DiaryRequest)
@@ -38,7 +38,7 @@ async def save_their_pathway(
 ) -> Pathway:
     """Record the phase and what was agreed; "discharged" needs an agreed discharge plan."""
     return await as_clinician(conn, principal, patient_id, "update", "pathway",
-                              lambda scope: store.save(conn, principal, scope.patient_id, data))
+                              lambda scope: store.save(conn, scope, data))
 
 
 routes = [my_pathway, their_pathway, save_their_pathway]

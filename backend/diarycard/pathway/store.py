@@ -1,17 +1,16 @@
-"""The pathway in PostgreSQL. Callers check access first: the patient's own id, or the
-clinician's care team and audit row (`auth.access.as_clinician`)."""
+"""The pathway in PostgreSQL. Functions take the `PatientScope` that proves access: the
+patient's own, or the clinician's care team and audit row (`auth.access.as_clinician`)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 import asyncpg
 import msgspec
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.caseload.words import LONDON
 from diarycard.db.queries import load_queries
 from diarycard.errors import Invalid, NotFound
@@ -43,26 +42,27 @@ def _pathway(row: Any, today: date) -> Pathway:
     )
 
 
-async def get(conn: asyncpg.Connection, patient_id: UUID) -> Pathway:
-    row = await conn.fetchrow(SQL["get"], patient_id)
+async def get(conn: asyncpg.Connection, scope: PatientScope) -> Pathway:
+    row = await conn.fetchrow(SQL["get"], scope.patient_id)
     if row is None:
         raise NotFound("No pathway has been recorded yet.")
     return _pathway(row, london_today())
 
 
 async def save(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, data: PathwayIn
+    conn: asyncpg.Connection, scope: PatientScope, data: PathwayIn
 ) -> Pathway:
     """Record the pathway; a new phase is added to the history. "discharged" only with an
     agreed discharge plan (422 naming `phase` otherwise, nothing stored)."""
     check_text(data)
+    who, patient_id = scope.who, scope.patient_id
     today = london_today()
     if data.phase_started_on is not None and data.phase_started_on > today:
         raise Invalid.field("phase_started_on", "cannot be in the future")
     async with conn.transaction():
         before = await conn.fetchval(SQL["phase_of"], patient_id)
         row = await conn.fetchrow(
-            SQL["save"], patient_id, who.site_id, data.phase, data.phase_started_on or today,
+            SQL["save"], patient_id, scope.site_id, data.phase, data.phase_started_on or today,
             data.responsibilities, data.formulation, data.assessment_done_on,
             data.assessment_by, data.therapy_type, data.therapy_duration,
             data.therapy_intensity, data.choice_discussed_on, who.user_id,
@@ -73,4 +73,4 @@ async def save(
         if before != row["phase"]:
             await conn.execute(SQL["record_phase"], patient_id, row["phase"],
                                row["phase_started_on"], who.user_id)
-        return await get(conn, patient_id)
+        return await get(conn, scope)

@@ -7,11 +7,8 @@ from uuid import UUID
 
 import asyncpg
 
-from diarycard.auth.access import own_scope
-from diarycard.errors import PreconditionFailed
 from diarycard.problem_solving.models import Solution, Worksheet, WorksheetIn
-from diarycard.tools import records
-from diarycard.tools.demo import demo_id, person
+from diarycard.tools.demo import save_for_each
 
 SHEETS = {
     "bus": WorksheetIn(
@@ -36,11 +33,4 @@ async def load_demo(
     conn: asyncpg.Connection, site_id: UUID, patient_ids: Sequence[UUID],
     clinician_ids: Sequence[UUID],
 ) -> None:
-    for patient_id in patient_ids:
-        patient = await person(conn, patient_id)
-        for name, sheet in SHEETS.items():
-            try:
-                await records.save(conn, own_scope(patient), "problem_solving",
-                                   demo_id(patient_id, name), sheet, Worksheet)
-            except PreconditionFailed:
-                pass  # the patient changed it since: keep their version
+    await save_for_each(conn, patient_ids, "problem_solving", SHEETS, Worksheet)

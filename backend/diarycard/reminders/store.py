@@ -1,5 +1,6 @@
 """A patient's own reminders: their choices, their phones' subscriptions, a test push and
-their answer to a clinician's suggestion. Every query is scoped to the signed-in patient."""
+their answer to a clinician's suggestion. Every function takes the
+patient's own `PatientScope` (the `Own` dependency), and every query is scoped to it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import asyncpg
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import text_errors
 from diarycard.errors import Conflict, FieldError, Invalid, NotFound
@@ -46,12 +47,11 @@ def suggestion_from(row: Any) -> Suggestion:
     )
 
 
-async def get_reminders(conn: asyncpg.Connection, who: Principal, push_on: bool) -> Reminders:
-    who.require("patient")
-    row = await conn.fetchrow(SQL["get_settings"], who.user_id)
-    devices = await conn.fetch(SQL["devices"], who.user_id)
-    pending = await conn.fetchrow(SQL["pending_suggestion"], who.user_id, False)
-    late = await conn.fetchrow(SQL["unanswered"], who.user_id)
+async def get_reminders(conn: asyncpg.Connection, own: PatientScope, push_on: bool) -> Reminders:
+    row = await conn.fetchrow(SQL["get_settings"], own.patient_id)
+    devices = await conn.fetch(SQL["devices"], own.patient_id)
+    pending = await conn.fetchrow(SQL["pending_suggestion"], own.patient_id, False)
+    late = await conn.fetchrow(SQL["unanswered"], own.patient_id)
     quiet = None
     if row is not None and row["quiet_start"] is not None:
         quiet = QuietHours(as_text(row["quiet_start"]), as_text(row["quiet_end"]))
@@ -88,9 +88,8 @@ def _check(data: RemindersIn) -> None:
 
 
 async def put_reminders(
-    conn: asyncpg.Connection, who: Principal, data: RemindersIn, push_on: bool
+    conn: asyncpg.Connection, own: PatientScope, data: RemindersIn, push_on: bool
 ) -> Reminders:
-    who.require("patient")
     _check(data)
     quiet = data.quiet_hours
     async with conn.transaction():
@@ -99,34 +98,31 @@ async def put_reminders(
         except asyncpg.InvalidParameterValueError as exc:
             raise Invalid.field("time_zone", "is not a time zone this service knows") from exc
         await conn.execute(
-            SQL["put_settings"], who.user_id, data.enabled,
+            SQL["put_settings"], own.patient_id, data.enabled,
             sorted(as_time(t) for t in data.times), sorted(data.days),
             as_time(quiet.start) if quiet else None, as_time(quiet.end) if quiet else None,
             data.time_zone, data.wording,
         )
-    return await get_reminders(conn, who, push_on)
+    return await get_reminders(conn, own, push_on)
 
 
-async def put_subscription(conn: asyncpg.Connection, who: Principal, sub: Checked) -> None:
-    who.require("patient")
-    await conn.execute(SQL["put_subscription"], who.user_id, who.session_id, sub.endpoint,
+async def put_subscription(conn: asyncpg.Connection, own: PatientScope, sub: Checked) -> None:
+    await conn.execute(SQL["put_subscription"], own.patient_id, own.who.session_id, sub.endpoint,
                        sub.p256dh, sub.auth)
 
 
 async def delete_subscription(
-    conn: asyncpg.Connection, who: Principal, endpoint: str | None
+    conn: asyncpg.Connection, own: PatientScope, endpoint: str | None
 ) -> None:
-    who.require("patient")
     if endpoint is not None and (bad := text_errors("endpoint", endpoint)):
         raise Invalid(errors=bad)  # PostgreSQL cannot compare text holding NUL
-    await conn.execute(SQL["delete_subscription"], who.user_id, endpoint)
+    await conn.execute(SQL["delete_subscription"], own.patient_id, endpoint)
 
 
-async def queue_test(conn: asyncpg.Connection, who: Principal) -> int:
+async def queue_test(conn: asyncpg.Connection, own: PatientScope) -> int:
     """One push to each of the patient's phones, through the same queue as reminders."""
-    who.require("patient")
     async with conn.transaction():
-        ids: Sequence[int] = [r["id"] for r in await conn.fetch(SQL["queue_test"], who.user_id)]
+        ids: Sequence[int] = [r["id"] for r in await conn.fetch(SQL["queue_test"], own.patient_id)]
         if not ids:
             raise Conflict("No phone is set up for notifications yet. Turn reminders on in "
                            "Settings on your phone first.")
@@ -135,13 +131,12 @@ async def queue_test(conn: asyncpg.Connection, who: Principal) -> int:
 
 
 async def answer_suggestion(
-    conn: asyncpg.Connection, who: Principal, accept: bool, push_on: bool
+    conn: asyncpg.Connection, own: PatientScope, accept: bool, push_on: bool
 ) -> Reminders:
-    who.require("patient")
     async with conn.transaction():
-        pending = await conn.fetchval(SQL["suggestion_exists"], who.user_id)
+        pending = await conn.fetchval(SQL["suggestion_exists"], own.patient_id)
         if not pending:
             raise NotFound("There is no suggestion waiting for your answer.")
-        await conn.execute(SQL["accept_suggestion"], who.user_id, accept)
-    return await get_reminders(conn, who, push_on)
+        await conn.execute(SQL["accept_suggestion"], own.patient_id, accept)
+    return await get_reminders(conn, own, push_on)
 

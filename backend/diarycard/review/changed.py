@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.review.models import Change
 
@@ -43,9 +43,9 @@ def words(row: Any) -> str:
 
 
 async def changed_items(
-    conn: asyncpg.Connection, patient_id: UUID, last_viewed: datetime | None
+    conn: asyncpg.Connection, scope: PatientScope, last_viewed: datetime | None
 ) -> list[Change]:
     if last_viewed is None:
         return []
-    rows = await conn.fetch(SQL["changed_items"], patient_id, last_viewed)
+    rows = await conn.fetch(SQL["changed_items"], scope.patient_id, last_viewed)
     return [Change(r["part"], words(r), r["at"], r["is_new"]) for r in rows]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from uuid import UUID
 
 import asyncpg
 
+from diarycard.auth.access import PatientScope
 from diarycard.caseload.words import LONDON, plural
 from diarycard.db.queries import load_queries
 
@@ -16,13 +16,13 @@ SQL = load_queries(Path(__file__).with_name("changes.sql"))
 
 
 async def since_last_look(
-    conn: asyncpg.Connection, patient_id: UUID, last_viewed: datetime | None
+    conn: asyncpg.Connection, scope: PatientScope, last_viewed: datetime | None
 ) -> str | None:
     """"Since you last looked (Tue 25 Nov, 14:00): 2 new entries; 1 entry edited; ...",
     "Nothing new since you last looked (...)", or None the first time."""
     if last_viewed is None:
         return None
-    row = await conn.fetchrow(SQL["changes_since"], patient_id, last_viewed)
+    row = await conn.fetchrow(SQL["changes_since"], scope.patient_id, last_viewed)
     parts = []
     if row["new_entries"]:
         parts.append(f"{plural(row['new_entries'], 'new entry', 'new entries')}")

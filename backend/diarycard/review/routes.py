@@ -8,11 +8,12 @@ from uuid import UUID
 from litestar import Request, get
 from litestar.params import FromPath, FromQuery, QueryParameter
 
+from diarycard.auth.access import as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
+from diarycard.entries import store as entries
 from diarycard.entries.models import Category, EntryPage, EntryRevision
 from diarycard.entries.routes import entry_query
-from diarycard.review.entries import entry_revisions, patient_entries
 from diarycard.review.models import Review
 from diarycard.review.store import parse_day, review
 
@@ -32,7 +33,8 @@ async def patient_review(
     year): the digest, the charts' data and the timeline."""
     # `from` is a Python keyword; Litestar's alias for it is deprecated, so read it here.
     start, end = parse_day("from", request.query_params.get("from")), parse_day("to", to)
-    return await review(conn, principal, patient_id, start, end)
+    return await as_clinician(conn, principal, patient_id, "review.view", "",
+                              lambda scope: review(conn, scope, start, end))
 
 
 @get(f"{PATIENT}/entries", tags=TAGS)
@@ -48,7 +50,9 @@ async def patient_entries_list(
 ) -> EntryPage:
     """The patient's entries, newest first: the same shape and filters as their own list."""
     query = entry_query(limit, cursor, request.query_params.get("from"), to, category)
-    return await patient_entries(conn, principal, patient_id, query)
+    return await as_clinician(
+        conn, principal, patient_id, "entries.list", "",
+        lambda scope: entries.list_entries(conn, scope, query, withdrawn=True))
 
 
 @get(f"{PATIENT}/entries/{{entry_id:uuid}}/revisions", tags=TAGS)
@@ -56,7 +60,9 @@ async def patient_entry_revisions(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], entry_id: FromPath[UUID]
 ) -> list[EntryRevision]:
     """What an entry said before each of the patient's edits, newest first."""
-    return await entry_revisions(conn, principal, patient_id, entry_id)
+    return await as_clinician(
+        conn, principal, patient_id, "entries.revisions", str(entry_id),
+        lambda scope: entries.list_revisions(conn, scope, entry_id))
 
 
 routes = [patient_review, patient_entries_list, patient_entry_revisions]

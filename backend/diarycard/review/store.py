@@ -1,17 +1,16 @@
 """One patient's pre-session review: the window, the digest, the charts and the timeline,
-read in one transaction after the care-team check and the audit row."""
+read in the transaction of the care-team check and the audit row: `review` takes the
+clinician's `PatientScope` (`auth.access.as_clinician`)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from uuid import UUID
 
 import asyncpg
 import msgspec
 
-from diarycard.auth.access import open_patient
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.caseload.words import LONDON, review_due, since_words
 from diarycard.db.queries import load_queries
 from diarycard.entries.rows import to_entry
@@ -76,15 +75,14 @@ def reviewed(row: asyncpg.Record) -> ReviewedEntry:
 
 async def review(
     conn: asyncpg.Connection,
-    who: Principal,
-    patient_id: UUID,
+    scope: PatientScope,
     start: date | None = None,
     end: date | None = None,
     now: datetime | None = None,
 ) -> Review:
     now = now or datetime.now(UTC)
+    who, patient_id = scope.who, scope.patient_id
     async with conn.transaction():
-        await open_patient(conn, who, patient_id, "review.view")
         head = await conn.fetchrow(SQL["patient"], patient_id, now)
         if head is None:
             raise NotFound()
@@ -93,8 +91,8 @@ async def review(
         rows = await conn.fetch(SQL["window_entries"], patient_id, window.start, upper,
                                 last_viewed)
         offers = await conn.fetch(SQL["offers"], patient_id, window.start, upper)
-        changed = await since_last_look(conn, patient_id, last_viewed)
-        items = await changed_items(conn, patient_id, last_viewed)
+        changed = await since_last_look(conn, scope, last_viewed)
+        items = await changed_items(conn, scope, last_viewed)
     points = [Point._make(r[:POINT_COLUMNS]) for r in rows]
     offer_list = [Offer(o["entry_id"], o["offered_at"], o["reason"]) for o in offers]
     drawn = charts(points)

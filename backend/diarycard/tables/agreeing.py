@@ -13,13 +13,13 @@ import asyncpg
 import msgspec
 
 from diarycard.agreement import store as agreement
+from diarycard.agreement.models import AgreeIn
 from diarycard.agreement.store import Side
 from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.tables.diff import describe
 from diarycard.tables.models import (
     Table,
-    TableAgreeIn,
     TableAgreement,
     TableDraft,
     TableDraftIn,
@@ -36,7 +36,7 @@ _ROWS = msgspec.json.Decoder(list[TableRow])
 
 
 async def draft(conn: asyncpg.Connection, scope: PatientScope) -> TableDraft:
-    stored = await agreement.draft(conn, KIND, scope.patient_id)
+    stored = await agreement.draft(conn, KIND, scope)
     current = await get_table(conn, scope)
     rows = _ROWS.decode(stored.body) if stored.body else current.rows
     waiting = bool(stored.version) and not (stored.patient_agreed and stored.clinician_agreed)
@@ -53,21 +53,20 @@ async def save_draft(
     async with conn.transaction():
         current = await get_table(conn, scope)
         check_rows(data.rows, current.rows if current.version else None)
-        await agreement.save_draft(conn, KIND, scope.who, scope.patient_id, scope.site_id,
-                                   data.base_version, msgspec.json.encode(data.rows).decode(),
-                                   request_hash(data))
+        await agreement.save_draft(conn, KIND, scope, data.base_version,
+                                   msgspec.json.encode(data.rows).decode(), request_hash(data))
         return await draft(conn, scope)
 
 
 async def agree(
-    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: TableAgreeIn
+    conn: asyncpg.Connection, side: Side, scope: PatientScope, data: AgreeIn
 ) -> TableAgreement:
     """`side` agrees draft `data.draft_version`; when both have, it is the current table."""
     async with conn.transaction():
         current = await get_table(conn, scope)
         keep = current.rows if current.version else None
         _, done = await agreement.agree(
-            conn, KIND, side, scope.who, scope.patient_id, data.draft_version,
+            conn, KIND, side, scope, data.draft_version,
             lambda body: check_rows(_ROWS.decode(body), keep), "table")
         table: Table | None = None
         if done is not None:

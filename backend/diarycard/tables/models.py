@@ -57,10 +57,6 @@ class TableDraftIn(msgspec.Struct, forbid_unknown_fields=True):
     rows: Rows
 
 
-class TableAgreeIn(msgspec.Struct, forbid_unknown_fields=True):
-    draft_version: Annotated[int, Meta(ge=1, le=2_147_483_647)]
-
-
 class TableDraft(msgspec.Struct):
     """The shared proposal (version 0: none yet, `rows` then the current table). `waiting`
     is true while a proposal is not yet agreed by both; `changes` says in words what it

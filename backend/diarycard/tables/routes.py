@@ -9,6 +9,7 @@ from uuid import UUID
 from litestar import get, put
 from litestar.params import FromPath, JSONBody
 
+from diarycard.agreement.models import AgreeIn
 from diarycard.auth.access import Own, as_clinician
 from diarycard.auth.principal import CurrentUser
 from diarycard.db.pool import Conn
@@ -16,7 +17,6 @@ from diarycard.entries.checks import DiaryRequest
 from diarycard.tables import agreeing, store
 from diarycard.tables.models import (
     Table,
-    TableAgreeIn,
     TableAgreement,
     TableDraft,
     TableDraftIn,
@@ -50,7 +50,7 @@ async def save_my_table_draft(
 
 @put("/table/agreement", request_class=DiaryRequest, tags=TAGS)
 async def agree_my_table(
-    conn: Conn, own: Own, data: JSONBody[TableAgreeIn]
+    conn: Conn, own: Own, data: JSONBody[AgreeIn]
 ) -> TableAgreement:
     """Agree this draft; once your clinician has too, it is your table."""
     return await agreeing.agree(conn, "patient", own, data)
@@ -67,7 +67,8 @@ async def get_patient_table(
     conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID]
 ) -> Table:
     """An assigned patient's table (clinicians; audited)."""
-    return await store.read_patient_table(conn, principal, patient_id)
+    return await as_clinician(conn, principal, patient_id, "table.read", "personal_table",
+                              lambda scope: store.get_table(conn, scope))
 
 
 @get(f"{THEIRS}/draft", tags=TAGS)
@@ -91,7 +92,7 @@ async def save_their_table_draft(
 
 @put(f"{THEIRS}/agreement", request_class=DiaryRequest, tags=TAGS)
 async def agree_their_table(
-    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], data: JSONBody[TableAgreeIn]
+    conn: Conn, principal: CurrentUser, patient_id: FromPath[UUID], data: JSONBody[AgreeIn]
 ) -> TableAgreement:
     """Agree a patient's table draft as the clinician (assigned clinicians; audited)."""
     return await as_clinician(

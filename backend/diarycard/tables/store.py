@@ -12,7 +12,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from diarycard.auth.access import PatientScope, open_patient
+from diarycard.auth.access import PatientScope
 from diarycard.auth.principal import Principal
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import text_errors
@@ -61,15 +61,6 @@ def check_rows(rows: list[TableRow], keep: list[TableRow] | None) -> None:
                                 + ", ".join(missing)))
     if found:
         raise Invalid(errors=found)
-
-
-async def read_patient_table(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID
-) -> Table:
-    """An assigned clinician reads a patient's table (audited before it is returned)."""
-    async with conn.transaction():
-        scope = await open_patient(conn, who, patient_id, "table.read", "personal_table")
-        return await get_table(conn, scope)
 
 
 async def save_template(conn: asyncpg.Connection, who: Principal, data: TableIn) -> Table:

@@ -26,7 +26,7 @@ async def session_tools(
 ) -> SessionTools:
     """Every worksheet and checking-it-out record since the last session, all of each."""
     return await as_clinician(conn, principal, patient_id, "read", "session_tools",
-                              lambda scope: store.session_tools(conn, scope.patient_id))
+                              lambda scope: store.session_tools(conn, scope))
 
 
 @post(f"{BASE}/{{record_id:uuid}}/reviewed", tags=TAGS, request_class=DiaryRequest)
@@ -37,7 +37,7 @@ async def reviewed_together(
     """Mark a record reviewed together in the session, with a short note."""
     return await as_clinician(
         conn, principal, patient_id, "update", "session_tools",
-        lambda scope: store.mark_reviewed(conn, principal, scope.patient_id, record_id, data))
+        lambda scope: store.mark_reviewed(conn, scope, record_id, data))
 
 
 routes = [session_tools, reviewed_together]

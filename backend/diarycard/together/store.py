@@ -1,5 +1,5 @@
-"""Tools reviewed together. Callers have checked the care team and audited the access
-(`auth.access.as_clinician`)."""
+"""Tools reviewed together. Functions take the `PatientScope` of a clinician who passed the
+care-team check and audit (`auth.access.as_clinician`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from uuid import UUID
 
 import asyncpg
 
-from diarycard.auth.principal import Principal
+from diarycard.auth.access import PatientScope
 from diarycard.db.queries import load_queries
 from diarycard.errors import NotFound, PreconditionFailed
 from diarycard.together.models import Reviewed, ReviewedIn, SessionRecord, SessionTools
@@ -28,7 +28,8 @@ def _record(row: Any) -> SessionRecord:
         changed_since_reviewed=reviewed is not None and reviewed.version != row["version"])
 
 
-async def session_tools(conn: asyncpg.Connection, patient_id: UUID) -> SessionTools:
+async def session_tools(conn: asyncpg.Connection, scope: PatientScope) -> SessionTools:
+    patient_id = scope.patient_id
     since = await conn.fetchval(SQL["last_session"], patient_id)
     rows = [_record(r) for r in await conn.fetch(SQL["records"], patient_id, since)]
     return SessionTools(since, [r for r in rows if r.kind == "problem_solving"],
@@ -36,15 +37,15 @@ async def session_tools(conn: asyncpg.Connection, patient_id: UUID) -> SessionTo
 
 
 async def mark_reviewed(
-    conn: asyncpg.Connection, who: Principal, patient_id: UUID, record_id: UUID,
-    data: ReviewedIn,
+    conn: asyncpg.Connection, scope: PatientScope, record_id: UUID, data: ReviewedIn
 ) -> SessionTools:
     check_text(data)
+    patient_id = scope.patient_id
     done = await conn.fetchval(SQL["mark"], record_id, patient_id, data.version, data.note,
-                               who.user_id)
+                               scope.who.user_id)
     if done is None:
         if await conn.fetchval(SQL["exists"], record_id, patient_id):
             raise PreconditionFailed("The patient changed this since you read it. Please "
                                      "read it again, then mark it reviewed.")
         raise NotFound()
-    return await session_tools(conn, patient_id)
+    return await session_tools(conn, scope)
