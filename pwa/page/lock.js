@@ -19,7 +19,9 @@ import { keepForLock, keptPlan } from "./tools/plan-data.js";
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
 let counter = 0;
-export const LOCK_FILES = ["/page/lock.js", "/shared/lock-keys.js"];
+// The file this screen came in (the bundle's chunk, which holds the lock's keys too): the
+// service worker keeps it, so the lock screen opens with no signal after a restart.
+export const LOCK_FILES = [new URL(import.meta.url).pathname];
 
 /** @param {string} label @param {Record<string, string>} attrs */
 function field(label, attrs) {

@@ -68,10 +68,15 @@ def sign_in_and_set_pin(page: Page, who: Patient) -> None:
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible(timeout=20_000)
     page.locator(".row-button").first.wait_for()
     wait_controlled(page)
-    # The lock's screens are kept for offline once a PIN is set.
-    assert wait_for(lambda: page.evaluate(
-        "async () => Boolean(await caches.match('/page/lock.js'))"
-        " && Boolean(await caches.match('/shared/lock-keys.js'))"))
+    # The lock's screens (one chunk of the bundle, with its keys) are kept for offline
+    # once a PIN is set.
+    assert wait_for(lambda: page.evaluate("""async () => {
+        for (const name of await caches.keys()) {
+            const keys = await (await caches.open(name)).keys();
+            if (keys.some((r) => new URL(r.url).pathname.startsWith('/app/lock-'))) return true;
+        }
+        return false;
+    }"""))
 
 
 def locked_with_one_unsent(

@@ -132,9 +132,22 @@ def test_a_missed_reminder_is_shown_in_the_app_once(
     page.get_by_role("link", name="Settings", exact=True).click()
     nudge.get_by_role("button", name="Not now").click()
     expect(nudge).to_have_count(0)
-    page.reload()
+    # The dismissal is kept on the phone before the app is opened again.
+    page.wait_for_function("""async () => {
+        const { get } = await import('/shared/idb.js');
+        return Boolean(await get('meta', 'reminder-seen'));
+    }""")
+    # Opened again: the app asks the server about reminders, gets the same missed one
+    # back, and keeps quiet about it. Waiting for that answer (not for a fixed time).
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/me/reminders")) as asked:
+        page.reload()
+    assert asked.value.json()["unanswered"]["due_at"]
     page.get_by_role("heading", name="Settings and my data").wait_for()
-    page.wait_for_timeout(1500)  # time enough for the reminder to have come back
+    page.evaluate("""async () => {
+        const { get } = await import('/shared/idb.js');
+        await get('meta', 'reminder-seen');
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }""")
     expect(page.locator(".reminder-nudge")).to_have_count(0)
 
 
