@@ -2,7 +2,7 @@
 // Written by scripts/pwa_manifest.py --write: do not edit by hand (bash scripts/test
 // fails when it is stale). The service worker precaches the shell in a cache named by
 // VERSION; each file counts towards the first-load budget (tests/pwa/test_shell.py).
-export const VERSION = "d6ae95a89d06";
+export const VERSION = "820e13e55839";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -24,24 +24,24 @@ export const LATER_FILES = [
   // /crisis as the server renders it, the emergency numbers in its HTML: kept from the
   // first visit (or sign-in) on, for a phone whose scripts cannot run offline.
   "/crisis",
-  "/app/access-log-CW_w686O.js",
-  "/app/chains-EORkmGNy.js",
-  "/app/checking-AaRe_6gI.js",
-  "/app/discharge-DqLboYSW.js",
-  "/app/downloads-DfC2XS83.js",
+  "/app/access-log-DH2k6_8i.js",
+  "/app/chains-fSkvYKIa.js",
+  "/app/checking-DwO1QA6l.js",
+  "/app/discharge-fl3G1Ck_.js",
+  "/app/downloads-BN-ZMesI.js",
   "/app/emotions-DHnxFg8s.js",
-  "/app/goals-C-Fmco4C.js",
+  "/app/goals-DomHY5mV.js",
   "/app/learn-C9LwwY8K.js",
-  "/app/lock-DmY76n4N.js",
-  "/app/nudge-C6LQVa-e.js",
-  "/app/outcomes-BCc_7b_T.js",
-  "/app/plan-edit-D6paXd_D.js",
+  "/app/lock-CTJI4f5O.js",
+  "/app/nudge-ffz9UrBC.js",
+  "/app/outcomes-DSu_WRXn.js",
+  "/app/plan-edit-zIXnIs1n.js",
   "/app/privacy-Bhp1hiUS.js",
-  "/app/progress-BwBwBnvV.js",
-  "/app/push-DD1G1Kqs.js",
-  "/app/reminders-CDQHjHkZ.js",
-  "/app/sign-in-code-CEHIXiHl.js",
-  "/app/table-BwQiVVgy.js",
-  "/app/withdraw-C-xqvq6g.js",
+  "/app/progress-DRtFB7F6.js",
+  "/app/push-9EyY-_mw.js",
+  "/app/reminders-CyBxE0oF.js",
+  "/app/sign-in-code-CwI7Ca4e.js",
+  "/app/table-2OycUoyD.js",
+  "/app/withdraw-CnGkW1VN.js",
   "/page/reminders.css",
 ];

@@ -1,5 +1,6 @@
 // @ts-check
 /** A list of a tool's records, each a link to open it, with its state in words. */
+import { t } from "../../shared/words.js";
 import { h } from "../../shared/dom.js";
 import { dayOf } from "../dom.js";
 
@@ -9,7 +10,7 @@ import { dayOf } from "../dom.js";
  */
 export function onDay(when) {
   const day = dayOf(when);
-  return /^(Today|Yesterday)$/.test(day) ? day.toLowerCase() : `on ${day}`;
+  return day === t("day.today") ? t("day.today.lower") : day === t("day.yesterday") ? t("day.yesterday.lower") : t("day.on", { day });
 }
 
 /** @param {string} when */
