@@ -14,9 +14,9 @@ export const BASE = "en-GB";
 export const PSEUDO = "en-XA";
 const KEY = "diarycard-language";
 
-/** @type {Readonly<Record<string, string>>} */
-const ENGLISH = EN_GB;
-/** @type {Readonly<Record<string, string>>} */
+/** @type {Record<string, string>} every app's en-GB words */
+const ENGLISH = { ...EN_GB };
+/** @type {Record<string, string>} the chosen language's (a key it lacks falls back) */
 let words = ENGLISH;
 let current = BASE;
 
@@ -71,12 +71,31 @@ export function choose(code) {
   else localStorage.removeItem(KEY);
 }
 
-/** @param {string} code */
-async function load(code) {
-  if (code === BASE) return ENGLISH;
-  if (code === PSEUDO) return Object.fromEntries(Object.entries(ENGLISH).map(([k, v]) => [k, pseudo(v)]));
-  const reply = await fetch(`/shared/words/${encodeURIComponent(code)}.json`);
+/**
+ * One app's words in a language, from its folder of catalogues.
+ * @param {string} code
+ * @param {Readonly<Record<string, string>>} english that app's en-GB words
+ * @param {string} folder
+ * @returns {Promise<Record<string, string> | undefined>}
+ */
+async function load(code, english, folder) {
+  if (code === PSEUDO) return Object.fromEntries(Object.entries(english).map(([k, v]) => [k, pseudo(v)]));
+  const reply = await fetch(`${folder}/${encodeURIComponent(code)}.json`);
   return reply.ok ? /** @type {Record<string, string>} */ (await reply.json()) : undefined;
+}
+
+/**
+ * An app with words of its own (the review) adds its catalogue, and the chosen
+ * language's file from its folder when there is one.
+ * @param {Readonly<Record<string, string>>} english
+ * @param {string} folder
+ */
+export async function addCatalogue(english, folder) {
+  Object.assign(ENGLISH, english);
+  if (current === BASE) return;
+  try {
+    Object.assign(words, await load(current, english, folder));
+  } catch { /* no signal for the file: en-GB for these words */ }
 }
 
 /** Pick the language and load its words; any failure leaves en-GB. */
@@ -95,7 +114,7 @@ async function start() {
     }
   }
   try {
-    const found = code === BASE ? undefined : await load(code);
+    const found = code === BASE ? undefined : await load(code, EN_GB, "/shared/words");
     if (found) {
       words = found;
       current = code;

@@ -1,5 +1,5 @@
 // @ts-check
-/** The words of the apps in en-GB: the source every other catalogue translates (see words.js). */
+/** The words of the patient app and the kit in en-GB: the source every other catalogue translates (see words.js). */
 export default Object.freeze({
   "home.title": "Log an urge",
   "home.lead": "Choose the one that fits. It only takes a moment.",
@@ -338,4 +338,20 @@ export default Object.freeze({
   "settings.language.label": "The language diarycard speaks on this phone",
   "settings.language.browser": "The same as this phone's browser",
   "rem.about": "diarycard can remind you to fill in your diary at times you choose. When it cannot send a notification, it reminds you in the app instead.",
+  "staff.signout": "Sign out",
+  "staff.totp": "Code from your authenticator app (if you have set one up)",
+  "staff.signed_in": "Signed in as {name}",
+  "staff.login": "Login",
+  "sv.record.label": "Record a supervision session for {name}",
+  "sv.agreed.label": "Agreed supervision for {name}",
+  "sv.recent": "Recent sessions: {sessions}.",
+  "sv.held": "Supervision held on",
+  "sv.supervisor": "Supervisor",
+  "sv.record": "Record the session",
+  "sv.level": "Level (e.g. individual, group)",
+  "sv.weeks": "Every how many weeks",
+  "sv.on": "Agreed on",
+  "sv.save": "Save the agreement",
+  "sv.change": "Change the agreed level and frequency",
+  "sv.agree": "Agree a level and frequency",
 });
