@@ -54,6 +54,7 @@ function signIn() {
 
 // The page's own words (index.html holds en-GB for the first paint).
 document.querySelector(".skip")?.replaceChildren(t("review.skip"));
+document.querySelector(".brand a")?.replaceChildren(t("review.brand"));
 document.querySelector("footer p")?.replaceChildren(t("review.footer"));
 document.querySelector("main > p")?.replaceChildren(t("review.loading"));
 onSignedOut.addEventListener("signedout", () => signIn());

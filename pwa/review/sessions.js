@@ -25,7 +25,7 @@ export function sessionsSection(id, appointments, notes, reload) {
       ? [["attended", t("ses.attended")], ["not_attended", t("ses.not_attended")], ["cancelled", t("ses.cancelled")]]
       : [["cancelled", t("ses.cancel")]];
     return h("li", { class: `session ${a.status}` },
-      h("p", {}, h("strong", {}, dateTime(a.starts_at)), ` (${a.duration_minutes} minutes) – `,
+      h("p", {}, h("strong", {}, dateTime(a.starts_at)), ` ${t("ses.duration", { minutes: a.duration_minutes })} – `,
         /** @type {any} */ (STATUS)[a.status], h("span", { class: "muted" }, t("ses.booked_by", { name: a.clinician_name }))),
       actions.length ? h("p", { class: "actions" }, ...actions.map(([status, label]) =>
         h("button", { type: "button", class: "secondary", onclick: () => mark(a.id, status),

@@ -394,4 +394,6 @@ export default Object.freeze({
   "oc.recent": "Acts and contacts, newest first",
   "oc.by_team": " – recorded by the care team",
   "oc.by_patient": " – recorded by the patient",
+  "review.brand": "diarycard review",
+  "ses.duration": "({minutes} minutes)",
 });
