@@ -89,6 +89,14 @@ def test_patient_screens_in_the_pseudo_locale(browser: Browser, patient: Patient
         page.locator(".entry").first.wait_for()
         assert_pseudo(page, "history", allowed)
 
+        page.goto("/progress")
+        page.locator("#p-days").wait_for()
+        assert_pseudo(page, "progress", allowed)
+
+        page.goto("/privacy")
+        page.locator("main h2").first.wait_for()
+        assert_pseudo(page, "privacy", allowed)
+
         page.goto("/settings")
         page.locator("[data-summary]").wait_for()
         page.locator("section[aria-labelledby=sign-in-code] button").first.wait_for()
