@@ -18,7 +18,8 @@ NARROW = {"width": 320, "height": 720}
 # Visible text nodes with a Latin letter that is not pseudo-localised; user data,
 # dates (en-XA keeps en-GB's date words) and the product name do not count.
 NOT_FROM_CATALOGUE = """(allowed) => {
-  const dates = /\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b/g;
+  const dates = new RegExp("\\\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    + "February|March|April|May|June|July|August|September|October|November|December)\\\\b", "g");
   const found = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -145,11 +146,13 @@ def test_a_new_language_is_a_file_and_a_line(browser: Browser, patient: Patient)
     the test adds no language to the product: no real translation exists yet.)"""
     context = browser.new_context(base_url=BASE, viewport=NARROW, locale="cy-GB")
     context.set_default_timeout(10_000)
-    listing = {"languages": [{"code": "en-GB", "name": "English (UK)"}, {"code": "cy-GB", "name": "Cymraeg (test)"}]}
+    listing = {"languages": [{"code": "en-GB", "name": "English (UK)"},
+                             {"code": "cy-GB", "name": "Cymraeg (test)"}]}
     context.route("**/shared/words/languages.json", lambda route: route.fulfill(
         status=200, content_type="application/json", body=json.dumps(listing)))
     context.route("**/shared/words/cy-GB.json", lambda route: route.fulfill(
-        status=200, content_type="application/json", body=json.dumps({"signin.title": "Mewngofnodi (test)"})))
+        status=200, content_type="application/json",
+        body=json.dumps({"signin.title": "Mewngofnodi (test)"})))
     try:
         page = context.new_page()
         page.goto("/signin")
