@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * "Who has looked at my diary": everyone who read or changed the patient's records, and
+ * t("access.title"): everyone who read or changed the patient's records, and
  * when, newest first, in words. Loaded only when opened (see LATER_FILES); the last good
  * copy is kept sealed on the phone and shown, marked, when there is no signal.
  */
+import { t } from "../shared/words.js";
 import { actionWords, whoWords } from "./access-words.js";
 import { h } from "../shared/dom.js";
 import { message } from "../shared/message.js";
@@ -42,23 +43,23 @@ export function visits(items) {
 
 /** "a", "a and b", "a, b and c" @param {string[]} parts */
 function listWords(parts) {
-  return parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return parts.length < 2 ? parts.join("") : t("rem.and", { list: parts.slice(0, -1).join(", "), last: parts[parts.length - 1] });
 }
 
 /** @param {HTMLElement} main */
 export async function render(main) {
   main.append(
-    h("h1", { text: "Who has looked at my diary" }),
-    h("p", { text: "Every time a clinician or an administrator looks at or changes your diary, diarycard writes it down. Nobody can remove these records. Here they are, newest first." }));
+    h("h1", { text: t("access.title") }),
+    h("p", { text: t("access.about") }));
   const read = await fresh(`/api/v1/me/access-log?limit=${LIMIT}`, "access-log");
   if (read.offlineAt) {
-    main.append(h("p", { class: "offline-copy", text: `This is the list as saved on this phone (${dayOf(read.offlineAt)}, ${timeOf(read.offlineAt)}). Anything newer will show when you are back online.` }));
+    main.append(h("p", { class: "offline-copy", text: t("access.offline", { day: dayOf(read.offlineAt), time: timeOf(read.offlineAt) }) }));
   } else if (read.failed) {
-    main.append(message("info", "This list could not be loaded just now. It needs a signal the first time. Please try again later."));
+    main.append(message("info", t("access.failed")));
   }
   const items = Array.isArray(read.data) ? read.data : [];
   if (!read.failed && items.length === 0) {
-    main.append(h("p", { class: "message", text: "Nobody has looked at your diary yet." }));
+    main.append(h("p", { class: "message", text: t("access.nobody") }));
   }
   /** @type {Map<string, ReturnType<typeof visits>>} */
   const days = new Map();
@@ -72,10 +73,10 @@ export async function render(main) {
       h("h2", { text: day }),
       h("ul", { class: "entries access-log" }, ...list.map((visit) => h("li", { class: "entry" },
         h("p", { class: "entry-title", text: `${visit.who} ${listWords(visit.actions)}` }),
-        h("p", { class: "hint", text: timeOf(visit.from) === timeOf(visit.to) ? `At ${timeOf(visit.to)}` : `From ${timeOf(visit.from)} to ${timeOf(visit.to)}` }))))));
+        h("p", { class: "hint", text: timeOf(visit.from) === timeOf(visit.to) ? t("access.at", { time: timeOf(visit.to) }) : t("access.from_to", { from: timeOf(visit.from), to: timeOf(visit.to) }) }))))));
   }
   if (items.length >= LIMIT) {
-    main.append(h("p", { class: "hint", text: `These are the latest ${LIMIT}. To see every one, download a copy of your data from Settings.` }));
+    main.append(h("p", { class: "hint", text: t("access.latest", { count: LIMIT }) }));
   }
-  main.append(h("div", { class: "actions" }, h("a", { class: "button secondary", href: "/settings", text: "Back to settings" })));
+  main.append(h("div", { class: "actions" }, h("a", { class: "button secondary", href: "/settings", text: t("access.back") })));
 }

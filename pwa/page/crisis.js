@@ -5,6 +5,7 @@
  * Other features add sections below the numbers with `registerCrisisSection` (the agreed
  * crisis plan goes there).
  */
+import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
 import { get, put } from "../shared/idb.js";
 import { h } from "../shared/dom.js";
@@ -12,9 +13,9 @@ import { crisisSections, registerScreen } from "./registry.js";
 
 /** Shown until the patient signs in and the site's own numbers arrive. */
 export const UK_NUMBERS = [
-  { label: "Emergency services (police, ambulance)", number: "999" },
-  { label: "NHS 111, then choose option 2 for mental health", number: "111" },
-  { label: "Samaritans, free, any time, day or night", number: "116 123" },
+  { label: t("crisis.999"), number: "999" },
+  { label: t("crisis.111"), number: "111" },
+  { label: t("crisis.samaritans"), number: "116 123" },
 ];
 
 /** Fetch the site's numbers while there is a signal, and keep them for when there is not. */
@@ -36,7 +37,7 @@ async function numbers() {
 
 registerScreen({
   path: "/crisis",
-  title: "Crisis plan",
+  title: t("crisis.title"),
   public: true,
   async render(main, ctx) {
     const list = h("ul", { class: "numbers" });
@@ -44,17 +45,17 @@ registerScreen({
       const dial = String(item.number).replace(/[^0-9+]/g, "");
       list.append(h("li", {},
         h("a", { class: "call", href: `tel:${dial}` },
-          h("span", { class: "call-number", text: `Call ${item.number}` }),
+          h("span", { class: "call-number", text: t("crisis.call", { number: item.number }) }),
           h("span", { class: "call-label", text: item.label }))));
     }
     const sections = h("div", { class: "crisis-sections" });
     main.append(
-      h("h1", { text: "Crisis plan" }),
-      h("p", { class: "lead", text: "If you are in danger, or you might act on an urge that could hurt you or someone else, call now:" }),
+      h("h1", { text: t("crisis.title") }),
+      h("p", { class: "lead", text: t("crisis.lead") }),
       list,
       h("div", { class: "notice" },
-        h("h2", { text: "Nobody watches this app live" }),
-        h("p", { text: "What you write here is read by your clinician at your next session, not straight away. If you need help now, please call one of the numbers above." })),
+        h("h2", { text: t("crisis.nobody") }),
+        h("p", { text: t("crisis.nobody.text") })),
       sections,
     );
     for (const section of crisisSections) {

@@ -3,6 +3,7 @@
  * The patient app's own pieces of page: a confirmation dialog, times in words, and
  * modules loaded on first use. Elements themselves come from h() in shared/dom.js.
  */
+import { dateLocale, t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 
 // The one "Saved" message lives with the kit's other messages; screens import it here.
@@ -21,7 +22,7 @@ export function confirmDialog(text) {
         h("h2", { id: titleId, text: text.title }),
         h("p", { text: text.message }),
         h("div", { class: "actions" },
-          h("button", { class: "button", value: "no", text: text.cancel || "Keep it", autofocus: true }),
+          h("button", { class: "button", value: "no", text: text.cancel || t("dlg.keep"), autofocus: true }),
           h("button", { class: "button danger", value: "yes", text: text.confirm })))
     );
     dialog.addEventListener("click", (event) => {
@@ -42,7 +43,7 @@ export function confirmDialog(text) {
  * @param {string | number | Date} when
  */
 export function timeOf(when) {
-  return new Date(when).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  return new Date(when).toLocaleTimeString(dateLocale(), { hour: "2-digit", minute: "2-digit" });
 }
 
 /** @param {string | number | Date} when */
@@ -50,9 +51,9 @@ export function dayOf(when) {
   const date = new Date(when);
   const today = new Date();
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
-  if (date.toDateString() === today.toDateString()) return "Today";
-  if (date.toDateString() === yesterday.toDateString()) return "Yesterday";
-  return date.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  if (date.toDateString() === today.toDateString()) return t("day.today");
+  if (date.toDateString() === yesterday.toDateString()) return t("day.yesterday");
+  return date.toLocaleDateString(dateLocale(), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 }
 
 /**
@@ -65,7 +66,7 @@ export async function later(load, where) {
   try {
     return await load();
   } catch {
-    where.append(h("p", { class: "message", text: "This part needs a signal the first time you open it. Please try again when you are back online." }));
+    where.append(h("p", { class: "message", text: t("later.offline") }));
     return null;
   }
 }

@@ -5,13 +5,14 @@
  * five minutes: a phone left unlocked cannot hand someone the whole diary. Loaded on
  * first use (see LATER_FILES).
  */
+import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { message } from "../shared/message.js";
 
 const KINDS = [
-  { format: "json", label: "Download (JSON)", name: "diarycard.json" },
-  { format: "csv", label: "Download (spreadsheet, CSV)", name: "diarycard.csv" },
+  { format: "json", label: t("dl.json"), name: "diarycard.json" },
+  { format: "csv", label: t("dl.csv"), name: "diarycard.csv" },
 ];
 
 /** @param {HTMLElement} where */
@@ -23,39 +24,39 @@ export function render(where) {
 
   /** @param {typeof KINDS[number]} kind */
   const download = async (kind) => {
-    note.textContent = "Preparing your download...";
+    note.textContent = t("dl.preparing");
     let response;
     try {
       response = await fetch(`/api/v1/me/export?format=${kind.format}`, { credentials: "same-origin", cache: "no-store" });
     } catch {
-      note.textContent = "There is no signal. Downloading needs the internet.";
+      note.textContent = t("dl.no_signal");
       return;
     }
     if (response.ok) {
       const link = h("a", { href: URL.createObjectURL(await response.blob()), download: kind.name });
       link.click();
-      note.textContent = "Your download has started.";
+      note.textContent = t("dl.started");
       return;
     }
     const problem = await response.json().catch(() => ({}));
     if (response.status === 403 && problem.errors?.[0]?.rule === "reauthenticate") {
       waiting = kind.format;
       form.hidden = false;
-      note.textContent = "For your safety, please type your password again to download.";
+      note.textContent = t("dl.reauth");
       /** @type {HTMLInputElement | null} */ (form.querySelector("input"))?.focus();
       return;
     }
     note.textContent = response.status === 429
-      ? "You have downloaded a lot this hour. Please try again later."
-      : "This download did not work just now. Please try again later.";
+      ? t("dl.too_much")
+      : t("dl.failed");
   };
 
   const password = /** @type {HTMLInputElement} */ (h("input", { id: "reauth-password", type: "password", autocomplete: "current-password", required: true }));
   const code = /** @type {HTMLInputElement} */ (h("input", { id: "reauth-code", type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10" }));
   form.append(
-    h("label", { for: "reauth-password", text: "Your password" }), password,
-    h("label", { for: "reauth-code", text: "Code from your authenticator app (only if you use one)" }), code,
-    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Confirm and download" })));
+    h("label", { for: "reauth-password", text: t("dl.password") }), password,
+    h("label", { for: "reauth-code", text: t("dl.code") }), code,
+    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: t("dl.confirm") })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     /** @type {Record<string, string>} */
@@ -64,10 +65,10 @@ export function render(where) {
     const reply = await call("POST", "/api/v1/me/reauth", body);
     if (!reply.ok) {
       note.textContent = reply.status === 429
-        ? "Too many tries. Please wait a few minutes and try again."
+        ? t("signin.too_many")
         : reply.data?.errors?.[0]?.field === "totp"
-          ? "Please also type the code from your authenticator app."
-          : "That password did not work. Please try again.";
+          ? t("dl.code_too")
+          : t("dl.wrong");
       return;
     }
     password.value = code.value = "";
@@ -79,6 +80,6 @@ export function render(where) {
   where.append(
     h("div", { class: "actions" },
       ...KINDS.map((kind) => h("button", { class: "button secondary", type: "button", onclick: () => download(kind), text: kind.label })),
-      h("a", { class: "button secondary", href: "/privacy", text: "How we look after your data" })),
+      h("a", { class: "button secondary", href: "/privacy", text: t("privacy.title") })),
     form, note);
 }

@@ -3,6 +3,7 @@
  * Diary entries and the personal table on the page: reads are network-first with a sealed
  * last good copy for when there is no signal; writes go through the outbox.
  */
+import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
 import { get, put } from "../shared/idb.js";
 import { bodyOf, enqueue, records } from "../shared/outbox.js";
@@ -10,15 +11,15 @@ import { seal, unseal } from "../shared/seal.js";
 import { kick } from "./drainer.js";
 
 export const CATEGORIES = [
-  { value: "not_attending", label: "Not attending", hint: "Bored, cannot concentrate, drifting off" },
-  { value: "not_planning", label: "Not planning", hint: "Not thinking about what happens next" },
-  { value: "action", label: "Acting on impulse", hint: "Acting without stopping to think" },
+  { value: "not_attending", label: t("cat.not_attending"), hint: t("cat.not_attending.hint") },
+  { value: "not_planning", label: t("cat.not_planning"), hint: t("cat.not_planning.hint") },
+  { value: "action", label: t("cat.action"), hint: t("cat.action.hint") },
 ];
 
 export const OUTCOMES = [
-  { value: "resisted", label: "I resisted it", past: "Resisted" },
-  { value: "partly", label: "I partly acted on it", past: "Partly acted on it" },
-  { value: "acted", label: "I acted on it", past: "Acted on it" },
+  { value: "resisted", label: t("outcome.resisted"), past: t("outcome.resisted.past") },
+  { value: "partly", label: t("outcome.partly"), past: t("outcome.partly.past") },
+  { value: "acted", label: t("outcome.acted"), past: t("outcome.acted.past") },
 ];
 
 // On a weak signal, show the last good copy rather than a blank screen.

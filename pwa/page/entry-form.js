@@ -3,6 +3,7 @@
  * The full entry form: for something not on the table (/entry?new=1) and for changing
  * an entry (/entry?edit=<id>). Every field is on one page; only category is required.
  */
+import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { CATEGORIES, OUTCOMES, localTimestamp, pendingEntries, saveEntry, seen } from "./entries.js";
@@ -59,18 +60,18 @@ export async function entryForm(main, ctx) {
   const found = editId ? await findEntry(editId) : null;
   if (editId && !found) {
     main.append(
-      h("h1", { text: "We cannot open that entry here" }),
-      h("p", { text: "Please open it from your diary when you have a signal." }),
-      h("p", {}, h("a", { class: "button", href: "/history", text: "Go to my diary" })));
+      h("h1", { text: t("form.cannot_open") }),
+      h("p", { text: t("form.cannot_open.text") }),
+      h("p", {}, h("a", { class: "button", href: "/history", text: t("form.go_diary") })));
     return;
   }
   // A new entry may start from a feeling named on Strong feelings (?emotion=...).
   const entry = found?.entry || { emotion: ctx.params.get("emotion")?.slice(0, 200) || undefined };
-  const category = radios("Which kind of impulsivity was it?", "category", CATEGORIES, entry.category);
-  const emotion = textField("What were you feeling?", entry.emotion || "", "For example: bored, lonely, angry");
-  const urge = textField("What did you feel driven to do?", entry.urge || "");
-  const helpful = textField("What helpful response did you try? (optional)", entry.helpful_response || "");
-  const outcome = radios("What happened with the urge?", "outcome", OUTCOMES, entry.outcome);
+  const category = radios(t("form.category"), "category", CATEGORIES, entry.category);
+  const emotion = textField(t("form.emotion"), entry.emotion || "", t("form.emotion.hint"));
+  const urge = textField(t("form.urge"), entry.urge || "");
+  const helpful = textField(t("form.helpful"), entry.helpful_response || "");
+  const outcome = radios(t("log.what_happened"), "outcome", OUTCOMES, entry.outcome);
   const when = timeField(entry.occurred_at);
   const detail = detailFields(entry, null);
   const problem = message("problem");
@@ -78,19 +79,19 @@ export async function entryForm(main, ctx) {
   const form = h("form", { novalidate: true }, category.element, emotion.element, urge.element, helpful.element,
     outcome.element, when.element, detail.element, problem,
     h("div", { class: "actions" },
-      h("button", { class: "button", type: "submit", text: editId ? "Save changes" : "Save" }),
-      h("a", { class: "button secondary", href: editId ? "/history" : "/", text: "Cancel" })));
+      h("button", { class: "button", type: "submit", text: editId ? t("form.save_changes") : t("form.save") }),
+      h("a", { class: "button secondary", href: editId ? "/history" : "/", text: t("form.cancel") })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const chosen = category.value();
     const at = when.read() || (entry.occurred_at ? null : new Date());
     if (!chosen) {
-      problem.textContent = "Please choose which kind of impulsivity it was.";
+      problem.textContent = t("form.choose_category");
       /** @type {HTMLElement} */ (category.element.querySelector("input"))?.focus();
       return;
     }
     if (at && at.getTime() > Date.now() + 60_000) {
-      problem.textContent = "That time is in the future. Please choose a time that has passed.";
+      problem.textContent = t("log.future");
       return;
     }
     await saveEntry({
@@ -106,5 +107,5 @@ export async function entryForm(main, ctx) {
     ctx.saved();
     ctx.go(editId ? "/history" : "/history?saved=1");
   });
-  main.append(h("h1", { text: editId ? "Change this entry" : "Log something not on my list" }), form);
+  main.append(h("h1", { text: editId ? t("form.change") : t("form.other") }), form);
 }

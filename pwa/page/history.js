@@ -3,6 +3,7 @@
  * History: the patient's own entries, newest first, grouped by day, with what is still
  * waiting to send merged in. Changes and deletes go through the outbox like new entries.
  */
+import { t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 import { confirmDialog, dayOf, later, savedMessage, timeOf } from "./dom.js";
 import { categoryLabel, deleteEntry, loadEntries, outcomeLabel, pendingEntries, seen } from "./entries.js";
@@ -13,9 +14,9 @@ import { registerScreen } from "./registry.js";
  * @param {import("./registry.js").ScreenContext} ctx
  */
 async function render(main, ctx) {
-  main.append(h("h1", { text: "My diary" }),
-    h("p", {}, h("a", { class: "button secondary", href: "/progress", text: "How it's going" })));
-  if (ctx.params.get("saved")) main.append(savedMessage("Saved."));
+  main.append(h("h1", { text: t("history.title") }),
+    h("p", {}, h("a", { class: "button secondary", href: "/progress", text: t("progress.title") })));
+  if (ctx.params.get("saved")) main.append(savedMessage(t("history.saved")));
   const list = h("div", { class: "days" });
   const more = h("div", { class: "actions" });
   main.append(list, more);
@@ -23,9 +24,9 @@ async function render(main, ctx) {
   const pending = await pendingEntries();
   const first = await loadEntries(null);
   if (first.offlineAt) {
-    list.before(h("p", { class: "offline-copy", text: `Showing your diary as saved on this phone at ${timeOf(first.offlineAt)}.` }));
+    list.before(h("p", { class: "offline-copy", text: t("history.offline", { time: timeOf(first.offlineAt) }) }));
   } else if (first.failed) {
-    list.before(h("p", { class: "message", text: "Your diary could not be loaded just now. Entries on this phone are shown below." }));
+    list.before(h("p", { class: "message", text: t("history.failed") }));
   }
   /** @type {Map<string, any>} */
   const shown = new Map();
@@ -43,11 +44,11 @@ async function render(main, ctx) {
   add(first.data?.items || []);
 
   let cursor = first.data?.next_cursor;
-  const button = h("button", { class: "button secondary", type: "button", text: "Show older entries" });
+  const button = h("button", { class: "button secondary", type: "button", text: t("history.older") });
   button.addEventListener("click", async () => {
     const page = await loadEntries(cursor);
     if (page.failed) {
-      button.textContent = "Could not load more. Try again";
+      button.textContent = t("history.more_failed");
       return;
     }
     cursor = page.data?.next_cursor;
@@ -55,7 +56,7 @@ async function render(main, ctx) {
     if (!cursor) button.remove();
   });
   if (cursor) more.append(button);
-  if (shown.size === 0 && !first.failed) list.append(h("p", { text: "Nothing here yet. What you log will appear here." }));
+  if (shown.size === 0 && !first.failed) list.append(h("p", { text: t("history.empty") }));
 }
 
 /**
@@ -84,13 +85,13 @@ function draw(list, items, ctx) {
 function card(entry, ctx) {
   const title = [entry.emotion, entry.urge].filter(Boolean).join(": ") || categoryLabel(entry.category);
   const what = `${title}, ${timeOf(entry.occurred_at)}`;
-  const badge = entry.pending === "queued" ? "Waiting to send" : entry.pending ? "Needs you: see Waiting to send" : "";
+  const badge = entry.pending === "queued" ? t("history.waiting") : entry.pending ? t("history.needs_you") : "";
   const remove = async () => {
     const sure = await confirmDialog({
-      title: "Delete this entry?",
-      message: `"${title}" will be deleted from your diary. Your clinician will no longer see it.`,
-      confirm: "Delete it",
-      cancel: "Keep it",
+      title: t("history.delete.title"),
+      message: t("history.delete.text", { title }),
+      confirm: t("history.delete.confirm"),
+      cancel: t("dlg.keep"),
     });
     if (!sure) return;
     await deleteEntry(entry);
@@ -102,20 +103,20 @@ function card(entry, ctx) {
     entry.note ? h("p", { text: entry.note }) : null,
     badge ? h("p", {}, h("span", { class: "badge", text: badge })) : null,
     h("div", { class: "actions" },
-      h("a", { class: "button secondary", href: `/entry?edit=${encodeURIComponent(entry.id)}`, "aria-label": `Change: ${what}`, text: "Change" }),
-      h("button", { class: "button secondary", type: "button", "aria-label": `Delete: ${what}`, onclick: remove, text: "Delete" }),
-      entry.pending ? null : h("button", { class: "button secondary", type: "button", "aria-label": `Withdraw: ${what}`, text: "Withdraw",
+      h("a", { class: "button secondary", href: `/entry?edit=${encodeURIComponent(entry.id)}`, "aria-label": t("history.change.label", { what }), text: t("history.change") }),
+      h("button", { class: "button secondary", type: "button", "aria-label": t("history.delete.label", { what }), onclick: remove, text: t("history.delete") }),
+      entry.pending ? null : h("button", { class: "button secondary", type: "button", "aria-label": t("history.withdraw.label", { what }), text: t("history.withdraw"),
         onclick: () => import("./withdraw.js").then((m) => m.withdraw(entry, title, ctx)) }),
       // An urge acted on can be looked at link by link, for the next session.
       !entry.pending && (entry.outcome === "acted" || entry.outcome === "partly")
-        ? h("a", { class: "button secondary", href: `/tools?tool=chains&entry=${encodeURIComponent(entry.id)}`, "aria-label": `Look at the chain: ${what}`, text: "Look at the chain" }) : null));
+        ? h("a", { class: "button secondary", href: `/tools?tool=chains&entry=${encodeURIComponent(entry.id)}`, "aria-label": t("history.chain.label", { what }), text: t("history.chain") }) : null));
 }
 
-registerScreen({ path: "/history", title: "My diary", nav: { label: "My diary", order: 20 }, render });
+registerScreen({ path: "/history", title: t("history.title"), nav: { label: t("history.title"), order: 20 }, render });
 
 registerScreen({
   path: "/progress",
-  title: "How it's going",
+  title: t("progress.title"),
   async render(main) {
     await (await later(() => import("./progress.js"), main))?.render(main);
   },

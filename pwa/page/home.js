@@ -3,6 +3,7 @@
  * Home: the patient's own table as large buttons grouped by category. Tapping a row is
  * the first of the three taps to a saved entry.
  */
+import { t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 import { timeOf } from "./dom.js";
 import { CATEGORIES, loadTable } from "./entries.js";
@@ -14,18 +15,18 @@ import { registerScreen } from "./registry.js";
  */
 async function render(main, ctx) {
   main.append(
-    h("h1", { text: "Log an urge" }),
-    h("p", { class: "lead", text: "Choose the one that fits. It only takes a moment." }),
+    h("h1", { text: t("home.title") }),
+    h("p", { class: "lead", text: t("home.lead") }),
   );
   const table = await loadTable();
   if (table.offlineAt) {
-    main.append(h("p", { class: "offline-copy", text: `This is your table as saved on this phone at ${timeOf(table.offlineAt)}.` }));
+    main.append(h("p", { class: "offline-copy", text: t("home.offline", { time: timeOf(table.offlineAt) }) }));
   }
   const rows = (table.data?.rows || []).filter((/** @type {any} */ r) => !r.retired);
   if (table.failed) {
-    main.append(h("p", { class: "message", text: "Your table could not be loaded just now. You can still log something below." }));
+    main.append(h("p", { class: "message", text: t("home.failed") }));
   } else if (rows.length === 0) {
-    main.append(h("p", { class: "message", text: "Your table is not set up yet. You and your clinician agree it together. You can still log something below." }));
+    main.append(h("p", { class: "message", text: t("home.empty") }));
   }
   for (const category of CATEGORIES) {
     const mine = rows.filter((/** @type {any} */ r) => r.category === category.value);
@@ -41,7 +42,7 @@ async function render(main, ctx) {
           onclick: () => ctx.go(`/entry?row=${encodeURIComponent(row.id)}`),
         },
         h("span", { class: "row-emotion", text: row.emotion }),
-        h("span", { class: "row-urge", text: `Urge: ${row.urge}` }))));
+        h("span", { class: "row-urge", text: t("home.urge", { urge: row.urge }) }))));
     }
     main.append(h("section", { class: "category", "aria-labelledby": headingId },
       h("h2", { id: headingId, text: category.label }),
@@ -49,8 +50,8 @@ async function render(main, ctx) {
       list));
   }
   main.append(h("p", { class: "actions" },
-    h("a", { class: "button secondary", href: "/entry?new=1", text: "Something not on my list" })));
+    h("a", { class: "button secondary", href: "/entry?new=1", text: t("home.other") })));
 }
 
-registerScreen({ path: "/", title: "Log an urge", nav: { label: "Log", order: 10 }, render });
-registerScreen({ path: "/log", title: "Log an urge", render });
+registerScreen({ path: "/", title: t("home.title"), nav: { label: t("nav.log"), order: 10 }, render });
+registerScreen({ path: "/log", title: t("home.title"), render });

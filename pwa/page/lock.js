@@ -5,6 +5,7 @@
  * offers the crisis plan first, in one tap and without the PIN: a person in crisis must
  * never be stopped by a lock (hazard log, H-060).
  */
+import { t } from "../shared/words.js";
 import { reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { currentSession } from "../shared/phone-session.js";
@@ -31,7 +32,7 @@ function field(label, attrs) {
 }
 
 const crisisFirst = () => h("p", { class: "actions" },
-  h("a", { class: "button crisis-now", href: "/crisis", text: "Open my crisis plan (no PIN needed)" }));
+  h("a", { class: "button crisis-now", href: "/crisis", text: t("lock.crisis") }));
 
 /** Back to where the patient was going, now open; and send what waited. @param {ScreenContext} ctx */
 function opened(ctx) {
@@ -55,26 +56,26 @@ export async function render(main, state, ctx) {
 async function locked(main, ctx) {
   const lock = await lockOf();
   const next = encodeURIComponent(location.pathname + location.search);
-  const signIn = h("p", {}, h("a", { href: `/signin?next=${next}`, text: "Forgotten your PIN? Sign in with your password instead. Nothing you wrote is lost." }));
-  main.append(h("h1", { text: "diarycard is locked" }), crisisFirst());
+  const signIn = h("p", {}, h("a", { href: `/signin?next=${next}`, text: t("lock.forgotten") }));
+  main.append(h("h1", { text: t("lock.locked") }), crisisFirst());
   if (lock?.signin_needed || ctx.session?.expired) {
     main.append(
-      h("p", { class: "message", text: "To keep your diary private, please sign in with your password. Everything you wrote is still on this phone and will be sent after you sign in." }),
-      h("p", { class: "actions" }, h("a", { class: "button", href: `/signin?next=${next}`, text: "Sign in with my password" })));
+      h("p", { class: "message", text: t("lock.signin_needed") }),
+      h("p", { class: "actions" }, h("a", { class: "button", href: `/signin?next=${next}`, text: t("lock.signin") })));
     return;
   }
-  const pin = field("Your PIN", { required: "true" });
+  const pin = field(t("lock.pin"), { required: "true" });
   const problem = h("p", { class: "error", role: "alert" });
-  const button = h("button", { class: "button", type: "submit", text: "Unlock" });
+  const button = h("button", { class: "button", type: "submit", text: t("lock.unlock") });
   const form = h("form", { novalidate: true }, pin.element, problem, h("div", { class: "actions" }, button));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!pin.input.value) {
-      problem.textContent = "Please type your PIN.";
+      problem.textContent = t("lock.type_pin");
       return;
     }
     button.setAttribute("disabled", "");
-    problem.textContent = "Checking…";
+    problem.textContent = t("lock.checking");
     const result = await unlock(pin.input.value);
     button.removeAttribute("disabled");
     pin.input.value = "";
@@ -84,40 +85,40 @@ async function locked(main, ctx) {
       return locked(main, ctx);
     }
     problem.textContent = result.outcome === "wrong"
-      ? result.message || "That PIN is not right."
+      ? result.message || t("lock.wrong")
       : result.outcome === "offline"
-        ? "Opening your diary needs a signal after the app restarts. Your crisis plan works without one."
-        : "Something went wrong. Please try again.";
+        ? t("lock.needs_signal")
+        : t("kit.went_wrong");
     pin.input.focus();
   });
-  main.append(h("p", { text: "Type your PIN to open your diary." }), form, signIn);
+  main.append(h("p", { text: t("lock.type_to_open") }), form, signIn);
 }
 
 /** @param {HTMLElement} main @param {boolean} reset @param {ScreenContext} ctx */
 async function choose(main, reset, ctx) {
   const site = await get("meta", "site");
-  const first = field("Choose a PIN (at least 4 numbers)", { minlength: "4", autocomplete: "new-password" });
-  const again = field("Type it again", { minlength: "4", autocomplete: "new-password" });
+  const first = field(t("lock.choose"), { minlength: "4", autocomplete: "new-password" });
+  const again = field(t("lock.again"), { minlength: "4", autocomplete: "new-password" });
   const show = h("input", { id: "lock-plan", type: "checkbox", checked: true });
   const problem = h("p", { class: "error", role: "alert" });
-  const button = h("button", { class: "button", type: "submit", text: "Set my PIN" });
+  const button = h("button", { class: "button", type: "submit", text: t("lock.set") });
   const form = h("form", { novalidate: true }, first.element, again.element,
-    h("div", { class: "check" }, show, h("label", { for: "lock-plan", text: "Show my own crisis steps and the people I can call on the lock screen" })),
-    h("p", { class: "hint", text: "Anyone holding your phone could read those, but not your diary. The emergency numbers are always shown." }),
+    h("div", { class: "check" }, show, h("label", { for: "lock-plan", text: t("lock.show_plan") })),
+    h("p", { class: "hint", text: t("lock.show_plan.hint") }),
     problem, h("div", { class: "actions" }, button));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const pin = first.input.value;
     if (!/^[0-9]{4,64}$/.test(pin)) {
-      problem.textContent = "Please use at least 4 numbers, and numbers only.";
+      problem.textContent = t("lock.numbers_only");
       return;
     }
     if (pin !== again.input.value) {
-      problem.textContent = "The two PINs are not the same. Please type them again.";
+      problem.textContent = t("lock.not_same");
       return;
     }
     button.setAttribute("disabled", "");
-    problem.textContent = "Setting your PIN…";
+    problem.textContent = t("lock.setting");
     try {
       const result = await setPin(pin, /** @type {HTMLInputElement} */ (show).checked);
       if (result.ok) {
@@ -126,23 +127,23 @@ async function choose(main, reset, ctx) {
         return opened(ctx);
       }
       if (result.reply?.status === 0) {
-        problem.replaceChildren("Setting a PIN needs a signal. Until then your diary opens as before. ",
-          h("button", { class: "button secondary", type: "button", text: "Not now", onclick: () => { skipForNow(); opened(ctx); } }));
+        problem.replaceChildren(t("lock.set_needs_signal"),
+          h("button", { class: "button secondary", type: "button", text: t("nudge.later"), onclick: () => { skipForNow(); opened(ctx); } }));
         return;
       }
       problem.textContent = result.reply?.data?.errors?.[0]?.rule === "reauthenticate"
-        ? "Please sign in with your password again, then choose your PIN."
+        ? t("lock.signin_again")
         : reasonOf(result.reply?.data);
     } finally {
       button.removeAttribute("disabled");
     }
   });
   main.append(
-    h("h1", { text: reset ? "Choose a new PIN" : "Keep your diary private" }),
+    h("h1", { text: reset ? t("lock.new") : t("lock.private") }),
     crisisFirst(),
     h("p", { text: reset
-      ? "You signed in with your password, so you can choose a new PIN. Everything you wrote is kept."
-      : "Choose a PIN. diarycard asks for it when it restarts and after 5 minutes in the background, so nobody else who picks up your phone can read your diary." }),
+      ? t("lock.reset.text")
+      : t("lock.choose.text") }),
     form);
   if (!reset && site?.app_lock_optional) main.append(turnOff(ctx));
 }
@@ -151,10 +152,10 @@ async function choose(main, reset, ctx) {
 function turnOff(ctx) {
   const off = async () => {
     const sure = await confirmDialog({
-      title: "Turn the lock off?",
-      message: "Without a PIN, anyone who picks up your phone can open diarycard and read everything in your diary. You can turn the lock on again in Settings.",
-      confirm: "Turn the lock off",
-      cancel: "Keep the lock",
+      title: t("lock.off.title"),
+      message: t("lock.off.text"),
+      confirm: t("lock.off"),
+      cancel: t("lock.keep"),
     });
     if (!sure) return;
     const session = await currentSession();
@@ -162,23 +163,23 @@ function turnOff(ctx) {
     ctx.saved();
     opened(ctx);
   };
-  return h("section", {}, h("h2", { text: "Not now?" }),
-    h("p", { text: "Your service lets you use diarycard without a PIN." }),
-    h("div", { class: "actions" }, h("button", { class: "button secondary", type: "button", onclick: off, text: "Turn the lock off" })));
+  return h("section", {}, h("h2", { text: t("lock.not_now") }),
+    h("p", { text: t("lock.optional") }),
+    h("div", { class: "actions" }, h("button", { class: "button secondary", type: "button", onclick: off, text: t("lock.off") })));
 }
 
 /** The lock in Settings: lock now, what the lock screen shows, or turn it on. @param {HTMLElement} section @param {ScreenContext} ctx */
 export async function renderSettings(section, ctx) {
   const lock = await lockOf();
   const session = ctx.session;
-  section.replaceChildren(h("h2", { id: "app-lock", text: "App lock" }));
+  section.replaceChildren(h("h2", { id: "app-lock", text: t("settings.lock") }));
   if (!lock) {
     const turnOn = async () => {
       if (session) await put("meta", false, `lock-off:${session.user_id}`);
       ctx.go("/settings", { replace: true });
     };
-    section.append(h("p", { text: "The lock is off: anyone who picks up your phone can read your diary." }),
-      h("div", { class: "actions" }, h("button", { class: "button", type: "button", onclick: turnOn, text: "Turn the lock on" })));
+    section.append(h("p", { text: t("lock.is_off") }),
+      h("div", { class: "actions" }, h("button", { class: "button", type: "button", onclick: turnOn, text: t("lock.on") })));
     return;
   }
   const show = h("input", { id: "settings-plan", type: "checkbox", checked: lock.plan_on_lock !== false });
@@ -187,13 +188,13 @@ export async function renderSettings(section, ctx) {
     const on = /** @type {HTMLInputElement} */ (show).checked;
     await showPlanOnLock(on);
     await keepForLock(on ? (await keptPlan())?.plan : null);
-    note.replaceChildren(savedMessage("Saved.", { live: false }));
+    note.replaceChildren(savedMessage(t("history.saved"), { live: false }));
   });
   section.append(
-    h("p", { text: "diarycard asks for your PIN when it restarts and after 5 minutes in the background." }),
-    h("div", { class: "check" }, show, h("label", { for: "settings-plan", text: "Show my own crisis steps and the people I can call on the lock screen" })),
+    h("p", { text: t("lock.asks") }),
+    h("div", { class: "check" }, show, h("label", { for: "settings-plan", text: t("lock.show_plan") })),
     note,
-    h("div", { class: "actions" }, h("button", { class: "button secondary", type: "button", text: "Lock now", onclick: () => {
+    h("div", { class: "actions" }, h("button", { class: "button secondary", type: "button", text: t("lock.now"), onclick: () => {
       useKey(null);
       ctx.go("/", { replace: true });
     } })));

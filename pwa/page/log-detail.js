@@ -4,6 +4,7 @@
  * noticed, risk items and a note. Nothing the patient did not give is ever recorded: an
  * untouched slider is "not given" on a new entry and keeps what was stored on an edit.
  */
+import { t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 
 let counter = 0;
@@ -16,7 +17,7 @@ function localInput(date) {
 }
 
 /**
- * A 0-10 slider that can say "not given" (no thumb until moved; "Clear" undoes). `read`:
+ * A 0-10 slider that can say "not given" (no thumb until moved; t("detail.clear") undoes). `read`:
  * the moved value or, untouched, exactly what was stored (hazard H-001).
  * @param {string} label
  * @param {number | null | undefined} stored
@@ -28,11 +29,11 @@ function slider(label, stored) {
   const input = /** @type {HTMLInputElement} */ (h("input", {
     id, type: "range", min: "0", max: "10", step: "1", value: String(given ? stored : 5),
   }));
-  const clear = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "link-button", text: "Clear" }));
+  const clear = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "link-button", text: t("detail.clear") }));
   /** @type {number | undefined} */
   let value = given ? stored : undefined;
   const paint = () => {
-    const words = value === undefined ? "Not given" : `${value} out of 10`;
+    const words = value === undefined ? t("detail.not_given") : t("detail.out_of_10", { value });
     shown.textContent = words;
     input.setAttribute("aria-valuetext", words);
     input.classList.toggle("unset", value === undefined);
@@ -49,7 +50,7 @@ function slider(label, stored) {
 function yesNo(legend, stored) {
   const group = uid("yn");
   const options = [
-    { value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "", label: "I would rather not say" },
+    { value: "yes", label: t("detail.yes") }, { value: "no", label: t("detail.no") }, { value: "", label: t("detail.rather_not") },
   ];
   const chosen = stored === true ? "yes" : stored === false ? "no" : "";
   const inputs = options.map((o) => /** @type {HTMLInputElement} */ (h("input", {
@@ -66,7 +67,7 @@ function yesNo(legend, stored) {
 }
 
 /**
- * "When did it happen?": now unless changed; never in the future.
+ * t("detail.when"): now unless changed; never in the future.
  * @param {string | undefined} occurredAt
  */
 export function timeField(occurredAt) {
@@ -75,7 +76,7 @@ export function timeField(occurredAt) {
   const input = /** @type {HTMLInputElement} */ (h("input", {
     id, type: "datetime-local", max: localInput(now), value: localInput(occurredAt ? new Date(occurredAt) : now),
   }));
-  const element = h("div", {}, h("label", { for: id, text: "When did it happen?" }), input);
+  const element = h("div", {}, h("label", { for: id, text: t("detail.when") }), input);
   const original = input.value;
   /** @returns {Date | undefined} undefined when left as it was */
   const read = () => (input.value && input.value !== original ? new Date(input.value) : undefined);
@@ -87,8 +88,8 @@ export function timeField(occurredAt) {
  * @param {{indicators?: string[]} | null} row the table row, whose indicators are offered
  */
 export function detailFields(entry, row) {
-  const intensity = slider("How strong was the feeling? (0 is none, 10 is the strongest)", entry.emotion_intensity);
-  const strength = slider("How strong was the urge? (0 is none, 10 is the strongest)", entry.urge_strength);
+  const intensity = slider(t("detail.intensity"), entry.emotion_intensity);
+  const strength = slider(t("detail.strength"), entry.urge_strength);
   const offered = [...new Set([...(row?.indicators || []), ...(entry.indicators || [])])];
   const boxes = offered.map((text) => {
     const id = uid("ind");
@@ -98,9 +99,9 @@ export function detailFields(entry, row) {
   const otherId = uid("other");
   const other = /** @type {HTMLInputElement} */ (h("input", { id: otherId, type: "text", maxlength: "200", autocomplete: "off" }));
   const risk = entry.risk || {};
-  const selfHarm = slider("Urge to hurt yourself (0 to 10)", risk.self_harm);
-  const aggression = slider("Urge to hurt someone else or break things (0 to 10)", risk.aggression);
-  const substance = yesNo("Did you use alcohol or drugs?", risk.substance_use);
+  const selfHarm = slider(t("detail.self_harm"), risk.self_harm);
+  const aggression = slider(t("detail.aggression"), risk.aggression);
+  const substance = yesNo(t("detail.substance"), risk.substance_use);
   const noteId = uid("note");
   const note = /** @type {HTMLTextAreaElement} */ (h("textarea", { id: noteId, maxlength: "2000", value: entry.note || "" }));
 
@@ -108,16 +109,16 @@ export function detailFields(entry, row) {
     intensity.element,
     strength.element,
     h("fieldset", {},
-      h("legend", { text: "What did you notice first?" }),
+      h("legend", { text: t("detail.noticed") }),
       ...boxes.map((b) => b.element),
-      h("label", { for: otherId, text: "Something else you noticed (optional)" }),
+      h("label", { for: otherId, text: t("detail.noticed.other") }),
       other),
     h("fieldset", {},
-      h("legend", { text: "Risk (only if you want to say)" }),
+      h("legend", { text: t("detail.risk") }),
       selfHarm.element,
       aggression.element,
       substance.element),
-    h("label", { for: noteId, text: "A note for you and your clinician (optional)" }),
+    h("label", { for: noteId, text: t("detail.note") }),
     note);
 
   const read = () => {

@@ -4,6 +4,7 @@
  * the helpful response was tried, shown as a prompt, (3) what happened with the urge,
  * which saves it. Time and detail are there, folded away, for whoever wants them.
  */
+import { t } from "../shared/words.js";
 import { get } from "../shared/idb.js";
 import { h } from "../shared/dom.js";
 import { savedMessage } from "./dom.js";
@@ -13,7 +14,7 @@ import { detailFields, timeField } from "./log-detail.js";
 import { registerScreen } from "./registry.js";
 import { message } from "../shared/message.js";
 
-const DEFAULT_RESPONSE = "Stop, think.";
+const DEFAULT_RESPONSE = t("log.default_response");
 
 /**
  * @param {HTMLElement} main
@@ -29,9 +30,9 @@ async function render(main, ctx) {
   const row = (table.data?.rows || []).find((/** @type {any} */ r) => r.id === rowId);
   if (!row) {
     main.append(
-      h("h1", { text: "That row is not in your table" }),
-      h("p", { text: "It may have been changed. Please choose again." }),
-      h("p", {}, h("a", { class: "button", href: "/", text: "Back to my table" })));
+      h("h1", { text: t("log.no_row") }),
+      h("p", { text: t("log.no_row.text") }),
+      h("p", {}, h("a", { class: "button", href: "/", text: t("log.back") })));
     return;
   }
   main.append(h("h1", { text: `${row.emotion}: ${row.urge}` }));
@@ -53,13 +54,13 @@ function helpfulOf(row) {
 function askTried(step, row, ctx) {
   const next = (/** @type {boolean} */ tried) => askOutcome(step, row, tried, ctx);
   step.replaceChildren(
-    h("p", { text: "Your helpful response:" }),
+    h("p", { text: t("log.your_response") }),
     h("p", { class: "prompt", text: helpfulOf(row) }),
-    h("h2", { text: "Did you try it?" }),
+    h("h2", { text: t("log.tried") }),
     h("div", { class: "choices" },
-      h("button", { class: "button", type: "button", "data-tried": "yes", onclick: () => next(true), text: "Yes, I tried it" }),
-      h("button", { class: "button secondary", type: "button", "data-tried": "no", onclick: () => next(false), text: "Not this time" })),
-    h("p", { class: "hint" }, h("a", { href: "/tools?tool=learn&page=urges", text: "Why urges rise and pass" })));
+      h("button", { class: "button", type: "button", "data-tried": "yes", onclick: () => next(true), text: t("log.tried.yes") }),
+      h("button", { class: "button secondary", type: "button", "data-tried": "no", onclick: () => next(false), text: t("log.tried.no") })),
+    h("p", { class: "hint" }, h("a", { href: "/tools?tool=learn&page=urges", text: t("log.why") })));
   focusFirstButton(step);
 }
 
@@ -76,7 +77,7 @@ function askOutcome(step, row, tried, ctx) {
   const choose = async (/** @type {string} */ outcome) => {
     const at = when.read() || new Date();
     if (at.getTime() > Date.now() + 60_000) {
-      problem.textContent = "That time is in the future. Please choose a time that has passed.";
+      problem.textContent = t("log.future");
       return;
     }
     const entry = await saveEntry({
@@ -94,7 +95,7 @@ function askOutcome(step, row, tried, ctx) {
     await showSaved(step, entry);
   };
   step.replaceChildren(
-    h("h2", { text: "What happened with the urge?" }),
+    h("h2", { text: t("log.what_happened") }),
     h("div", { class: "choices" },
       ...OUTCOMES.map((o) => h("button", {
         class: o.value === "resisted" ? "button" : "button secondary",
@@ -104,8 +105,8 @@ function askOutcome(step, row, tried, ctx) {
         text: o.label,
       }))),
     problem,
-    h("details", {}, h("summary", { text: "This happened earlier" }), when.element),
-    h("details", {}, h("summary", { text: "Add more detail (optional)" }), detail.element));
+    h("details", {}, h("summary", { text: t("log.earlier") }), when.element),
+    h("details", {}, h("summary", { text: t("log.more") }), detail.element));
   focusFirstButton(step);
 }
 
@@ -119,15 +120,15 @@ async function showSaved(step, entry) {
   const floor = (await get("meta", "site"))?.risk_floor ?? 7;
   const risky = (entry.risk?.self_harm ?? 0) >= floor || (entry.risk?.aggression ?? 0) >= floor;
   const parts = [
-    savedMessage("Saved", { title: "h2" },
-      h("p", { text: "Well done for noticing it and writing it down." }),
-      navigator.onLine ? null : h("p", { text: "It is kept on this phone and will be sent when you have a signal." })),
+    savedMessage(t("log.saved"), { title: "h2" },
+      h("p", { text: t("log.well_done") }),
+      navigator.onLine ? null : h("p", { text: t("log.kept") })),
     // One tap to add detail to the entry just saved (the quick log saves on the outcome).
-    h("p", {}, h("a", { class: "button secondary", href: `/entry?edit=${encodeURIComponent(entry.id)}`, text: "Add more detail" })),
-    risky ? h("p", {}, h("a", { class: "button danger", href: "/crisis", text: "Open my crisis plan" })) : null,
+    h("p", {}, h("a", { class: "button secondary", href: `/entry?edit=${encodeURIComponent(entry.id)}`, text: t("log.add_detail") })),
+    risky ? h("p", {}, h("a", { class: "button danger", href: "/crisis", text: t("crisis.open") })) : null,
     h("div", { class: "actions" },
-      h("a", { class: "button", href: "/", text: "Back to my table" }),
-      h("a", { class: "button secondary", href: "/history", text: "See my diary" })),
+      h("a", { class: "button", href: "/", text: t("log.back") }),
+      h("a", { class: "button secondary", href: "/history", text: t("log.see_diary") })),
   ];
   step.replaceChildren(...parts.filter((p) => p !== null));
   focusFirstButton(step);
@@ -138,4 +139,4 @@ function focusFirstButton(step) {
   /** @type {HTMLElement | null} */ (step.querySelector("button, a"))?.focus();
 }
 
-registerScreen({ path: "/entry", title: "Log an urge", render });
+registerScreen({ path: "/entry", title: t("home.title"), render });

@@ -7,7 +7,11 @@ import "./screens.js";
 import { finishPendingSignOut } from "./session.js";
 import { startStatus } from "./status.js";
 import { startWorker } from "./update.js";
+import { t } from "../shared/words.js";
 
+// The shell's own words (index.html holds en-GB for the first paint).
+document.querySelector(".skip")?.replaceChildren(t("shell.skip"));
+document.querySelector(".crisis-link")?.replaceChildren(t("shell.crisis"));
 startStatus();
 void startWorker();
 // Not a top-level await: a screen loaded on first use imports from the bundle this module

@@ -1,15 +1,16 @@
 // @ts-check
+import { t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 import { registerScreen } from "./registry.js";
 
 registerScreen({
   path: "/not-found",
-  title: "Page not found",
+  title: t("notfound.title"),
   public: true,
   render(main) {
     main.append(
-      h("h1", { text: "We could not find that page" }),
-      h("p", {}, h("a", { href: "/", class: "button", text: "Go to the start" })),
+      h("h1", { text: t("notfound.heading") }),
+      h("p", {}, h("a", { href: "/", class: "button", text: t("notfound.start") })),
     );
   },
 });

@@ -6,6 +6,7 @@
  * started, once) by the status line when someone is signed in; kept as a LATER_FILE. It
  * needs a signal, and is silent without one.
  */
+import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
 import { currentSession } from "../shared/phone-session.js";
 import { get, put } from "../shared/idb.js";
@@ -66,11 +67,11 @@ function show(dueAt) {
     shown = null;
   };
   shown = h("aside", { class: "message reminder-nudge", "aria-labelledby": "nudge-title" },
-    h("p", { id: "nudge-title", text: `Your ${timeOf(dueAt)} diary reminder` }),
-    h("p", { text: "If you have a moment, you could add to your diary now. If not, that is fine too." }),
+    h("p", { id: "nudge-title", text: t("nudge.title", { time: timeOf(dueAt) }) }),
+    h("p", { text: t("nudge.text") }),
     h("div", { class: "actions" },
-      h("a", { class: "button", href: "/", text: "Add to my diary", onclick: close }),
-      h("button", { class: "button secondary", type: "button", text: "Not now", onclick: close })));
+      h("a", { class: "button", href: "/", text: t("nudge.add"), onclick: close }),
+      h("button", { class: "button secondary", type: "button", text: t("nudge.later"), onclick: close })));
   document.getElementById("main")?.before(shown);
 }
 

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * "How it's going": what the patient's own diary says, from data already on the phone
+ * t("progress.title"): what the patient's own diary says, from data already on the phone
  * (the last good copy of their recent entries and what waits to be sent), in words first
  * and then a small chart. The most useful fact in SCM is what helps: how often an urge was
  * resisted when a helpful response was tried, and when nothing was tried.
@@ -10,6 +10,7 @@
  * of people in this group stopping treatment, and a diary that scolds is a diary that is
  * put down. A gap is simply a gap; every entry is welcome.
  */
+import { dateLocale, t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 import { dayOf } from "./dom.js";
 import { fresh, pendingEntries } from "./entries.js";
@@ -17,8 +18,8 @@ import { fresh, pendingEntries } from "./entries.js";
 const WEEKS = 8;
 const DAY = 24 * 60 * 60 * 1000;
 
-/** @param {number} n @param {string} one @param {string} many */
-const times = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** @param {number} n @param {string} key "time", "urge" or "day" */
+const times = (n, key) => t(`progress.${key}.${n === 1 ? "one" : "many"}`, { n });
 
 /**
  * The counts the screen shows, from a list of entries (pure, so it is easy to check).
@@ -68,13 +69,13 @@ function bar(s, label) {
     rect.setAttribute("class", String(cls));
     svg.append(rect);
   }
-  return h("li", {}, h("span", { class: "bar-label", text: `${label}: ${s.resisted} of ${s.tried}` }), svg);
+  return h("li", {}, h("span", { class: "bar-label", text: t("progress.bar", { label, resisted: s.resisted, tried: s.tried }) }), svg);
 }
 
 /** @param {HTMLElement} main */
 export async function render(main) {
-  main.append(h("h1", { text: "How it's going" }),
-    h("p", { class: "lead", text: "A look back at what you have logged, to help you notice what helps. It is for you." }));
+  main.append(h("h1", { text: t("progress.title") }),
+    h("p", { class: "lead", text: t("progress.lead") }));
   const from = new Date(Date.now() - WEEKS * 7 * DAY).toISOString();
   const read = await fresh(`/api/v1/entries?${new URLSearchParams({ limit: "200", from })}`, "progress");
   const byId = new Map((read.data?.items || []).map((/** @type {any} */ e) => [e.id, e]));
@@ -82,36 +83,36 @@ export async function render(main) {
     if (p.op === "upsert" && p.entry) byId.set(id, p.entry);
     else byId.delete(id);
   }
-  if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: `This uses your diary as saved on this phone on ${dayOf(read.offlineAt)}.` }));
+  if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: t("progress.offline", { day: dayOf(read.offlineAt) }) }));
   const s = summarise([...byId.values()], Date.now());
   if (byId.size === 0) {
-    main.append(h("p", { class: "message", text: "Nothing to show yet. As you log urges, this page will show what helps you." }));
+    main.append(h("p", { class: "message", text: t("progress.empty") }));
     return;
   }
-  const helps = h("section", { "aria-labelledby": "p-helps" }, h("h2", { id: "p-helps", text: "What helps" }));
+  const helps = h("section", { "aria-labelledby": "p-helps" }, h("h2", { id: "p-helps", text: t("progress.helps") }));
   for (const [response, counts] of s.helps) {
-    helps.append(h("p", { text: `When you tried “${response}”, you resisted the urge ${counts.resisted} of ${times(counts.tried, "time", "times")}.` }));
+    helps.append(h("p", { text: t("progress.tried", { response, resisted: counts.resisted, times: times(counts.tried, "time") }) }));
   }
-  if (s.none.tried) helps.append(h("p", { text: `When nothing was tried, you resisted the urge ${ofTimes(s.none)}.` }));
-  if (!s.helps.length) helps.append(h("p", { text: "When you try a helpful response and log it, you will see here how often it helped." }));
-  helps.append(h("ul", { class: "bars" }, ...s.helps.map(([r, c]) => bar(c, r)), s.none.tried ? bar(s.none, "Nothing tried") : null));
+  if (s.none.tried) helps.append(h("p", { text: t("progress.nothing_tried", { times: ofTimes(s.none) }) }));
+  if (!s.helps.length) helps.append(h("p", { text: t("progress.none") }));
+  helps.append(h("ul", { class: "bars" }, ...s.helps.map(([r, c]) => bar(c, r)), s.none.tried ? bar(s.none, t("progress.nothing")) : null));
 
   const most = Math.max(1, ...s.weeks.map((w) => w.urges));
-  const urges = h("section", { "aria-labelledby": "p-urges" }, h("h2", { id: "p-urges", text: `Urges over the last ${WEEKS} weeks` }),
-    h("p", { text: "How many urges you logged each week, and how strong they were on average. Urges come and go; noticing them is the skill." }),
+  const urges = h("section", { "aria-labelledby": "p-urges" }, h("h2", { id: "p-urges", text: t("progress.urges", { weeks: WEEKS }) }),
+    h("p", { text: t("progress.urges_about") }),
     h("ul", { class: "weeks" }, ...s.weeks.map((w) => h("li", {},
-      h("span", { class: "week-label", text: `Week from ${new Date(w.start).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}: ${times(w.urges, "urge", "urges")}${w.rated ? `, strength ${Math.round(w.strength / w.rated)} of 10 on average` : ""}` }),
+      h("span", { class: "week-label", text: t(w.rated ? "progress.week.rated" : "progress.week", { from: new Date(w.start).toLocaleDateString(dateLocale(), { day: "numeric", month: "short" }), urges: times(w.urges, "urge"), strength: w.rated ? Math.round(w.strength / w.rated) : 0 }) }),
       h("span", { class: "week-bar", "aria-hidden": "true", "data-share": String(Math.round((w.urges / most) * 100)) })))));
   for (const el of urges.querySelectorAll(".week-bar")) {
     /** @type {HTMLElement} */ (el).style.width = `${/** @type {HTMLElement} */ (el).dataset.share}%`;
   }
-  const days = h("section", { "aria-labelledby": "p-days" }, h("h2", { id: "p-days", text: "Days you wrote" }),
-    h("p", { text: `You wrote in your diary on ${times(s.days, "day", "days")} in the last 4 weeks.` }),
-    h("p", { text: "Every entry helps you and your clinician see what is going on. A gap is fine: come back whenever you can." }));
+  const days = h("section", { "aria-labelledby": "p-days" }, h("h2", { id: "p-days", text: t("progress.days_title") }),
+    h("p", { text: t("progress.days", { days: times(s.days, "day") }) }),
+    h("p", { text: t("progress.days_about") }));
   main.append(helps, urges, days);
 }
 
 /** @param {{tried: number, resisted: number}} s */
 function ofTimes(s) {
-  return `${s.resisted} of ${times(s.tried, "time", "times")}`;
+  return t("progress.of", { resisted: s.resisted, times: times(s.tried, "time") });
 }

@@ -4,11 +4,12 @@
  * subscribing with the service's VAPID key. Loaded on first use (LATER_FILES) by the
  * reminder settings and the in-app reminder.
  */
+import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
 
 /** @typedef {{endpoint: string, last_sent_at: string | null, problem: string | null}} Device */
 
-const IN_APP = "Until then, diarycard will remind you here in the app when you open it.";
+const IN_APP = t("push.in_app");
 
 export function isAppleMobile() {
   return /iPad|iPhone|iPod/.test(navigator.userAgent)
@@ -25,15 +26,15 @@ function installed() {
  * @param {{push_available: boolean}} reminders the answer of GET /me/reminders
  */
 export function whyNoPush(reminders) {
-  if (!reminders.push_available) return `This service has not set up notifications. ${IN_APP}`;
+  if (!reminders.push_available) return `${t("push.reason1")} ${IN_APP}`;
   if (isAppleMobile() && !installed()) {
-    return `On iPhone and iPad, notifications only work once diarycard is on your Home Screen: tap Share, then "Add to Home Screen", and open diarycard from there. ${IN_APP}`;
+    return `${t("push.reason2")} ${IN_APP}`;
   }
   if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
-    return `This browser cannot show notifications. ${IN_APP}`;
+    return `${t("push.reason3")} ${IN_APP}`;
   }
   if (Notification.permission === "denied") {
-    return `Notifications are turned off for diarycard in this browser's settings. To get reminders as notifications, allow them there. ${IN_APP}`;
+    return `${t("push.reason4")} ${IN_APP}`;
   }
   return "";
 }
@@ -90,7 +91,7 @@ function sameKey(a, b) {
  */
 export async function subscribe() {
   const reply = await call("GET", "/api/v1/push/public-key", undefined, { timeout: 8000 });
-  if (!reply.ok) return `This service has not set up notifications. ${IN_APP}`;
+  if (!reply.ok) return `${t("push.reason5")} ${IN_APP}`;
   const key = bytesOf(reply.data.public_key);
   const registration = await navigator.serviceWorker.ready;
   let subscription = await registration.pushManager.getSubscription();
@@ -106,10 +107,10 @@ export async function subscribe() {
       /** @type {Promise<never>} */ (new Promise((_, fail) => setTimeout(() => fail(new Error("timeout")), 20000))),
     ]);
   } catch {
-    return `This phone's notification service could not be reached just now. We will try again next time you open Settings. ${IN_APP}`;
+    return `${t("push.reason6")} ${IN_APP}`;
   }
   const saved = await call("PUT", "/api/v1/me/push-subscription", subscription.toJSON(), { timeout: 8000 });
-  return saved.ok ? "" : `This phone could not be set up for notifications just now. ${IN_APP}`;
+  return saved.ok ? "" : `${t("push.reason7")} ${IN_APP}`;
 }
 
 /** Stop notifications to this phone (signing out, or reminders turned off here). */

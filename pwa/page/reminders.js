@@ -5,6 +5,7 @@
  * a test reminder. The browser's permission for notifications is asked only when the
  * patient turns reminders on and has read why. Loaded on first use (LATER_FILES).
  */
+import { t } from "../shared/words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { pushWorksHere, subscribe, thisDevice, whyNoPush } from "./push.js";
@@ -13,13 +14,13 @@ import { message } from "../shared/message.js";
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
 
 export const WORDS = {
-  diary: "Time for your diary",
-  moment: "A moment for you",
-  app: "Just the app's name, diarycard",
+  diary: t("rem.words.diary"),
+  moment: t("rem.words.moment"),
+  app: t("rem.words.app"),
 };
-const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const NO_SIGNAL = "Reminders need a signal to change. Please try again when you are back online.";
-const WHY = "To remind you at the times you choose, diarycard needs to show notifications on this phone; your browser will ask you next. A notification only ever says the words you picked below. It never shows anything about your diary, how you feel or your care, and you can turn reminders off here at any time.";
+const DAYS = [t("rem.monday"), t("rem.tuesday"), t("rem.wednesday"), t("rem.thursday"), t("rem.friday"), t("rem.saturday"), t("rem.sunday")];
+const NO_SIGNAL = t("rem.no_signal");
+const WHY = t("rem.why");
 
 if (!document.querySelector('link[href="/page/reminders.css"]')) {
   document.head.append(h("link", { rel: "stylesheet", href: "/page/reminders.css" }));
@@ -27,13 +28,13 @@ if (!document.querySelector('link[href="/page/reminders.css"]')) {
 
 /** @param {string[]} times */
 function spoken(times) {
-  return times.length > 1 ? `${times.slice(0, -1).join(", ")} and ${times.at(-1)}` : times[0] || "";
+  return times.length > 1 ? t("rem.and", { list: times.slice(0, -1).join(", "), last: times.at(-1) || "" }) : times[0] || "";
 }
 
 /** @param {number[]} days */
 function dayWords(days) {
-  if (days.length === 7) return "every day";
-  return `on ${days.map((d) => DAYS[d - 1]).join(", ")}`;
+  if (days.length === 7) return t("rem.every_day");
+  return t("rem.on_days", { days: days.map((d) => DAYS[d - 1]).join(", ") });
 }
 
 /**
@@ -45,7 +46,7 @@ function dayWords(days) {
 export async function render(section, ctx, done = "", renewed = false) {
   const note = message("saved", done);
   section.setAttribute("aria-labelledby", "reminders");
-  section.replaceChildren(h("h2", { id: "reminders", text: "Reminders" }), note);
+  section.replaceChildren(h("h2", { id: "reminders", text: t("settings.reminders") }), note);
   const reply = await call("GET", "/api/v1/me/reminders", undefined, { timeout: 8000 });
   if (!reply.ok) {
     section.append(h("p", { class: "hint", text: NO_SIGNAL }));
@@ -59,7 +60,7 @@ export async function render(section, ctx, done = "", renewed = false) {
     return render(section, ctx, done, true);
   }
   // A summary first (the form opens on request), so Settings does not jump about.
-  const change = h("button", { class: "button secondary", type: "button", text: "Change reminders" });
+  const change = h("button", { class: "button secondary", type: "button", text: t("rem.change") });
   const actions = h("div", { class: "actions" }, change);
   change.addEventListener("click", () => {
     const opened = form(section, ctx, data);
@@ -68,7 +69,7 @@ export async function render(section, ctx, done = "", renewed = false) {
     opened.querySelector("input")?.focus();
   });
   section.append(
-    h("p", { "data-summary": "", text: data.enabled ? `Reminders at ${spoken(data.times)}, ${dayWords(data.days)}.` : "Reminders are off." }),
+    h("p", { "data-summary": "", text: data.enabled ? t("rem.summary", { times: spoken(data.times), days: dayWords(data.days) }) : t("rem.off") }),
     await pushLine(data));
   if (data.suggestion) section.append(suggestion(section, ctx, data.suggestion));
   section.append(actions);
@@ -76,7 +77,7 @@ export async function render(section, ctx, done = "", renewed = false) {
     const sent = message("info");
     actions.append(h("button", {
       class: "button secondary", type: "button", "data-action": "test-reminder",
-      text: "Send me a test reminder now",
+      text: t("rem.test"),
       onclick: async () => {
         sent.textContent = await testReminder();
       },
@@ -91,12 +92,12 @@ async function pushLine(data) {
   if (why) return h("p", { class: "message", "data-push": "unavailable", text: why });
   const device = await thisDevice(data);
   if (device?.problem) {
-    return h("p", { class: "message", "data-push": "failing", text: `The last reminder did not reach this phone: ${device.problem} diarycard will remind you in the app when you open it, and keeps trying.` });
+    return h("p", { class: "message", "data-push": "failing", text: t("rem.failing", { problem: device.problem }) });
   }
   if (data.enabled && (await pushWorksHere(data))) {
-    return h("p", { "data-push": "on", text: "Reminders arrive on this phone as notifications." });
+    return h("p", { "data-push": "on", text: t("rem.push_on") });
   }
-  return h("p", { class: "hint", text: "diarycard can remind you to fill in your diary at times you choose. When it cannot send a notification, it reminds you in the app instead." });
+  return h("p", { class: "hint", text: t("rem.about") });
 }
 
 /**
@@ -112,15 +113,15 @@ function suggestion(section, ctx, offer) {
       problem.textContent = reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
       return;
     }
-    if (accept) await afterSave(section, ctx, reply.data, "Your reminders are now at the suggested times. You can change them whenever you like.");
-    else await render(section, ctx, "You kept your own times.");
+    if (accept) await afterSave(section, ctx, reply.data, t("rem.accepted"));
+    else await render(section, ctx, t("rem.kept"));
   };
   return h("div", { class: "notice", "data-suggestion": "" },
-    h("h3", { text: "A suggestion from your clinician" }),
-    h("p", { text: `${offer.suggested_by} suggested reminders at ${spoken(offer.times)}, ${dayWords(offer.days)}. It is your choice.` }),
+    h("h3", { text: t("rem.suggestion") }),
+    h("p", { text: t("rem.suggested", { who: offer.suggested_by, times: spoken(offer.times), days: dayWords(offer.days) }) }),
     h("div", { class: "actions" },
-      h("button", { class: "button", type: "button", onclick: () => answer(true), text: "Use these times" }),
-      h("button", { class: "button secondary", type: "button", onclick: () => answer(false), text: "Keep my own" })),
+      h("button", { class: "button", type: "button", onclick: () => answer(true), text: t("rem.use") }),
+      h("button", { class: "button secondary", type: "button", onclick: () => answer(false), text: t("rem.keep") })),
     problem);
 }
 
@@ -140,12 +141,12 @@ function timeField(id, label, value) {
  */
 function form(section, ctx, data) {
   const on = /** @type {HTMLInputElement} */ (h("input", { id: "reminders-on", type: "checkbox", checked: data.enabled }));
-  const times = ["First time", "Second time (optional)", "Third time (optional)"].map((label, i) =>
+  const times = [t("rem.first"), t("rem.second"), t("rem.third")].map((label, i) =>
     timeField(`reminder-time-${i}`, label, data.times[i] || ""));
   const days = DAYS.map((_name, i) => /** @type {HTMLInputElement} */ (
     h("input", { id: `reminder-day-${i + 1}`, type: "checkbox", value: String(i + 1), checked: data.days.includes(i + 1) })));
-  const quietFrom = timeField("quiet-from", "Quiet from", data.quiet_hours?.start || "");
-  const quietUntil = timeField("quiet-until", "Until", data.quiet_hours?.end || "");
+  const quietFrom = timeField("quiet-from", t("rem.quiet_from"), data.quiet_hours?.start || "");
+  const quietUntil = timeField("quiet-until", t("rem.until"), data.quiet_hours?.end || "");
   const zone = /** @type {HTMLSelectElement} */ (h("select", { id: "reminder-zone" }));
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zones = new Set([data.time_zone, "Europe/London", here,
@@ -157,30 +158,30 @@ function form(section, ctx, data) {
       h("input", { type: "radio", name: "reminder-words", value, checked: data.wording === value }), text)));
   const problem = message("problem");
   const element = h("form", { novalidate: true, "aria-labelledby": "reminders" },
-    h("p", {}, h("label", { class: "check", for: "reminders-on" }, on, "Remind me to fill in my diary")),
-    h("fieldset", {}, h("legend", { text: "At these times (up to 3 a day)" }),
+    h("p", {}, h("label", { class: "check", for: "reminders-on" }, on, t("rem.on"))),
+    h("fieldset", {}, h("legend", { text: t("rem.times") }),
       h("div", { class: "reminder-times" }, ...times.map(([p]) => p))),
-    h("fieldset", {}, h("legend", { text: "On these days" }),
+    h("fieldset", {}, h("legend", { text: t("rem.days") }),
       ...days.map((box, i) => h("label", { class: "check", for: box.id }, box, DAYS[i]))),
-    h("fieldset", {}, h("legend", { text: "Quiet hours (optional): no reminders between" }),
+    h("fieldset", {}, h("legend", { text: t("rem.quiet") }),
       h("div", { class: "reminder-times" }, quietFrom[0], quietUntil[0])),
-    h("p", {}, h("label", { for: "reminder-zone", text: "Time zone" }), zone),
-    h("fieldset", {}, h("legend", { text: "What the notification says" }), ...words,
-      h("p", { class: "hint", text: "Nothing about your diary, how you feel or your clinic is ever shown." })),
+    h("p", {}, h("label", { for: "reminder-zone", text: t("rem.zone") }), zone),
+    h("fieldset", {}, h("legend", { text: t("rem.says") }), ...words,
+      h("p", { class: "hint", text: t("rem.nothing") })),
     problem,
-    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Save reminders" })));
+    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: t("rem.save") })));
   element.addEventListener("submit", async (event) => {
     event.preventDefault();
     problem.textContent = "";
     const chosen = times.map(([, input]) => input.value).filter(Boolean);
     const [from, until] = [quietFrom[1].value, quietUntil[1].value];
     if (on.checked && chosen.length === 0) {
-      problem.textContent = "Please choose at least one time, or untick the reminders.";
+      problem.textContent = t("rem.one_time");
       times[0][1].focus();
       return;
     }
     if (Boolean(from) !== Boolean(until)) {
-      problem.textContent = "Quiet hours need both a start and an end, or neither.";
+      problem.textContent = t("rem.quiet_both");
       return;
     }
     const body = {
@@ -191,7 +192,7 @@ function form(section, ctx, data) {
       wording: /** @type {HTMLInputElement | null} */ (element.querySelector('input[name="reminder-words"]:checked'))?.value || "diary",
     };
     if (body.days.length === 0) {
-      problem.textContent = "Please choose at least one day.";
+      problem.textContent = t("rem.one_day");
       return;
     }
     const reply = await call("PUT", "/api/v1/me/reminders", body);
@@ -213,18 +214,18 @@ function form(section, ctx, data) {
  */
 async function afterSave(section, ctx, data, said = "") {
   const saved = said || (data.enabled
-    ? `Saved. Reminders at ${spoken(data.times)}, ${dayWords(data.days)}.`
-    : "Saved. Reminders are off.");
+    ? t("rem.saved", { times: spoken(data.times), days: dayWords(data.days) })
+    : t("rem.saved_off"));
   if (!data.enabled || whyNoPush(data)) return render(section, ctx, saved);
   if (Notification.permission === "granted") {
     return render(section, ctx, [saved, await subscribe()].filter(Boolean).join(" "));
   }
-  const allow = h("button", { class: "button", type: "button", text: "Allow notifications" });
+  const allow = h("button", { class: "button", type: "button", text: t("rem.allow") });
   const panel = h("div", { class: "permission", role: "region", "aria-labelledby": "permission-why" },
-    h("h3", { id: "permission-why", text: "One more step: notifications" }),
+    h("h3", { id: "permission-why", text: t("rem.step") }),
     h("p", { text: WHY }),
     h("div", { class: "actions" }, allow,
-      h("button", { class: "button secondary", type: "button", text: "Not now",
+      h("button", { class: "button secondary", type: "button", text: t("nudge.later"),
         onclick: () => render(section, ctx, `${saved} diarycard will remind you in the app when you open it.`) })));
   allow.addEventListener("click", async () => {
     const answer = await Notification.requestPermission();
@@ -238,6 +239,6 @@ async function afterSave(section, ctx, data, said = "") {
 
 async function testReminder() {
   const reply = await call("POST", "/api/v1/me/reminders/test");
-  if (reply.ok) return "A test reminder is on its way. It should arrive within a minute.";
+  if (reply.ok) return t("rem.test_sent");
   return reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
 }

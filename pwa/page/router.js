@@ -4,6 +4,7 @@
  * without reloading. It also remembers whether a form on screen holds unsaved input, so
  * an update never reloads a half-filled form.
  */
+import { t } from "../shared/words.js";
 import { currentSession } from "../shared/phone-session.js";
 import { h } from "../shared/dom.js";
 import { later } from "./dom.js";
@@ -43,7 +44,7 @@ export async function show() {
   }
   dirty = false;
   const lock = screen.public ? "open" : await lockState(session);
-  document.title = `${lock === "open" ? screen.title : "Locked"} · diarycard`;
+  document.title = `${lock === "open" ? screen.title : t("router.locked")} · diarycard`;
   drawNav(path, session);
   main.replaceChildren();
   /** @type {import("./registry.js").ScreenContext} */
@@ -61,9 +62,9 @@ export async function show() {
   } catch (error) {
     console.error("A screen failed to draw", error instanceof Error ? error.name : "");
     main.replaceChildren(
-      h("h1", { text: "Sorry, this screen did not open" }),
-      h("p", { text: "Nothing you saved has been lost. Please try again in a moment." }),
-      h("p", {}, h("a", { class: "button", href: "/crisis", text: "Open my crisis plan" })));
+      h("h1", { text: t("router.failed") }),
+      h("p", { text: t("router.failed.more") }),
+      h("p", {}, h("a", { class: "button", href: "/crisis", text: t("crisis.open") })));
   }
   // Move focus to the new screen for screen readers, but not on the very first load.
   if (!first) main.focus();

@@ -3,16 +3,17 @@
  * Signing in: with login and password, or, the first time, with the invitation code the
  * clinician gave (which sets the password).
  */
+import { t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 import { signInForm } from "../shared/sign-in.js";
 import { confirmDialog } from "./dom.js";
 import { registerScreen } from "./registry.js";
 import { startSession } from "./session.js";
 
-const NO_SIGNAL = "There is no signal. Signing in needs the internet, but your crisis plan works without it.";
+const NO_SIGNAL = t("signin.no_signal");
 
 // Said before the first try, not only after a refusal (auth/policy.py holds the rule).
-const PASSWORD_RULE = "At least 10 characters. A few words together work well, for example three words you will remember.";
+const PASSWORD_RULE = t("signin.password_rule");
 
 /**
  * @param {HTMLElement} main
@@ -30,7 +31,7 @@ function form(main, ctx, kind, filled = {}) {
       await startSession(data);
       ctx.saved();
       const notes = (data.notices || []).map((/** @type {{message: string}} */ n) => n.message);
-      if (notes.length) await confirmDialog({ title: "Changes to your account", message: notes.join(" "), confirm: "OK" });
+      if (notes.length) await confirmDialog({ title: t("signin.changes"), message: notes.join(" "), confirm: t("signin.ok") });
       if (data.role !== "patient") {
         location.assign("/review");
         return;
@@ -44,7 +45,7 @@ function form(main, ctx, kind, filled = {}) {
 
 registerScreen({
   path: "/signin",
-  title: "Sign in",
+  title: t("signin.title"),
   public: true,
   render(main, ctx) {
     // The clinician's invitation link carries the code in the fragment (never sent to
@@ -57,18 +58,18 @@ registerScreen({
       return;
     }
     form(main, ctx, {
-      title: "Sign in",
-      intro: "Sign in to see your table and your diary.",
-      button: "Sign in",
+      title: t("signin.title"),
+      intro: t("signin.intro"),
+      button: t("signin.title"),
       url: "/api/v1/session",
       fields: [
-        { name: "login", label: "Your login", attrs: { type: "text", autocomplete: "username", autocapitalize: "none", spellcheck: "false", maxlength: "64" } },
-        { name: "password", label: "Password", attrs: { type: "password", autocomplete: "current-password", maxlength: "1024" } },
+        { name: "login", label: t("signin.login"), attrs: { type: "text", autocomplete: "username", autocapitalize: "none", spellcheck: "false", maxlength: "64" } },
+        { name: "password", label: t("signin.password"), attrs: { type: "password", autocomplete: "current-password", maxlength: "1024" } },
       ],
     });
     main.append(
-      h("h2", { text: "Using diarycard for the first time?" }),
-      h("p", {}, h("a", { href: "/welcome", text: "I have an invitation code" })));
+      h("h2", { text: t("signin.first") }),
+      h("p", {}, h("a", { href: "/welcome", text: t("signin.have_code") })));
   },
 });
 
@@ -80,24 +81,24 @@ registerScreen({
  */
 function welcome(main, ctx, code, login = "") {
   form(main, ctx, {
-    title: "Welcome to diarycard",
-    intro: "Type the invitation code your clinician gave you, then choose a password. You will use the password to sign in from now on.",
+    title: t("welcome.title"),
+    intro: t("welcome.intro"),
     lead: login
-      ? h("p", { class: "message" }, "Your login name is ", h("strong", { class: "login-name", text: login }), ". You will sign in with it and the password you choose now.")
-      : h("p", { class: "hint", text: "Your login name is on the invitation from your clinician. You will sign in with it and the password you choose now." }),
-    button: "Start",
+      ? h("p", { class: "message" }, t("welcome.login.a"), h("strong", { class: "login-name", text: login }), t("welcome.login.b"))
+      : h("p", { class: "hint", text: t("welcome.login.hint") }),
+    button: t("welcome.start"),
     url: "/api/v1/invitations/redeem",
     fields: [
-      { name: "code", label: "Invitation code", attrs: { type: "text", autocomplete: "one-time-code", autocapitalize: "characters", spellcheck: "false", maxlength: "40" } },
-      { name: "password", label: "Choose a password", hint: PASSWORD_RULE, attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
+      { name: "code", label: t("welcome.code"), attrs: { type: "text", autocomplete: "one-time-code", autocapitalize: "characters", spellcheck: "false", maxlength: "40" } },
+      { name: "password", label: t("welcome.password"), hint: PASSWORD_RULE, attrs: { type: "password", autocomplete: "new-password", maxlength: "1024" } },
     ],
   }, code ? { code } : {});
-  main.append(h("p", {}, h("a", { href: "/signin", text: "I already have a password" })));
+  main.append(h("p", {}, h("a", { href: "/signin", text: t("welcome.have_password") })));
 }
 
 registerScreen({
   path: "/welcome",
-  title: "Welcome",
+  title: t("welcome.short"),
   public: true,
   render(main, ctx) {
     welcome(main, ctx);

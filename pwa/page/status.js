@@ -5,6 +5,7 @@
  * patient's attention), a short "All sent" once the last of them has gone, and a prompt
  * to sign in again when the session ran out.
  */
+import { t } from "../shared/words.js";
 import { currentSession } from "../shared/phone-session.js";
 import { patientRecords } from "../shared/outbox.js";
 import { h } from "../shared/dom.js";
@@ -18,12 +19,12 @@ export async function refreshStatus() {
   const parked = waiting.filter((r) => r.state !== "queued").length;
   const parts = [];
   if (!navigator.onLine) {
-    parts.push(h("p", { class: "status-offline", text: "You are offline. What you log is kept on this phone and sent later." }));
+    parts.push(h("p", { class: "status-offline", text: t("status.offline") }));
   }
   if (waiting.length > 0) {
-    const text = `Waiting to send: ${waiting.length}`;
-    const extra = parked > 0 ? ` (${parked} ${parked === 1 ? "needs" : "need"} you)` : "";
-    parts.push(h("p", {}, h("a", { href: "/waiting", class: "status-waiting", text: text + extra })));
+    const text = parked === 0 ? t("status.waiting", { count: waiting.length })
+      : t(parked === 1 ? "status.waiting.one" : "status.waiting.parked", { count: waiting.length, parked });
+    parts.push(h("p", {}, h("a", { href: "/waiting", class: "status-waiting", text })));
   }
   // Everything that waited has gone: say so briefly, so the patient knows it arrived.
   if (waitingBefore > 0 && waiting.length === 0 && navigator.onLine) {
@@ -32,10 +33,10 @@ export async function refreshStatus() {
   }
   waitingBefore = waiting.length;
   if (waiting.length === 0 && Date.now() < allSentUntil) {
-    parts.push(h("p", { class: "status-sent", text: "All sent. Your clinician will see it at your next session." }));
+    parts.push(h("p", { class: "status-sent", text: t("status.sent") }));
   }
   if (session?.expired) {
-    parts.push(h("p", {}, h("a", { href: "/signin", class: "status-signin", text: "Please sign in again so your entries can be sent." })));
+    parts.push(h("p", {}, h("a", { href: "/signin", class: "status-signin", text: t("status.signin") })));
   }
   if (session && !session.expired) import("./nudge.js").catch(() => {});
   line.replaceChildren(...parts);

@@ -3,6 +3,7 @@
  * Registering the service worker, and updates that wait for the patient to agree. An
  * update never reloads a screen that holds unsaved input.
  */
+import { t } from "../shared/words.js";
 import { h } from "../shared/dom.js";
 import { hasUnsavedInput } from "./router.js";
 
@@ -35,16 +36,16 @@ function offer(waiting) {
   const button = h("button", {
     class: "button",
     type: "button",
-    text: "Update now",
+    text: t("update.now"),
     onclick: () => {
       if (hasUnsavedInput()) {
-        note.textContent = "Save or cancel what you are writing first, then update.";
+        note.textContent = t("update.first");
         return;
       }
       navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
       waiting.postMessage({ type: "skip-waiting" });
     },
   });
-  banner.replaceChildren(h("p", { text: "A new version of diarycard is ready." }), button, note);
+  banner.replaceChildren(h("p", { text: t("update.ready") }), button, note);
   banner.hidden = false;
 }

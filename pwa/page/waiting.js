@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * "Waiting to send": everything still on this phone, why it is waiting, and what the
+ * t("history.waiting"): everything still on this phone, why it is waiting, and what the
  * patient can do about it. Nothing here is ever dropped without the patient confirming.
  */
+import { t } from "../shared/words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { bodyOf, discard, patientRecords, rebase, retry } from "../shared/outbox.js";
 import { h } from "../shared/dom.js";
@@ -18,15 +19,15 @@ import { registerScreen } from "./registry.js";
  */
 async function render(main, ctx) {
   const all = await patientRecords();
-  main.append(h("h1", { text: `Waiting to send: ${all.length}` }));
+  main.append(h("h1", { text: t("status.waiting", { count: all.length }) }));
   if (all.length === 0) {
-    main.append(h("p", { class: "message", text: "Everything has been sent." }));
+    main.append(h("p", { class: "message", text: t("waiting.all_sent") }));
     return;
   }
   main.append(
-    h("p", { text: "These are kept safely on this phone until they reach the server." }),
+    h("p", { text: t("waiting.kept") }),
     h("div", { class: "actions" }, h("button", {
-      class: "button", type: "button", text: "Try sending now",
+      class: "button", type: "button", text: t("waiting.try_now"),
       onclick: async () => {
         await kick(true);
         ctx.go("/waiting", { replace: true });
@@ -45,48 +46,49 @@ async function item(record, ctx) {
   const body = await bodyOf(record).catch(() => null);
   const name = record.kind === "entries"
     ? [body?.emotion, body?.urge].filter(Boolean).join(": ") || categoryLabel(body?.category || "")
-    : body?.title || "A change you made";
-  const what = `${record.op === "delete" ? "Deleting " : ""}${name}${body?.occurred_at ? `, ${timeOf(body.occurred_at)}` : ""}`;
+    : body?.title || t("waiting.a_change");
+  const named = body?.occurred_at ? `${name}, ${timeOf(body.occurred_at)}` : name;
+  const what = record.op === "delete" ? t("waiting.deleting", { what: named }) : named;
   const redo = () => ctx.go("/waiting", { replace: true });
   const actions = h("div", { class: "actions" });
   const status = message("info");
-  let state = "Will be sent when there is a signal.";
+  let state = t("waiting.will_send");
   if (record.state === "conflict") {
-    state = "This was changed somewhere else since you last saw it.";
+    state = t("waiting.conflict");
     actions.append(
-      h("button", { class: "button", type: "button", text: "Keep mine", onclick: async () => {
+      h("button", { class: "button", type: "button", text: t("waiting.keep_mine"), onclick: async () => {
         const version = record.server_version ?? (await serverVersion(record));
         if (version === undefined) {
-          status.textContent = "Please connect to the internet first, then try again.";
+          status.textContent = t("waiting.connect");
           return;
         }
         await rebase(record.key, version);
         await kick(true);
         redo();
       } }),
-      h("button", { class: "button secondary", type: "button", text: "Use the other version", onclick: async () => {
-        const sure = await confirmDialog({ title: "Use the other version?", message: "Your change on this phone will be deleted. The version already saved stays.", confirm: "Delete my change" });
+      h("button", { class: "button secondary", type: "button", text: t("waiting.use_other"), onclick: async () => {
+        const sure = await confirmDialog({ title: t("waiting.use_other.title"), message: t("waiting.use_other.text"), confirm: t("waiting.delete_mine") });
         if (sure) await discard(record.key);
         redo();
       } }));
   } else if (record.state === "rejected") {
-    state = `The server could not accept this: ${reasonOf(record.problem)}`;
+    state = t("waiting.refused", { reason: reasonOf(record.problem) });
     if (record.kind === "entries" && record.op === "upsert") {
-      actions.append(h("a", { class: "button", href: `/entry?edit=${encodeURIComponent(record.id)}`, text: "Change it" }));
+      actions.append(h("a", { class: "button", href: `/entry?edit=${encodeURIComponent(record.id)}`, text: t("waiting.change") }));
     }
     actions.append(
-      h("button", { class: "button secondary", type: "button", text: "Try again", onclick: async () => {
+      h("button", { class: "button secondary", type: "button", text: t("waiting.try_again"), onclick: async () => {
         await retry(record.key);
         await kick(true);
         redo();
       } }),
-      h("button", { class: "button secondary", type: "button", text: "Delete it", onclick: async () => {
-        const sure = await confirmDialog({ title: "Delete this from the phone?", message: "It has not been sent, so it will be lost. This cannot be undone.", confirm: "Delete it" });
+      h("button", { class: "button secondary", type: "button", text: t("history.delete.confirm"), onclick: async () => {
+        const sure = await confirmDialog({ title: t("waiting.delete.title"), message: t("waiting.delete.text"), confirm: t("history.delete.confirm") });
         if (sure) await discard(record.key);
         redo();
       } }));
   } else if (record.next_at > Date.now()) {
-    state = `Could not be sent yet. Next try at ${timeOf(record.next_at)}.`;
+    state = t("waiting.next", { time: timeOf(record.next_at) });
   }
   return h("li", { class: "waiting-item", "data-state": record.state, "data-key": record.key },
     h("p", { class: "entry-title", text: what }),
@@ -101,4 +103,4 @@ async function serverVersion(record) {
   return reply.ok ? reply.data?.version : undefined;
 }
 
-registerScreen({ path: "/waiting", title: "Waiting to send", render });
+registerScreen({ path: "/waiting", title: t("history.waiting"), render });

@@ -4,6 +4,7 @@
  * still sees it, marked as withdrawn, because it is part of the clinical record. Queued
  * like any other change, so it works without a signal. Loaded on first use.
  */
+import { t } from "../shared/words.js";
 import { enqueue } from "../shared/outbox.js";
 import { confirmDialog } from "./dom.js";
 import { kick } from "./drainer.js";
@@ -15,10 +16,10 @@ import { kick } from "./drainer.js";
  */
 export async function withdraw(entry, title, ctx) {
   const sure = await confirmDialog({
-    title: "Withdraw this entry?",
-    message: `"${title}" will leave your diary straight away. Your care team will still be able to see it, marked "withdrawn by you", because it is part of your health record and is kept for as long as the law on health records says. If you want them to stop seeing it too, use Delete instead.`,
-    confirm: "Withdraw it",
-    cancel: "Keep it",
+    title: t("withdraw.title"),
+    message: t("withdraw.text", { title }),
+    confirm: t("withdraw.confirm"),
+    cancel: t("dlg.keep"),
   });
   if (!sure) return;
   // Its own kind: sent by itself (after any queued entries), not in a sync batch.

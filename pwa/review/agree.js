@@ -5,6 +5,7 @@
  * section by section (hazard H-012); then who has agreed this version and a button to agree.
  * Each document gives its own `sectionsOf(body)`: [title, lines of words] in order.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { day } from "../shared/staff.js";
@@ -15,7 +16,7 @@ import { day } from "../shared/staff.js";
 function whole(sections) {
   return h("dl", { class: "plan-whole" }, ...sections.flatMap(([title, lines]) => [
     h("dt", {}, title),
-    h("dd", {}, lines.length ? h("ul", { class: "plain" }, ...lines.map((l) => h("li", {}, l))) : "None written"),
+    h("dd", {}, lines.length ? h("ul", { class: "plain" }, ...lines.map((l) => h("li", {}, l))) : t("agree.none_written")),
   ]));
 }
 
@@ -30,15 +31,15 @@ export function differences(sectionsOf, agreed, draft) {
 
 /** @param {Sections} sectionsOf @param {any} agreed version or null @param {any} draftBody @param {string} noun */
 function changes(sectionsOf, agreed, draftBody, noun) {
-  if (!agreed) return h("p", {}, `Nothing has been agreed yet: all of this ${noun} is new.`);
+  if (!agreed) return h("p", {}, t("agree.nothing", { noun }));
   const rows = differences(sectionsOf, agreed.plan, draftBody);
   return h("table", { class: "plan-diff" },
-    h("caption", {}, `What changed since agreed version ${agreed.version} (${day(agreed.agreed_at)})`),
-    h("thead", {}, h("tr", {}, ...["Section", "Added", "Removed"].map((t) => h("th", { scope: "col" }, t)))),
+    h("caption", {}, t("agree.changed_since", { version: agreed.version, day: day(agreed.agreed_at) })),
+    h("thead", {}, h("tr", {}, ...[t("agree.section"), t("agree.added"), t("agree.removed")].map((name) => h("th", { scope: "col" }, name)))),
     h("tbody", {}, ...rows.map((r) => h("tr", {},
       h("th", { scope: "row" }, r.title),
-      h("td", {}, r.added.length ? h("ul", { class: "plain" }, ...r.added.map((l) => h("li", {}, l))) : "No change"),
-      h("td", {}, r.removed.length ? h("ul", { class: "plain" }, ...r.removed.map((l) => h("li", {}, l))) : "No change")))));
+      h("td", {}, r.added.length ? h("ul", { class: "plain" }, ...r.added.map((l) => h("li", {}, l))) : t("agree.no_change")),
+      h("td", {}, r.removed.length ? h("ul", { class: "plain" }, ...r.removed.map((l) => h("li", {}, l))) : t("agree.no_change"))))));
 }
 
 /**
@@ -57,11 +58,12 @@ export function agreementBlock(o) {
   const both = draft.patient_agreed && draft.clinician_agreed;
   return [
     h("p", {}, draft.version
-      ? `Draft version ${draft.version}. ${both ? "Both of you have agreed this version." : `${draft.patient_agreed ? "The patient has agreed it." : "The patient has not agreed it yet."} ${draft.clinician_agreed ? "You have agreed it." : "You have not agreed it yet."}`}`
-      : "No draft yet: write it together in the session."),
+      ? [t("agree.draft", { version: draft.version }), ...(both ? [t("agree.both")]
+        : [t(draft.patient_agreed ? "agree.patient" : "agree.patient_not"), t(draft.clinician_agreed ? "agree.you" : "agree.you_not")])].join(" ")
+      : t("agree.no_draft")),
     draft.version ? h("section", { class: "plan-check", "aria-labelledby": `${o.key}-whole` },
-      h("h4", { id: `${o.key}-whole` }, `The whole ${o.key === "plan" ? "draft" : `${o.noun} draft`}, before you agree it`),
+      h("h4", { id: `${o.key}-whole` }, o.key === "plan" ? t("agree.whole_draft") : t("agree.whole", { noun: o.noun })),
       whole(o.sectionsOf(draft.plan)), changes(o.sectionsOf, o.agreed, draft.plan, o.noun), o.problem,
-      draft.clinician_agreed ? null : h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", onclick: agree }, "Agree this version"))) : o.problem,
+      draft.clinician_agreed ? null : h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", onclick: agree }, t("agree.agree")))) : o.problem,
   ];
 }

@@ -6,6 +6,7 @@
  *   #/print/<id>?from&to    the same summary laid out for A4
  *   #/studies/<id>          a study, for researchers (they see no caseload and no names)
  */
+import { t } from "./words.js";
 import { onSignedOut, session } from "../shared/tab-session.js";
 import { caseloadScreen } from "./caseload.js";
 import { accountBar, endSession, signInScreen } from "../shared/staff.js";
@@ -44,13 +45,18 @@ async function signOut() {
 function signIn() {
   document.body.classList.remove("printing");
   signInScreen({
-    heading: "Sign in to review your patients' diaries",
+    heading: t("review.signin"),
     admits: (role) => ["clinician", "researcher"].includes(role),
-    refused: "This review is for clinicians. Patients can use their diary at the main address.",
+    refused: t("review.refused"),
     then: () => void route(),
   });
 }
 
+// The page's own words (index.html holds en-GB for the first paint).
+document.querySelector(".skip")?.replaceChildren(t("review.skip"));
+document.querySelector(".brand a")?.replaceChildren(t("review.brand"));
+document.querySelector("footer p")?.replaceChildren(t("review.footer"));
+document.querySelector("main > p")?.replaceChildren(t("review.loading"));
 onSignedOut.addEventListener("signedout", () => signIn());
 window.addEventListener("hashchange", route);
 route();

@@ -5,13 +5,13 @@
  * plan and the table. Agreeing it in the session turns its proposals into drafts that both
  * sides still agree (hazard H-036): the words after agreeing say which drafts were made.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { refreshTools } from "./tools.js";
 
-const LINKS = [["situation", "The situation"], ["emotion", "The emotion"], ["indicators", "What I noticed"],
-  ["urge", "The urge"], ["action", "What I did"], ["consequences", "What happened next"]];
+const LINKS = ["situation", "emotion", "indicators", "urge", "action", "consequences"].map((k) => [k, t(`ch.link.${k}`)]);
 
 /** @param {string} key @param {string} label @param {string} value @param {number} rows */
 const box = (key, label, value, rows = 2) => h("p", { class: "field" }, h("label", { for: key }, label),
@@ -25,12 +25,12 @@ function chainCard(id, c, reload) {
   const form = h("form", { class: "plan" },
     ...LINKS.flatMap(([name, label]) => [
       box(`${key}-${name}`, label, c.links[name].what),
-      box(`${key}-${name}-d`, `${label}: what could be done differently`, c.links[name].differently, 1)]),
-    h("h4", {}, "What it proposes (drafts to agree, once agreed here)"),
-    box(`${key}-sign`, "A new early warning sign for the crisis plan", p.warning_sign, 1),
-    box(`${key}-helps`, "A helpful response for this urge's row of the table", p.helpful_response, 1),
-    box(`${key}-row`, "A new row for the table: feeling; urge; what helps", p.new_row ? [p.new_row.emotion, p.new_row.urge, p.new_row.helpful_response || ""].join("; ") : "", 1),
-    problem, h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the chain analysis")));
+      box(`${key}-${name}-d`, t("ch.differently", { label }), c.links[name].differently, 1)]),
+    h("h4", {}, t("ch.proposes")),
+    box(`${key}-sign`, t("ch.sign"), p.warning_sign, 1),
+    box(`${key}-helps`, t("ch.helps"), p.helpful_response, 1),
+    box(`${key}-row`, t("ch.row"), p.new_row ? [p.new_row.emotion, p.new_row.urge, p.new_row.helpful_response || ""].join("; ") : "", 1),
+    problem, h("p", { class: "actions" }, h("button", { type: "submit" }, t("ch.save"))));
   const text = (/** @type {string} */ k) => String(new FormData(/** @type {HTMLFormElement} */ (form)).get(k) || "").trim();
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -42,21 +42,21 @@ function chainCard(id, c, reload) {
       new_row: emotion && urge ? { emotion, urge, helpful_response: helps || null } : null };
     const reply = await call("PUT", `/api/v1/patients/${id}/chain-analyses/${c.id}`, { entry_id: c.entry_id, base_version: c.version, links, proposals });
     if (reply.ok) reload();
-    else problem.textContent = reply.status === 412 ? "It was changed on the patient's phone since this page opened. Reload the page to see it." : reasonOf(reply.data);
+    else problem.textContent = reply.status === 412 ? t("ch.changed") : reasonOf(reply.data);
   });
   const agree = async () => {
     const reply = await call("PUT", `/api/v1/patients/${id}/chain-analyses/${c.id}/agreement`, { version: c.version });
     if (!reply.ok) { problem.textContent = reasonOf(reply.data); return; }
     refreshTools();
-    reload(reply.data.drafted.length ? reply.data.drafted.join(" ") : "Agreed. It proposed no change to the plans.");
+    reload(reply.data.drafted.length ? reply.data.drafted.join(" ") : t("ch.agreed_none"));
   };
   const open = c.status === "open";
   return h("li", { class: "card" },
-    h("h3", {}, `Chain analysis started ${dateTime(c.created_at)}: ${open ? "open" : `agreed with ${c.agreed_by} on ${dateTime(c.agreed_at)}`}`),
+    h("h3", {}, open ? t("ch.started.open", { when: dateTime(c.created_at) }) : t("ch.started.agreed", { when: dateTime(c.created_at), by: c.agreed_by, on: dateTime(c.agreed_at) })),
     h("dl", {}, ...LINKS.flatMap(([name, label]) => [h("dt", {}, label),
-      h("dd", {}, c.links[name].what || "Not written yet", c.links[name].differently ? h("span", { class: "muted" }, ` Differently: ${c.links[name].differently}`) : null)])),
-    open ? h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", onclick: agree }, "Agreed together in the session")) : null,
-    open ? h("details", {}, h("summary", {}, "Go through it together"), form) : problem);
+      h("dd", {}, c.links[name].what || t("ch.not_written"), c.links[name].differently ? h("span", { class: "muted" }, " " + t("ch.differently_said", { what: c.links[name].differently })) : null)])),
+    open ? h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", onclick: agree }, t("ch.agree"))) : null,
+    open ? h("details", {}, h("summary", {}, t("ch.go_through")), form) : problem);
 }
 
 /**
@@ -69,7 +69,7 @@ export async function fillChains(id, entries, into, said = "") {
   const acted = entries.filter((e) => e.outcome === "acted" || e.outcome === "partly");
   const problem = h("p", { class: "problem", role: "alert" });
   const pick = h("select", { id: "chain-entry", name: "entry" }, ...acted.map((e) =>
-    h("option", { value: e.id }, `${dateTime(e.occurred_at)}: ${[e.emotion, e.urge].filter(Boolean).join(", ") || "no words"}`)));
+    h("option", { value: e.id }, `${dateTime(e.occurred_at)}: ${[e.emotion, e.urge].filter(Boolean).join(", ") || t("tl.no_words")}`)));
   const start = async () => {
     const answer = await call("PUT", `/api/v1/patients/${id}/chain-analyses/${crypto.randomUUID()}`,
       { entry_id: /** @type {HTMLSelectElement} */ (pick).value, base_version: 0 });
@@ -79,10 +79,10 @@ export async function fillChains(id, entries, into, said = "") {
   into.replaceChildren(...[
     !reply.ok ? h("p", {}, reasonOf(reply.data)) : reply.data.length
       ? h("ul", { class: "plain" }, ...reply.data.map((/** @type {any} */ c) => chainCard(id, c, reload)))
-      : h("p", {}, "No chain analysis yet."),
+      : h("p", {}, t("ch.none")),
     said ? h("p", { role: "status" }, said) : null,
-    acted.length ? h("form", { class: "window" }, h("p", { class: "field" }, h("label", { for: "chain-entry" }, "An entry acted on"), pick),
-      h("button", { type: "button", onclick: start }, "Start a chain analysis"), problem)
-      : h("p", { class: "muted" }, "No entry in this window was acted on."),
+    acted.length ? h("form", { class: "window" }, h("p", { class: "field" }, h("label", { for: "chain-entry" }, t("ch.entry")), pick),
+      h("button", { type: "button", onclick: start }, t("ch.start")), problem)
+      : h("p", { class: "muted" }, t("ch.none_acted")),
   ].filter((part) => part !== null)); // replaceChildren would write null as the word "null"
 }

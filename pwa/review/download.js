@@ -4,6 +4,7 @@
  * again unless they were given in the last five minutes (a desk left signed in cannot
  * hand over a caseload), and there is an hourly limit per person.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 
@@ -21,30 +22,30 @@ export function downloadButton(path, label) {
   const password = /** @type {HTMLInputElement} */ (h("input", { id: `${id}-password`, type: "password", autocomplete: "current-password", required: "" }));
   const code = /** @type {HTMLInputElement} */ (h("input", { id: `${id}-code`, type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10", required: "" }));
   const form = h("form", { class: "reauth", hidden: "" },
-    h("label", { for: password.id }, "Your password"), password,
-    h("label", { for: code.id }, "Code from your authenticator app"), code,
-    h("button", { class: "button", type: "submit" }, "Confirm and download"));
+    h("label", { for: password.id }, t("dl.password")), password,
+    h("label", { for: code.id }, t("dl.code2")), code,
+    h("button", { class: "button", type: "submit" }, t("dl.confirm2")));
 
   const fetchIt = async () => {
-    note.textContent = "Preparing the download...";
+    note.textContent = t("dl.preparing2");
     let response;
     try {
       response = await fetch(`/api/v1${path}`, { credentials: "same-origin", cache: "no-store" });
     } catch {
-      note.textContent = "We could not reach diarycard. Please check the connection and try again.";
+      note.textContent = t("dl.no_answer");
       return;
     }
     if (response.ok) {
       const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "")?.[1] || "diarycard-export";
       const link = h("a", { href: URL.createObjectURL(await response.blob()), download: name });
       link.click();
-      note.textContent = "The download has started.";
+      note.textContent = t("dl.started2");
       return;
     }
     const problem = await response.json().catch(() => ({}));
     if (response.status === 403 && problem.errors?.[0]?.rule === "reauthenticate") {
       form.hidden = false;
-      note.textContent = "For the patient's safety, please confirm it is you: type your password and a code again.";
+      note.textContent = t("dl.reauth2");
       password.focus();
       return;
     }
@@ -55,7 +56,7 @@ export function downloadButton(path, label) {
     event.preventDefault();
     const reply = await call("POST", "/api/v1/me/reauth", { password: password.value, totp: code.value.trim() });
     if (!reply.ok) {
-      note.textContent = reply.status === 422 ? "That password or code did not work. Please try again." : reasonOf(reply.data);
+      note.textContent = reply.status === 422 ? t("dl.wrong2") : reasonOf(reply.data);
       return;
     }
     password.value = code.value = "";

@@ -4,6 +4,7 @@
  * data until they do (the server answers 403 everywhere else). Say so plainly and send them
  * to the accounts pages' set-up, which brings them back here when it is done.
  */
+import { t } from "./words.js";
 import { call } from "../shared/api.js";
 import { remember, session } from "../shared/tab-session.js";
 import { h } from "../shared/dom.js";
@@ -28,12 +29,12 @@ export async function readyForPatients(signOut) {
     return true;
   }
   remember({ ...who, enrol: true });
-  show("Set up your authenticator app first",
-    h("h1", {}, "Set up your authenticator app first"),
+  show(t("enrol.title"),
+    h("h1", {}, t("enrol.title")),
     h("div", { class: "card narrow" },
-      h("p", {}, "Diaries hold very private things, so clinicians sign in with a code from an authenticator app as well as a password. You have not set one up yet."),
-      h("p", {}, "It takes about two minutes and you only do it once. When you have finished, we will bring you straight back here."),
-      h("p", {}, h("a", { class: "button", href: SET_UP }, "Set up my authenticator app")),
-      h("p", {}, h("button", { type: "button", class: "link", onclick: signOut }, "Sign out instead"))));
+      h("p", {}, t("enrol.why")),
+      h("p", {}, t("enrol.time")),
+      h("p", {}, h("a", { class: "button", href: SET_UP }, t("enrol.set_up"))),
+      h("p", {}, h("button", { type: "button", class: "link", onclick: signOut }, t("enrol.sign_out")))));
   return false;
 }

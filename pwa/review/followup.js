@@ -4,18 +4,19 @@
  * attempt to reach the patient (when, how, what happened) and closes the task with a
  * decision; the record shows that the service followed the patient up.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { message } from "../shared/message.js";
 
-const METHODS = { phone: "Phone call", text: "Text message", letter: "Letter", visit: "Visit", email: "Email" };
-const OUTCOMES = { reached: "Reached them", no_answer: "No answer", message_left: "Left a message", letter_sent: "Letter sent" };
+const METHODS = { phone: t("fu.m.phone"), text: t("fu.m.text"), letter: t("fu.m.letter"), visit: t("fu.m.visit"), email: t("fu.m.email") };
+const OUTCOMES = { reached: t("fu.o.reached"), no_answer: t("fu.o.no_answer"), message_left: t("fu.o.message_left"), letter_sent: t("fu.o.letter_sent") };
 const DECISIONS = {
-  rebooked: "Rebooked a session",
-  discharged_with_plan: "Discharged, with a discharge plan",
-  escalated: "Escalated (risk, or not reached)",
-  attended_after_all: "The session was attended after all",
+  rebooked: t("fu.d.rebooked"),
+  discharged_with_plan: t("fu.d.discharged_with_plan"),
+  escalated: t("fu.d.escalated"),
+  attended_after_all: t("fu.d.attended_after_all"),
 };
 
 /** @param {Record<string, string>} words @param {string} id @param {string} label */
@@ -34,42 +35,42 @@ function nowLocal() {
 
 /** @param {string} id patient @param {any[]} tasks @param {() => void} reload */
 export function followUpSection(id, tasks, reload) {
-  const open = tasks.filter((t) => t.open);
-  const closed = tasks.filter((t) => !t.open);
+  const open = tasks.filter((task) => task.open);
+  const closed = tasks.filter((task) => !task.open);
   return h("section", { class: "card", "aria-labelledby": "follow-up" },
-    h("h2", { id: "follow-up" }, "Following up"),
-    h("p", {}, "A session not attended opens a follow-up. The next attempt, or a decision, is due within two days of the missed session or the last attempt."),
-    open.length ? h("ul", { class: "plain follow-ups" }, ...open.map((t) => openTask(id, t, reload)))
-      : h("p", {}, "Nothing to follow up."),
-    closed.length ? h("details", {}, h("summary", {}, `Closed follow-ups (${closed.length})`),
-      h("ul", { class: "plain" }, ...closed.map((t) => h("li", {},
-        `Missed ${dateTime(t.missed_at)}: ${/** @type {any} */ (DECISIONS)[t.decision]}, by ${t.closed_by_name} on ${dateTime(t.closed_at)}.`,
-        t.decision_note ? ` “${t.decision_note}”` : "",
-        attemptList(t))))) : null);
+    h("h2", { id: "follow-up" }, t("fu.title")),
+    h("p", {}, t("fu.about")),
+    open.length ? h("ul", { class: "plain follow-ups" }, ...open.map((task) => openTask(id, task, reload)))
+      : h("p", {}, t("fu.nothing")),
+    closed.length ? h("details", {}, h("summary", {}, t("fu.closed", { count: closed.length })),
+      h("ul", { class: "plain" }, ...closed.map((task) => h("li", {},
+        t("fu.closed_line", { missed: dateTime(task.missed_at), decision: /** @type {any} */ (DECISIONS)[task.decision], by: task.closed_by_name, on: dateTime(task.closed_at) }),
+        task.decision_note ? ` “${task.decision_note}”` : "",
+        attemptList(task))))) : null);
 }
 
-/** @param {any} t */
-function attemptList(t) {
-  if (!t.attempts.length) return h("p", { class: "muted" }, "No attempts recorded.");
-  return h("ol", { class: "attempts", "aria-label": "Attempts to reach them" }, ...t.attempts.map((/** @type {any} */ a) =>
-    h("li", {}, `${dateTime(a.attempted_at)}: ${/** @type {any} */ (METHODS)[a.method]}, ${/** @type {any} */ (OUTCOMES)[a.outcome].toLowerCase()}`,
+/** @param {any} task */
+function attemptList(task) {
+  if (!task.attempts.length) return h("p", { class: "muted" }, t("fu.no_attempts"));
+  return h("ol", { class: "attempts", "aria-label": t("fu.attempts") }, ...task.attempts.map((/** @type {any} */ a) =>
+    h("li", {}, t("fu.attempt", { when: dateTime(a.attempted_at), how: /** @type {any} */ (METHODS)[a.method], what: /** @type {any} */ (OUTCOMES)[a.outcome].toLowerCase() }),
       h("span", { class: "muted" }, ` (${a.made_by_name})`), a.note ? ` – ${a.note}` : "")));
 }
 
-/** @param {string} id @param {any} t @param {() => void} reload */
-function openTask(id, t, reload) {
+/** @param {string} id @param {any} task @param {() => void} reload */
+function openTask(id, task, reload) {
   /** @type {import("../shared/api.js").ApiUrl} */
-  const base = `/api/v1/patients/${id}/follow-ups/${t.id}`;
-  const key = t.id.slice(0, 8);
+  const base = `/api/v1/patients/${id}/follow-ups/${task.id}`;
+  const key = task.id.slice(0, 8);
   const problem = message("problem");
   const when = h("input", { type: "datetime-local", id: `when-${key}`, required: true, value: nowLocal() });
   const note = h("input", { type: "text", id: `note-${key}`, maxlength: 2000 });
-  const attempt = h("form", { class: "window", "aria-label": "Record an attempt" },
-    h("p", { class: "field" }, h("label", { for: `when-${key}` }, "When"), when),
-    choice(METHODS, `method-${key}`, "How"),
-    choice(OUTCOMES, `outcome-${key}`, "What happened"),
-    h("p", { class: "field" }, h("label", { for: `note-${key}` }, "Note (optional)"), note),
-    h("button", { type: "submit" }, "Record the attempt"));
+  const attempt = h("form", { class: "window", "aria-label": t("fu.record") },
+    h("p", { class: "field" }, h("label", { for: `when-${key}` }, t("fu.when")), when),
+    choice(METHODS, `method-${key}`, t("fu.how")),
+    choice(OUTCOMES, `outcome-${key}`, t("tl.what_happened")),
+    h("p", { class: "field" }, h("label", { for: `note-${key}` }, t("fu.note")), note),
+    h("button", { type: "submit" }, t("fu.record_button")));
   attempt.addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = /** @type {HTMLFormElement} */ (event.target);
@@ -83,10 +84,10 @@ function openTask(id, t, reload) {
   });
   const { attended_after_all: _set_by_the_session, ...decisions } = DECISIONS;
   const why = h("input", { type: "text", id: `why-${key}`, maxlength: 2000 });
-  const decide = h("form", { class: "window", "aria-label": "Close with a decision" },
-    choice(decisions, `decision-${key}`, "Decision"),
-    h("p", { class: "field" }, h("label", { for: `why-${key}` }, "Note (optional)"), why),
-    h("button", { type: "submit", class: "secondary" }, "Close the follow-up"));
+  const decide = h("form", { class: "window", "aria-label": t("fu.close") },
+    choice(decisions, `decision-${key}`, t("fu.decision")),
+    h("p", { class: "field" }, h("label", { for: `why-${key}` }, t("fu.note")), why),
+    h("button", { type: "submit", class: "secondary" }, t("fu.close_button")));
   decide.addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = /** @type {HTMLFormElement} */ (event.target);
@@ -96,10 +97,10 @@ function openTask(id, t, reload) {
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   });
-  return h("li", { class: `follow-up${t.overdue ? " overdue" : ""}` },
-    h("h3", {}, `Missed session on ${dateTime(t.missed_at)}`),
-    h("p", {}, t.overdue
-      ? h("strong", { class: "overdue-flag" }, `▲ Overdue: the next attempt was due by ${dateTime(t.due_at)}.`)
-      : `Next attempt or decision due by ${dateTime(t.due_at)}.`),
-    attemptList(t), problem, attempt, decide);
+  return h("li", { class: `follow-up${task.overdue ? " overdue" : ""}` },
+    h("h3", {}, t("fu.missed", { when: dateTime(task.missed_at) })),
+    h("p", {}, task.overdue
+      ? h("strong", { class: "overdue-flag" }, `▲ ${t("fu.overdue", { when: dateTime(task.due_at) })}`)
+      : t("fu.due", { when: dateTime(task.due_at) })),
+    attemptList(task), problem, attempt, decide);
 }

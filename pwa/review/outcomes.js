@@ -5,6 +5,7 @@
  * their bands, and before and now. Each chart has its sentence and its figures table, like
  * the review's own charts. The care team can record an act or contact here too.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { barChart, figure, legend } from "../shared/charts.js";
 import { h, s } from "../shared/dom.js";
@@ -16,18 +17,14 @@ const H = 240;
 const M = { left: 44, right: 16, top: 12, bottom: 34 };
 
 /** @type {Record<string, string>} */
-const KINDS = {
-  self_harm: "Self-harm", verbal: "Verbal aggression", property: "Aggression against property",
-  others: "Physical aggression against others", ae: "A&E attendance", crisis_team: "Crisis team contact",
-  police: "Police contact", admission: "Hospital admission", social_services: "Social services contact",
-  nothing: "Nothing happened that week",
-};
+const KINDS = Object.fromEntries(["self_harm", "verbal", "property", "others", "ae", "crisis_team", "police", "admission",
+  "social_services", "nothing"].map((k) => [k, t(`oc.kind.${k}`)]));
 
 /** @param {string} id */
 export function outcomesSection(id) {
-  const body = h("div", { class: "outcomes" }, h("p", {}, "Loading…"));
+  const body = h("div", { class: "outcomes" }, h("p", {}, t("review.loading")));
   void fill(id, body);
-  return h("section", { "aria-labelledby": "outcomes" }, h("h2", { id: "outcomes" }, "Outcomes since the start of treatment"), body);
+  return h("section", { "aria-labelledby": "outcomes" }, h("h2", { id: "outcomes" }, t("oc.title")), body);
 }
 
 /** @param {string} id @param {HTMLElement} into */
@@ -40,7 +37,7 @@ async function fill(id, into) {
   const o = reply.data;
   const due = o.due.filter((/** @type {any} */ d) => d.state !== "not_yet");
   into.replaceChildren(
-    h("p", { class: "muted" }, due.length ? `Check-ins: ${due.map((/** @type {any} */ d) => d.words).join("; ")}.` : "No check-ins are due."),
+    h("p", { class: "muted" }, due.length ? t("oc.checkins", { due: due.map((/** @type {any} */ d) => d.words).join("; ") }) : t("oc.no_checkins")),
     h("div", { class: "charts" }, monthChart(o.months), measureChart(o.measures), comparison(o.before_after)),
     recordForm(id, () => fill(id, into)),
     recent(o.events));
@@ -53,9 +50,9 @@ function monthChart(chart) {
   const contacts = (/** @type {any} */ r) => r.ae + r.crisis_team + r.police + r.admissions + r.social_services;
   return figure(chart.title, chart.summary,
     rows.length ? barChart(rows.map((/** @type {any} */ r) => ({ label: r.month, value: acts(r) + contacts(r), inner: acts(r),
-      note: `${r.month}: ${acts(r)} acts, ${contacts(r)} service contacts` }))) : null,
-    rows.length ? legend([["s1", "Acts and contacts (full bar)"], ["inner", "Acts (inner bar)"]]) : null,
-    ["Month", "Self-harm", "Verbal", "Property", "Others", "MOAS (0-40)", "A&E", "Crisis team", "Police", "Admissions", "Nights", "Social services", "Quiet weeks"],
+      note: t("oc.bar", { month: r.month, acts: acts(r), contacts: contacts(r) }) }))) : null,
+    rows.length ? legend([["s1", t("oc.legend.full")], ["inner", t("oc.legend.inner")]]) : null,
+    ["month", "self_harm", "verbal", "property", "others", "moas", "ae", "crisis_team", "police", "admissions", "nights", "social_services", "quiet_weeks"].map((k) => t(`oc.col.${k}`)),
     rows.map((/** @type {any} */ r) => [r.month, r.self_harm, r.verbal, r.property, r.others, r.moas, r.ae, r.crisis_team, r.police, r.admissions, r.nights, r.social_services, r.quiet_weeks]));
 }
 
@@ -82,14 +79,14 @@ function measureChart(chart) {
     }
   }
   return figure(chart.title, chart.summary, svg,
-    pts.length ? legend([["s1", "PHQ-9 total, 0-27 (solid)"], ["s2", "GAD-7 total, 0-21 (dashed)"]]) : null,
-    ["Day", "Questionnaire", "Total", "Band", "PHQ-9 question 9"],
+    pts.length ? legend([["s1", t("oc.legend.phq")], ["s2", t("oc.legend.gad")]]) : null,
+    [t("oc.day"), t("oc.questionnaire"), t("oc.total"), t("oc.band_col"), t("oc.q9")],
     pts.map((/** @type {any} */ p) => [day(p.day), p.questionnaire.toUpperCase(), p.total, p.band, p.self_harm_item ?? "–"]));
 }
 
 /** @param {any} chart */
 function comparison(chart) {
-  return figure(chart.title, chart.summary, null, null, ["Measure", "Before", "Now"],
+  return figure(chart.title, chart.summary, null, null, [t("oc.measure"), t("oc.before"), t("oc.now")],
     chart.rows.map((/** @type {any} */ r) => [r.measure, r.before ?? "–", r.after ?? "–"]));
 }
 
@@ -98,19 +95,19 @@ function recordForm(id, done) {
   const kind = h("select", { id: "act-kind", name: "kind" }, ...Object.entries(KINDS).filter(([k]) => k !== "nothing").map(([value, label]) => h("option", { value }, label)));
   const when = h("input", { type: "date", id: "act-day", name: "occurred_on", required: true, max: today(), value: today() });
   const band = h("select", { id: "act-band", name: "band" },
-    h("option", { value: "" }, "Not an aggression or self-harm act"),
-    h("option", { value: "1" }, "1 (least serious; self-harm: no injury)"), h("option", { value: "2" }, "2"),
-    h("option", { value: "3" }, "3 (self-harm: needed first aid)"), h("option", { value: "4" }, "4 (most serious; self-harm: needed hospital)"));
+    h("option", { value: "" }, t("oc.not_act")),
+    h("option", { value: "1" }, t("oc.band1")), h("option", { value: "2" }, "2"),
+    h("option", { value: "3" }, t("oc.band3")), h("option", { value: "4" }, t("oc.band4")));
   const nights = h("input", { type: "number", id: "act-nights", name: "nights", min: 0, max: 365, value: 0 });
   const said = message("problem");
   const form = h("form", { class: "card" },
-    h("h3", {}, "Record an act or contact"),
-    h("p", { class: "muted" }, "For something the patient told you in a session. The patient sees it in their app as recorded by their clinician."),
-    h("p", { class: "field" }, h("label", { for: "act-kind" }, "Act or contact"), kind),
-    h("p", { class: "field" }, h("label", { for: "act-day" }, "When"), when),
-    h("p", { class: "field" }, h("label", { for: "act-band" }, "How serious (MOAS band)"), band),
-    h("p", { class: "field" }, h("label", { for: "act-nights" }, "Nights in hospital (admissions)"), nights),
-    h("button", { type: "submit" }, "Record"), said);
+    h("h3", {}, t("oc.record_title")),
+    h("p", { class: "muted" }, t("oc.record_about")),
+    h("p", { class: "field" }, h("label", { for: "act-kind" }, t("oc.act")), kind),
+    h("p", { class: "field" }, h("label", { for: "act-day" }, t("fu.when")), when),
+    h("p", { class: "field" }, h("label", { for: "act-band" }, t("oc.how_serious")), band),
+    h("p", { class: "field" }, h("label", { for: "act-nights" }, t("oc.nights_label")), nights),
+    h("button", { type: "submit" }, t("oc.record")), said);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const k = /** @type {HTMLSelectElement} */ (kind).value;
@@ -129,11 +126,11 @@ function recordForm(id, done) {
 
 /** @param {any[]} events */
 function recent(events) {
-  if (!events.length) return h("p", { class: "muted" }, "No acts or contacts recorded yet.");
-  return h("section", { class: "card" }, h("h3", {}, "Acts and contacts, newest first"),
+  if (!events.length) return h("p", { class: "muted" }, t("oc.none"));
+  return h("section", { class: "card" }, h("h3", {}, t("oc.recent")),
     h("ul", {}, ...events.slice(0, 50).map((e) => h("li", {},
       `${day(e.occurred_on)}: ${KINDS[e.kind] || e.kind}`,
-      e.severity ? ` (band ${e.severity})` : "", e.kind === "admission" ? ` (${e.nights} nights)` : "",
+      e.severity ? " " + t("oc.band", { band: e.severity }) : "", e.kind === "admission" ? " " + t("oc.nights", { nights: e.nights }) : "",
       e.note ? ` – “${e.note}”` : "",
-      e.recorded_by === "clinician" ? " – recorded by the care team" : " – recorded by the patient"))));
+      e.recorded_by === "clinician" ? t("oc.by_team") : t("oc.by_patient")))));
 }

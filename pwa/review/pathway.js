@@ -6,17 +6,16 @@
  * and the discharge plan, agreed by both like the crisis plan and needed before
  * "discharged" (statement 5).
  */
+import { t } from "./words.js";
 import { agreementBlock } from "./agree.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { day, today } from "../shared/staff.js";
 import { message } from "../shared/message.js";
 
-const PHASES = [["assessment", "Assessment (up to 6 sessions)"], ["setting_the_frame", "Setting the frame (up to 3 months)"],
-  ["treatment", "Treatment (6 to 12 months)"], ["discharge_transition", "Discharge transition (6 months)"], ["discharged", "Discharged"]];
-const TEXTS = [["assessment_by", "Structured assessment by"], ["therapy_type", "Type of therapy chosen"],
-  ["therapy_duration", "Duration chosen"], ["therapy_intensity", "Intensity chosen (how often)"]];
-const DATES = [["assessment_done_on", "Structured assessment done on"], ["choice_discussed_on", "Therapy chosen with the patient on"]];
+const PHASES = ["assessment", "setting_the_frame", "treatment", "discharge_transition", "discharged"].map((k) => [k, t(`pw.phase.${k}`)]);
+const TEXTS = ["assessment_by", "therapy_type", "therapy_duration", "therapy_intensity"].map((k) => [k, t(`pw.${k}`)]);
+const DATES = ["assessment_done_on", "choice_discussed_on"].map((k) => [k, t(`pw.${k}`)]);
 
 /** @param {any} c */
 const contactWords = (c) => [c.name, c.phone, c.note].filter(Boolean).join(", ");
@@ -24,11 +23,11 @@ const contactWords = (c) => [c.name, c.phone, c.note].filter(Boolean).join(", ")
 /** The discharge plan's sections in words. @param {any} plan @returns {Array<[string, string[]]>} */
 export function dischargeSections(plan) {
   return [
-    ["What continues", plan.what_continues || []],
-    ["Who to contact", (plan.contacts || []).map(contactWords)],
-    ["If things get worse", plan.if_worse || []],
-    ["When support steps down", (plan.steps_down || []).map((/** @type {any} */ s) => s.when ? `${day(s.when)}: ${s.what}` : s.what)],
-    ["Notes", plan.notes ? [plan.notes] : []],
+    [t("pw.what_continues"), plan.what_continues || []],
+    [t("pw.contacts"), (plan.contacts || []).map(contactWords)],
+    [t("pw.if_worse"), plan.if_worse || []],
+    [t("pw.steps_down"), (plan.steps_down || []).map((/** @type {any} */ s) => s.when ? `${day(s.when)}: ${s.what}` : s.what)],
+    [t("pw.notes"), plan.notes ? [plan.notes] : []],
   ];
 }
 
@@ -38,13 +37,13 @@ export async function pathwaySection(id, reload) {
     call("GET", `/api/v1/patients/${id}/discharge-plan/draft`), call("GET", `/api/v1/patients/${id}/discharge-plan`)]);
   const p = pathway.ok ? pathway.data : null;
   return h("section", { class: "card", "aria-labelledby": "pathway" },
-    h("h2", { id: "pathway" }, "Pathway and discharge"),
+    h("h2", { id: "pathway" }, t("pw.title")),
     p ? h("p", { class: p.overrun ? "overdue-flag" : null }, p.overrun ? `▲ ${p.phase_words}.` : `${p.phase_words}.`)
-      : h("p", {}, "No pathway recorded yet: record the phase below."),
-    p && p.history.length ? h("ol", { class: "plain", "aria-label": "Phases so far" }, ...p.history.map((/** @type {any} */ c) =>
-      h("li", {}, `${PHASES.find(([k]) => k === c.phase)?.[1].replace(/ \(.*/, "")} from ${day(c.started_on)}`, h("span", { class: "muted" }, ` (recorded by ${c.moved_by_name})`)))) : null,
+      : h("p", {}, t("pw.none")),
+    p && p.history.length ? h("ol", { class: "plain", "aria-label": t("pw.so_far") }, ...p.history.map((/** @type {any} */ c) =>
+      h("li", {}, t("pw.history", { phase: t(`pw.short.${c.phase}`), from: day(c.started_on) }), h("span", { class: "muted" }, t("pw.recorded_by", { name: c.moved_by_name }))))) : null,
     pathwayForm(id, p, reload),
-    h("h3", {}, "Discharge plan"),
+    h("h3", {}, t("pw.discharge")),
     draft.ok ? dischargeCard(id, draft.data, agreed.ok ? agreed.data : null, reload) : h("p", {}, reasonOf(draft.data)));
 }
 
@@ -54,16 +53,16 @@ function pathwayForm(id, p, reload) {
   const field = (/** @type {string} */ key, /** @type {string} */ label, /** @type {HTMLElement} */ input) =>
     h("p", { class: "field" }, h("label", { for: `pw-${key}` }, label), input);
   const form = h("form", { class: "plan" },
-    field("phase", "Phase", h("select", { id: "pw-phase", name: "phase" },
+    field("phase", t("pw.phase"), h("select", { id: "pw-phase", name: "phase" },
       ...PHASES.map(([value, label]) => h("option", { value, selected: p?.phase === value }, label)))),
-    field("phase_started_on", "Phase began on (left empty: kept, or today for a new phase)",
+    field("phase_started_on", t("pw.began"),
       h("input", { type: "date", id: "pw-phase_started_on", name: "phase_started_on", max: today() })),
-    field("responsibilities", "Responsibilities agreed", h("textarea", { id: "pw-responsibilities", name: "responsibilities", rows: 2, maxlength: 2000 }, p?.responsibilities || "")),
-    field("formulation", "Formulation, in short", h("textarea", { id: "pw-formulation", name: "formulation", rows: 2, maxlength: 2000 }, p?.formulation || "")),
+    field("responsibilities", t("pw.responsibilities"), h("textarea", { id: "pw-responsibilities", name: "responsibilities", rows: 2, maxlength: 2000 }, p?.responsibilities || "")),
+    field("formulation", t("pw.formulation"), h("textarea", { id: "pw-formulation", name: "formulation", rows: 2, maxlength: 2000 }, p?.formulation || "")),
     ...DATES.map(([key, label]) => field(key, label, h("input", { type: "date", id: `pw-${key}`, name: key, max: today(), value: p?.[key] || "" }))),
     ...TEXTS.map(([key, label]) => field(key, label, h("input", { id: `pw-${key}`, name: key, maxlength: 200, value: p?.[key] || "" }))),
     problem,
-    h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the pathway")));
+    h("p", { class: "actions" }, h("button", { type: "submit" }, t("pw.save"))));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
@@ -75,7 +74,7 @@ function pathwayForm(id, p, reload) {
     if (reply.ok) reload();
     else problem.textContent = reasonOf(reply.data);
   });
-  return h("details", { open: !p }, h("summary", {}, p ? "Change the pathway" : "Record the pathway"), form);
+  return h("details", { open: !p }, h("summary", {}, p ? t("pw.change") : t("pw.record")), form);
 }
 
 /** @param {string} id @param {any} draft @param {any} agreed or null @param {() => void} reload */
@@ -86,13 +85,13 @@ function dischargeCard(id, draft, agreed, reload) {
     h("p", { class: "field" }, h("label", { for: `dp-${key}` }, label), h("span", { class: "muted", id: `dp-${key}-hint` }, hint),
       h("textarea", { id: `dp-${key}`, name: key, rows: 3, "aria-describedby": `dp-${key}-hint` }, value.join("\n")));
   const form = h("form", { class: "plan" },
-    lines("what_continues", "What continues", plan.what_continues, "One a line."),
-    lines("contacts", "Who to contact", plan.contacts.map(contactWords), "One a line: name, then phone number."),
-    lines("if_worse", "If things get worse", plan.if_worse, "One a line."),
-    lines("steps_down", "When support steps down", plan.steps_down.map((/** @type {any} */ s) => s.when ? `${s.when}: ${s.what}` : s.what),
-      "One a line, e.g. 2027-03-01: sessions every two weeks."),
-    h("p", { class: "field" }, h("label", { for: "dp-notes" }, "Notes"), h("textarea", { id: "dp-notes", name: "notes", rows: 2 }, plan.notes || "")),
-    h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the discharge plan draft")));
+    lines("what_continues", t("pw.what_continues"), plan.what_continues, t("pw.one_a_line")),
+    lines("contacts", t("pw.contacts"), plan.contacts.map(contactWords), t("pw.contacts_hint")),
+    lines("if_worse", t("pw.if_worse"), plan.if_worse, t("pw.one_a_line")),
+    lines("steps_down", t("pw.steps_down"), plan.steps_down.map((/** @type {any} */ s) => s.when ? `${s.when}: ${s.what}` : s.what),
+      t("pw.steps_hint")),
+    h("p", { class: "field" }, h("label", { for: "dp-notes" }, t("pw.notes")), h("textarea", { id: "dp-notes", name: "notes", rows: 2 }, plan.notes || "")),
+    h("p", { class: "actions" }, h("button", { type: "submit" }, t("pw.save_draft"))));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
@@ -111,12 +110,12 @@ function dischargeCard(id, draft, agreed, reload) {
     const reply = await call("PUT", `/api/v1/patients/${id}/discharge-plan/draft`, { base_version: draft.version, plan: body });
     if (reply.ok) reload();
     else problem.textContent = reply.status === 412
-      ? "The plan was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."
+      ? t("pw.changed")
       : reasonOf(reply.data);
   });
   return h("div", { class: "discharge" },
-    agreed ? h("p", {}, `Agreed version ${agreed.version}, agreed on ${day(agreed.agreed_at)} with ${agreed.clinician_name}.`) : null,
-    ...agreementBlock({ key: "discharge", noun: "discharge plan", draft, agreed, sectionsOf: dischargeSections, reload, problem,
+    agreed ? h("p", {}, t("pw.agreed", { version: agreed.version, on: day(agreed.agreed_at), with: agreed.clinician_name })) : null,
+    ...agreementBlock({ key: "discharge", noun: t("pw.noun"), draft, agreed, sectionsOf: dischargeSections, reload, problem,
       path: `/api/v1/patients/${id}/discharge-plan/agreement` }),
-    h("details", {}, h("summary", {}, "Change the discharge plan draft"), form));
+    h("details", {}, h("summary", {}, t("pw.change_draft")), form));
 }

@@ -1,5 +1,6 @@
 // @ts-check
 /** One patient before a session: the digest, the charts, the timeline, sessions and tools. */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { allCharts } from "../shared/charts.js";
 import { downloadButton } from "./download.js";
@@ -29,23 +30,23 @@ export async function patientScreen(id, range) {
   const [review, notes, appointments, followUps] = await Promise.all([
     loadReview(id, range), call("GET", `/api/v1/patients/${id}/notes`),
     call("GET", `/api/v1/patients/${id}/appointments`), call("GET", `/api/v1/patients/${id}/follow-ups`)]);
-  const back = h("p", {}, h("a", { href: "#/" }, "Back to your caseload"));
+  const back = h("p", {}, h("a", { href: "#/" }, t("patient.back")));
   if (!review.ok) {
-    show("Patient", back, h("h1", {}, "Patient"),
+    show(t("patient.title"), back, h("h1", {}, t("patient.title")),
       message("problem", reasonOf(review.data)));
     return;
   }
   const r = review.data;
   const reload = () => patientScreen(id, range);
-  show(`${r.display_name}: before the session`,
+  show(t("patient.before", { name: r.display_name }),
     back,
-    h("h1", {}, `${r.display_name}: before the session`),
+    h("h1", {}, t("patient.before", { name: r.display_name })),
     windowForm(id, r, range),
     h("section", { class: "card", "aria-labelledby": "digest" },
-      h("h2", { id: "digest" }, "Summary"),
+      h("h2", { id: "digest" }, t("patient.summary")),
       h("ul", { class: "digest" }, ...r.digest.map((/** @type {string} */ line) => h("li", {}, line)))),
     h("section", { "aria-labelledby": "charts" },
-      h("h2", { id: "charts" }, "Charts"),
+      h("h2", { id: "charts" }, t("patient.charts")),
       h("div", { class: "charts" }, ...allCharts(r.charts))),
     outcomesSection(id),
     timelineSection(id, r, notes.ok ? notes.data : [], reload),
@@ -59,10 +60,10 @@ export async function patientScreen(id, range) {
 
 /** Chain analyses: the module loads on first use. @param {string} id @param {any[]} entries */
 function chainsSection(id, entries) {
-  const body = h("div", {}, h("p", {}, "Loading…"));
+  const body = h("div", {}, h("p", {}, t("review.loading")));
   import("./chains.js").then((m) => m.fillChains(id, entries, body))
-    .catch(() => body.replaceChildren(h("p", { class: "problem" }, "The chain analyses could not be loaded. Please reload the page.")));
-  return h("section", { "aria-labelledby": "chains" }, h("h2", { id: "chains" }, "Chain analyses of acted urges"), body);
+    .catch(() => body.replaceChildren(h("p", { class: "problem" }, t("patient.chains_failed"))));
+  return h("section", { "aria-labelledby": "chains" }, h("h2", { id: "chains" }, t("patient.chains")), body);
 }
 
 /**
@@ -73,10 +74,10 @@ function windowForm(id, r, range) {
   const from = h("input", { type: "date", id: "from", name: "from", required: true, max: today(), value: range.get("from") || r.window.start.slice(0, 10) });
   const to = h("input", { type: "date", id: "to", name: "to", max: today(), value: range.get("to") || today() });
   const form = h("form", { class: "window" },
-    h("p", { class: "field" }, h("label", { for: "from" }, "From"), from),
-    h("p", { class: "field" }, h("label", { for: "to" }, "To"), to),
-    h("button", { type: "submit" }, "Show this range"),
-    range.get("from") ? h("a", { href: `#/patients/${id}` }, "Since the last session") : null);
+    h("p", { class: "field" }, h("label", { for: "from" }, t("patient.from")), from),
+    h("p", { class: "field" }, h("label", { for: "to" }, t("patient.to")), to),
+    h("button", { type: "submit" }, t("patient.show_range")),
+    range.get("from") ? h("a", { href: `#/patients/${id}` }, t("caseload.since")) : null);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const chosen = new URLSearchParams({ from: /** @type {HTMLInputElement} */ (from).value });
@@ -85,10 +86,10 @@ function windowForm(id, r, range) {
   });
   const query = range.get("from") ? `?${range}` : "";
   return h("div", { class: "card toolbar" },
-    h("p", { class: "window-words" }, `Showing ${r.window.words}.`),
+    h("p", { class: "window-words" }, t("patient.showing", { window: r.window.words })),
     form,
     h("p", { class: "actions" },
-      h("a", { class: "button", href: `#/print/${id}${query}` }, "Print view"),
-      downloadButton(`/patients/${id}/export?format=csv`, "Download the diary (CSV)"),
-      downloadButton(`/patients/${id}/export?format=fhir`, "Download for health records (FHIR)")));
+      h("a", { class: "button", href: `#/print/${id}${query}` }, t("patient.print")),
+      downloadButton(`/patients/${id}/export?format=csv`, t("patient.csv")),
+      downloadButton(`/patients/${id}/export?format=fhir`, t("patient.fhir"))));
 }

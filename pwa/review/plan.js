@@ -5,6 +5,7 @@
  * with the patient in the session, thresholds included, each a number or a reason for
  * none (a threshold is never silently off, H-009).
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { agreementBlock } from "./agree.js";
 import { h } from "../shared/dom.js";
@@ -13,13 +14,13 @@ import { message } from "../shared/message.js";
 
 /** Plain list sections of the plan that can be edited here, one item a line. */
 const SECTIONS = [
-  ["warning_signs", "Early warning signs"],
-  ["self_help", "Things I can do myself"],
-  ["people_places", "People and places that help"],
-  ["safer", "Making my situation safer"],
-  ["reasons", "Reasons that matter to me"],
+  ["warning_signs", t("pl.warning_signs")],
+  ["self_help", t("pl.self_help")],
+  ["people_places", t("pl.people_places")],
+  ["safer", t("pl.safer")],
+  ["reasons", t("pl.reasons")],
 ];
-const RISKS = [["self_harm", "Urge to self-harm"], ["aggression", "Urge to hurt someone else"]];
+const RISKS = [["self_harm", t("pl.self_harm")], ["aggression", t("pl.aggression")]];
 
 /** @param {any} c a contact */
 const contactWords = (c) => [c.name, c.phone, c.note].filter(Boolean).join(", ");
@@ -30,46 +31,46 @@ const contactWords = (c) => [c.name, c.phone, c.note].filter(Boolean).join(", ")
  * @returns {Array<[string, string[]]>}
  */
 export function sectionsOf(plan) {
-  const t = plan.thresholds || {};
-  const declined = t.declined || {};
-  const threshold = (/** @type {string} */ key, /** @type {string} */ label) => t[key] != null
-    ? `${label}: offer the plan at ${t[key]} out of 10 or more`
-    : declined[key] ? `${label}: no threshold, because ${declined[key]}` : `${label}: not decided yet`;
+  const limits = plan.thresholds || {};
+  const declined = limits.declined || {};
+  const threshold = (/** @type {string} */ key, /** @type {string} */ label) => limits[key] != null
+    ? t("pl.threshold", { label, value: limits[key] })
+    : declined[key] ? t("pl.no_threshold", { label, why: declined[key] }) : t("pl.undecided", { label });
   return [
-    ["Previous crises", (plan.previous_crises || []).map((/** @type {any} */ p) => [p.when, p.what_led_up].filter(Boolean).join(": "))],
-    ["Early warning signs", plan.warning_signs || []],
-    ["Table rows that are warning signs", (plan.warning_rows || []).map((/** @type {any} */ r) => `${r.emotion}: ${r.urge}`)],
-    ["Things I can do myself", plan.self_help || []],
-    ["People and places that help", plan.people_places || []],
-    ["People I can call", (plan.contacts || []).map(contactWords)],
-    ["Professionals and services", (plan.professionals || []).map(contactWords)],
-    ["Making my situation safer", plan.safer || []],
-    ["Reasons that matter to me", plan.reasons || []],
-    ["When the app offers the plan", [
+    [t("pl.previous"), (plan.previous_crises || []).map((/** @type {any} */ p) => [p.when, p.what_led_up].filter(Boolean).join(": "))],
+    [t("pl.warning_signs"), plan.warning_signs || []],
+    [t("pl.warning_rows"), (plan.warning_rows || []).map((/** @type {any} */ r) => `${r.emotion}: ${r.urge}`)],
+    [t("pl.self_help"), plan.self_help || []],
+    [t("pl.people_places"), plan.people_places || []],
+    [t("pl.contacts"), (plan.contacts || []).map(contactWords)],
+    [t("pl.professionals"), (plan.professionals || []).map(contactWords)],
+    [t("pl.safer"), plan.safer || []],
+    [t("pl.reasons"), plan.reasons || []],
+    [t("pl.offers"), [
       ...RISKS.map(([key, label]) => threshold(key, label)),
-      t.substance_use ? "Alcohol or drugs: offer the plan whenever they were used"
-        : declined.substance_use ? `Alcohol or drugs: no prompt, because ${declined.substance_use}` : "Alcohol or drugs: not decided yet"]],
-    ["Review date", plan.review_date ? [day(plan.review_date)] : []],
+      limits.substance_use ? t("pl.substance")
+        : declined.substance_use ? t("pl.substance.declined", { why: declined.substance_use }) : t("pl.substance.undecided")]],
+    [t("pl.review"), plan.review_date ? [day(plan.review_date)] : []],
   ];
 }
 
 /** @param {any} draft @param {any[]} rows the personal table's rows */
 function thresholdFields(draft, rows) {
-  const t = draft.plan.thresholds || {};
-  const declined = t.declined || {};
+  const limits = draft.plan.thresholds || {};
+  const declined = limits.declined || {};
   const linked = new Set((draft.plan.warning_rows || []).map((/** @type {any} */ r) => `${r.emotion}\n${r.urge}`));
   return [
-    h("fieldset", {}, h("legend", {}, "When the app offers the plan: a number, or why there is none"),
+    h("fieldset", {}, h("legend", {}, t("pl.legend")),
       ...RISKS.flatMap(([key, label]) => [
-        h("p", { class: "field" }, h("label", { for: `t-${key}` }, `${label}: at (1 to 10)`),
-          h("input", { id: `t-${key}`, name: `t-${key}`, type: "number", min: 1, max: 10, value: t[key] ?? "" })),
-        h("p", { class: "field" }, h("label", { for: `d-${key}` }, `${label}: no prompt, because`),
+        h("p", { class: "field" }, h("label", { for: `t-${key}` }, t("pl.at", { label })),
+          h("input", { id: `t-${key}`, name: `t-${key}`, type: "number", min: 1, max: 10, value: limits[key] ?? "" })),
+        h("p", { class: "field" }, h("label", { for: `d-${key}` }, t("pl.no_prompt", { label })),
           h("input", { id: `d-${key}`, name: `d-${key}`, maxlength: 200, value: declined[key] || "" }))]),
-      h("p", { class: "field" }, h("label", {}, h("input", { type: "checkbox", name: "t-substance_use", checked: Boolean(t.substance_use) }),
-        " Offer the plan whenever alcohol or drugs were used")),
-      h("p", { class: "field" }, h("label", { for: "d-substance_use" }, "Alcohol or drugs: no prompt, because"),
+      h("p", { class: "field" }, h("label", {}, h("input", { type: "checkbox", name: "t-substance_use", checked: Boolean(limits.substance_use) }),
+        t("pl.substance.check"))),
+      h("p", { class: "field" }, h("label", { for: "d-substance_use" }, t("pl.substance.no")),
         h("input", { id: "d-substance_use", name: "d-substance_use", maxlength: 200, value: declined.substance_use || "" }))),
-    rows.length ? h("fieldset", {}, h("legend", {}, "Rows of the table that are early warning signs"),
+    rows.length ? h("fieldset", {}, h("legend", {}, t("pl.rows_legend")),
       ...rows.map((r, i) => h("p", { class: "field" }, h("label", {},
         h("input", { type: "checkbox", name: "warning-row", value: String(i), checked: linked.has(`${r.emotion}\n${r.urge}`) }),
         ` ${r.emotion}: ${r.urge}`)))) : null,
@@ -106,8 +107,8 @@ export async function planCard(id, draft, rows, reload) {
     h("textarea", { id: `plan-${key}`, name: key, rows: 3 }, (draft.plan[key] || []).join("\n"))));
   const review = h("input", { type: "date", id: "plan-review", name: "review_date", value: draft.plan.review_date || "" });
   const form = h("form", { class: "plan" }, ...areas, ...thresholdFields(draft, rows),
-    h("p", { class: "field" }, h("label", { for: "plan-review" }, "Review date"), review),
-    h("p", { class: "actions" }, h("button", { type: "submit" }, "Save the draft")));
+    h("p", { class: "field" }, h("label", { for: "plan-review" }, t("pl.review")), review),
+    h("p", { class: "actions" }, h("button", { type: "submit" }, t("pl.save"))));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
@@ -118,11 +119,11 @@ export async function planCard(id, draft, rows, reload) {
     const reply = await call("PUT", `/api/v1/patients/${id}/crisis-plan/draft`, { base_version: draft.version, plan });
     if (reply.ok) reload();
     else problem.textContent = reply.status === 412
-      ? "The plan was changed on the patient's phone since this page opened. Reload the page to see it, then make your change again."
+      ? t("pw.changed")
       : reasonOf(reply.data);
   });
   return h("div", {},
     ...agreementBlock({ key: "plan", noun: "plan", draft, agreed, sectionsOf, reload, problem,
       path: `/api/v1/patients/${id}/crisis-plan/agreement` }),
-    h("details", {}, h("summary", {}, "Change the draft"), form));
+    h("details", {}, h("summary", {}, t("pl.change")), form));
 }

@@ -4,20 +4,21 @@
  * it in their app's Settings and accepts it or keeps their own; the patient's choice wins.
  * The patient's own times are theirs and are not shown here, only whether reminders are on.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { message } from "../shared/message.js";
 
-const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const ANSWERS = { accepted: "accepted it", declined: "kept their own times" };
+const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((d) => t(`rem.${d}`));
+const ANSWERS = { accepted: t("rr.accepted"), declined: t("rr.declined") };
 
 /** @param {string} id */
 export function remindersSection(id) {
-  const body = h("div", {}, h("p", {}, "Loading…"));
+  const body = h("div", {}, h("p", {}, t("review.loading")));
   void fill(id, body);
   return h("section", { class: "card", "aria-labelledby": "reminders" },
-    h("h2", { id: "reminders" }, "Diary reminders"), body);
+    h("h2", { id: "reminders" }, t("rr.title")), body);
 }
 
 /** @param {string} id @param {HTMLElement} into @param {string} [done] */
@@ -29,10 +30,10 @@ async function fill(id, into, done = "") {
   }
   const { reminders_on: on, suggestion } = reply.data;
   into.replaceChildren(...[
-    h("p", {}, on ? "Reminders are on in the patient's app." : "Reminders are off in the patient's app."),
-    suggestion ? h("p", {}, `Suggested ${dateTime(suggestion.suggested_at)} by ${suggestion.suggested_by}: `
-      + `${suggestion.times.join(", ")} on ${suggestion.days.map((/** @type {number} */ d) => DAYS[d - 1]).join(", ")}. `
-      + (suggestion.answer ? `The patient ${/** @type {any} */ (ANSWERS)[suggestion.answer]}.` : "Waiting for the patient's answer."))
+    h("p", {}, on ? t("rr.on") : t("rr.off")),
+    suggestion ? h("p", {}, t("rr.suggested", { when: dateTime(suggestion.suggested_at), by: suggestion.suggested_by,
+      times: suggestion.times.join(", "), days: suggestion.days.map((/** @type {number} */ d) => DAYS[d - 1]).join(", ") })
+      + " " + (suggestion.answer ? /** @type {any} */ (ANSWERS)[suggestion.answer] : t("rr.waiting")))
       : null,
     done ? message("saved", done) : null,
     form(id, into),
@@ -46,11 +47,11 @@ function form(id, into) {
     h("input", { type: "checkbox", id: `suggest-day-${i + 1}`, value: String(i + 1), checked: true })));
   const problem = message("problem");
   const element = h("form", { class: "window" },
-    h("fieldset", {}, h("legend", {}, "Suggest up to three times a day (the patient's own time zone)"),
-      ...times.map((input, i) => h("p", { class: "field" }, h("label", { for: input.id }, `Time ${i + 1}`), input))),
-    h("fieldset", {}, h("legend", {}, "On these days"),
+    h("fieldset", {}, h("legend", {}, t("rr.suggest")),
+      ...times.map((input, i) => h("p", { class: "field" }, h("label", { for: input.id }, t("rr.time", { n: i + 1 })), input))),
+    h("fieldset", {}, h("legend", {}, t("rr.days")),
       ...days.map((box, i) => h("label", { for: box.id }, box, ` ${DAYS[i]}`))),
-    h("button", { type: "submit" }, "Suggest these times"),
+    h("button", { type: "submit" }, t("rr.suggest_button")),
     problem);
   element.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -59,11 +60,11 @@ function form(id, into) {
       days: days.filter((d) => d.checked).map((d) => Number(d.value)),
     };
     if (body.times.length === 0) {
-      problem.textContent = "Choose at least one time.";
+      problem.textContent = t("rr.one_time");
       return;
     }
     const reply = await call("PUT", `/api/v1/patients/${id}/reminder-suggestion`, body);
-    if (reply.ok) await fill(id, into, "Suggested. The patient will see it in their app's Settings.");
+    if (reply.ok) await fill(id, into, t("rr.done"));
     else problem.textContent = reasonOf(reply.data);
   });
   return element;

@@ -4,6 +4,7 @@
  * and the crisis plan (both editable here in the session), the worksheets and
  * checking-it-out records since the last session to review together, and goals to agree.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { planCard } from "./plan.js";
@@ -15,10 +16,10 @@ export let refreshTools = () => {};
 
 /** @param {string} id */
 export function toolsSection(id) {
-  const body = h("div", { class: "tools" }, h("p", {}, "Loading…"));
+  const body = h("div", { class: "tools" }, h("p", {}, t("review.loading")));
   refreshTools = () => fill(id, body);
   fill(id, body);
-  return h("section", { "aria-labelledby": "tools" }, h("h2", { id: "tools" }, "Plans, worksheets and goals"), body);
+  return h("section", { "aria-labelledby": "tools" }, h("h2", { id: "tools" }, t("rt.title")), body);
 }
 
 /** @param {string} id @param {HTMLElement} into */
@@ -30,10 +31,10 @@ async function fill(id, into) {
     call("GET", `${base}/session-tools`), call("GET", `${base}/goals`)]);
   const reload = () => fill(id, into);
   into.replaceChildren(
-    card("Personal table", table.ok && tableDraft.ok ? tableCard(id, table.data, tableDraft.data, reload) : unavailable(table.ok ? tableDraft : table)),
-    card("Crisis plan", draft.ok ? await planCard(id, draft.data, table.ok ? table.data.rows || [] : [], () => fill(id, into)) : unavailable(draft)),
-    ...(together.ok ? togetherCards(id, together.data, reload) : [card("Worksheets and checking it out", unavailable(together))]),
-    goals.ok ? goalsCard(id, goals.data, reload) : card("Goals", unavailable(goals)));
+    card(t("rt.table"), table.ok && tableDraft.ok ? tableCard(id, table.data, tableDraft.data, reload) : unavailable(table.ok ? tableDraft : table)),
+    card(t("rt.plan"), draft.ok ? await planCard(id, draft.data, table.ok ? table.data.rows || [] : [], () => fill(id, into)) : unavailable(draft)),
+    ...(together.ok ? togetherCards(id, together.data, reload) : [card(t("rt.together"), unavailable(together))]),
+    goals.ok ? goalsCard(id, goals.data, reload) : card(t("rt.goals"), unavailable(goals)));
 }
 
 /** @param {string} title @param {Node} content */
@@ -43,5 +44,5 @@ function card(title, content) {
 
 /** @param {{status: number, data: any}} reply */
 function unavailable(reply) {
-  return h("p", { class: "muted" }, reply.status === 404 ? "Nothing yet." : reasonOf(reply.data));
+  return h("p", { class: "muted" }, reply.status === 404 ? t("rt.nothing") : reasonOf(reply.data));
 }

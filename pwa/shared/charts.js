@@ -5,6 +5,7 @@
  * chart's accessible description) and, behind a disclosure, the table of its figures.
  * Series differ by line style and marker as well as colour.
  */
+import { t } from "./words.js";
 import { h, s } from "./dom.js";
 import { day } from "./staff.js";
 
@@ -32,7 +33,7 @@ export function figure(title, summary, svg, legend, heads, rows) {
     h("p", { id: `${id}-summary`, class: "summary" }, summary),
     svg, legend,
     rows.length ? h("details", {},
-      h("summary", {}, "The figures behind this chart"),
+      h("summary", {}, t("chart.figures")),
       h("table", {},
         h("caption", {}, title),
         h("thead", {}, h("tr", {}, ...heads.map((t) => h("th", { scope: "col" }, t)))),
@@ -104,10 +105,10 @@ export function intensityChart(chart) {
   const pts = chart.points;
   return figure(chart.title, chart.summary,
     pts.length ? lines(pts, [
-      { key: "urge_mean", cls: "s1", label: "urge strength (average)" },
-      { key: "emotion_mean", cls: "s2", label: "emotion intensity (average)" }]) : null,
-    pts.length ? legend([["s1", "Urge strength, daily average (solid)"], ["s2", "Emotion intensity, daily average (dashed)"]]) : null,
-    ["Day", "Entries", "Urge strength (average)", "Strongest urge", "Emotion intensity (average)"],
+      { key: "urge_mean", cls: "s1", label: t("chart.urge_avg") },
+      { key: "emotion_mean", cls: "s2", label: t("chart.emotion_avg") }]) : null,
+    pts.length ? legend([["s1", t("chart.legend.urge")], ["s2", t("chart.legend.emotion")]]) : null,
+    [t("chart.day"), t("chart.entries"), t("chart.urge_avg_col"), t("chart.strongest"), t("chart.emotion_avg_col")],
     pts.map((/** @type {any} */ p) => [day(p.day), p.entries, text(p.urge_mean), text(p.urge_max), text(p.emotion_mean)]));
 }
 
@@ -129,7 +130,7 @@ export function barChart(bars) {
       s("text", { x: left - 8, y: y + 18, "text-anchor": "end" }, label),
       s("rect", { x: left, y: y + 4, width: Math.max(width(b.value), 1), height: 20, class: "bar s1" },
         s("title", {}, b.note)),
-      s("text", { x: left + width(b.value) + 6, y: y + 18 }, b.inner === undefined ? b.value : `${b.inner} of ${b.value}`));
+      s("text", { x: left + width(b.value) + 6, y: y + 18 }, b.inner === undefined ? b.value : t("chart.of", { inner: b.inner, value: b.value })));
     if (b.inner !== undefined && b.inner > 0) {
       svg.append(s("rect", { x: left, y: y + 9, width: width(b.inner), height: 10, class: "bar inner" },
         s("title", {}, b.note)));
@@ -142,7 +143,7 @@ export function barChart(bars) {
 export function categoryChart(chart) {
   return figure(chart.title, chart.summary,
     barChart(chart.rows.map((/** @type {any} */ r) => ({ label: r.label, value: r.count, note: `${r.label}: ${r.count}` }))),
-    null, ["Category", "Entries"], chart.rows.map((/** @type {any} */ r) => [r.label, r.count]));
+    null, [t("chart.category"), t("chart.entries")], chart.rows.map((/** @type {any} */ r) => [r.label, r.count]));
 }
 
 /** @param {any} chart */
@@ -151,9 +152,9 @@ export function responseChart(chart) {
   return figure(chart.title, chart.summary,
     rows.length ? barChart(rows.slice(0, 8).map((/** @type {any} */ r) => ({
       label: r.helpful_response, value: r.tried, inner: r.resisted,
-      note: `${r.helpful_response}: tried ${r.tried}, then resisted ${r.resisted}` }))) : null,
-    rows.length ? legend([["s1", "Times tried (full bar)"], ["inner", "Then resisted (inner bar)"]]) : null,
-    ["Helpful response", "Tried", "Then resisted", "Partly acted on", "Acted on"],
+      note: t("chart.tried_note", { what: r.helpful_response, tried: r.tried, resisted: r.resisted }) }))) : null,
+    rows.length ? legend([["s1", t("chart.legend.tried")], ["inner", t("chart.legend.resisted")]]) : null,
+    [t("chart.helpful"), t("chart.tried"), t("chart.then_resisted"), t("chart.partly"), t("chart.acted")],
     rows.map((/** @type {any} */ r) => [r.helpful_response, r.tried, r.resisted, r.partly, r.acted]));
 }
 
@@ -163,18 +164,18 @@ export function riskChart(chart) {
   let svg = null;
   if (pts.length) {
     svg = lines(pts, [
-      { key: "self_harm_max", cls: "s3", label: "self-harm urge (highest)" },
-      { key: "aggression_max", cls: "s4", label: "aggression urge (highest)" }]);
+      { key: "self_harm_max", cls: "s3", label: t("chart.self_harm_max") },
+      { key: "aggression_max", cls: "s4", label: t("chart.aggression_max") }]);
     const x = dayScale(pts.map((/** @type {any} */ p) => p.day));
     for (const p of pts.filter((/** @type {any} */ q) => q.substance_use)) {
       const cx = x(p.day);
       svg.append(s("path", { class: "mark", d: `M${cx - 6},${H - M.bottom + 2} l6,-10 l6,10 z` },
-        s("title", {}, `${day(p.day)}: alcohol or drugs used (${p.substance_use})`)));
+        s("title", {}, t("chart.substance_note", { day: day(p.day), count: p.substance_use }))));
     }
   }
   return figure(chart.title, chart.summary, svg,
-    pts.length ? legend([["s3", "Self-harm urge, highest that day (solid)"], ["s4", "Aggression urge, highest that day (dashed)"], ["mark", "Alcohol or drugs used (triangle)"]]) : null,
-    ["Day", "Self-harm urge (highest)", "Aggression urge (highest)", "Alcohol or drugs (entries)"],
+    pts.length ? legend([["s3", t("chart.legend.self_harm")], ["s4", t("chart.legend.aggression")], ["mark", t("chart.legend.substance")]]) : null,
+    [t("chart.day"), t("chart.self_harm_col"), t("chart.aggression_col"), t("chart.substance_col")],
     pts.map((/** @type {any} */ p) => [day(p.day), text(p.self_harm_max), text(p.aggression_max), p.substance_use]));
 }
 

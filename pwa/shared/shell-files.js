@@ -2,7 +2,7 @@
 // Written by scripts/pwa_manifest.py --write: do not edit by hand (bash scripts/test
 // fails when it is stale). The service worker precaches the shell in a cache named by
 // VERSION; each file counts towards the first-load budget (tests/pwa/test_shell.py).
-export const VERSION = "2eee07bb4374";
+export const VERSION = "f6dbd3ca5d27";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -24,24 +24,24 @@ export const LATER_FILES = [
   // /crisis as the server renders it, the emergency numbers in its HTML: kept from the
   // first visit (or sign-in) on, for a phone whose scripts cannot run offline.
   "/crisis",
-  "/app/access-log-CW_w686O.js",
-  "/app/chains-EORkmGNy.js",
-  "/app/checking-AaRe_6gI.js",
-  "/app/discharge-DqLboYSW.js",
-  "/app/downloads-DfC2XS83.js",
+  "/app/access-log-CEUIbh8J.js",
+  "/app/chains-C6aD9zp5.js",
+  "/app/checking-DjVPpOmI.js",
+  "/app/discharge-Dshbuqgb.js",
+  "/app/downloads-D_pTEXd6.js",
   "/app/emotions-DHnxFg8s.js",
-  "/app/goals-C-Fmco4C.js",
+  "/app/goals-C_VJpLMF.js",
   "/app/learn-C9LwwY8K.js",
-  "/app/lock-bw8UoBkK.js",
-  "/app/nudge-C6LQVa-e.js",
-  "/app/outcomes-BCc_7b_T.js",
-  "/app/plan-edit-D6paXd_D.js",
-  "/app/privacy-Bhp1hiUS.js",
-  "/app/progress-BwBwBnvV.js",
-  "/app/push-DD1G1Kqs.js",
-  "/app/reminders-CDQHjHkZ.js",
-  "/app/sign-in-code-CEHIXiHl.js",
-  "/app/table-BwQiVVgy.js",
-  "/app/withdraw-C-xqvq6g.js",
+  "/app/lock-DVhcLFlW.js",
+  "/app/nudge-BFLwzi5Q.js",
+  "/app/outcomes-DdCsqgG_.js",
+  "/app/plan-edit-DO9xe-P5.js",
+  "/app/privacy-Bbiu8u_7.js",
+  "/app/progress-OZfUAdSc.js",
+  "/app/push-9EyY-_mw.js",
+  "/app/reminders-AMuGhnFx.js",
+  "/app/sign-in-code-jROZomlQ.js",
+  "/app/table-D2Dp-2gK.js",
+  "/app/withdraw-BADXHXx5.js",
   "/page/reminders.css",
 ];

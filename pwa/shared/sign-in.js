@@ -4,6 +4,7 @@
  * invitation code and a new password), and the code from an authenticator app when the
  * server asks for one. What happens after a right password is the app's own business.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "./api.js";
 import { h } from "./dom.js";
 import { message, say } from "./message.js";
@@ -25,7 +26,7 @@ import { message, say } from "./message.js";
  * show (a patient at the staff pages, say). `noSignal` is what to say with no answer.
  */
 
-const CODE = { name: "totp", label: "Code from your authenticator app", optional: true,
+const CODE = { name: "totp", label: t("signin.totp"), optional: true,
   attrs: { type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "10" } };
 
 /** @param {Field} f */
@@ -53,7 +54,7 @@ export function signInForm(o) {
     say(problem, "problem", "");
     const empty = inputs.find((i) => !i.optional && !i.input.value);
     if (empty) {
-      say(problem, "problem", "Please fill in every box.");
+      say(problem, "problem", t("signin.fill_all"));
       empty.input.focus();
       return;
     }
@@ -74,7 +75,7 @@ export function signInForm(o) {
           inputs.push(code);
           problem.before(code.element);
         }
-        say(problem, "problem", "Please type the 6-digit code from your authenticator app.");
+        say(problem, "problem", t("signin.totp_needed"));
         code.input.focus();
         return;
       }
@@ -84,7 +85,7 @@ export function signInForm(o) {
         const first = reply.data?.errors?.[0];
         const rule = first && inputs.some((i) => i.name === first.field) && !/^[a-z_]+$/.test(first.rule) ? first.rule : "";
         say(problem, "problem", reply.status === 0 && o.noSignal ? o.noSignal
-          : reply.status === 429 ? "Too many tries. Please wait a few minutes and try again."
+          : reply.status === 429 ? t("signin.too_many")
             : rule || reasonOf(reply.data));
         return;
       }
@@ -92,7 +93,7 @@ export function signInForm(o) {
       if (refused) say(problem, "problem", refused);
     } catch (error) {
       console.error("Signing in failed", error instanceof Error ? error.name : "");
-      say(problem, "problem", "Something went wrong. Please try again.");
+      say(problem, "problem", t("kit.went_wrong"));
     } finally {
       submit.removeAttribute("disabled");
     }

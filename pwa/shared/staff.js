@@ -4,6 +4,7 @@
  * account bar, signing in and out, and dates in words as the service's clinicians read
  * them (London time).
  */
+import { dateLocale, t } from "./words.js";
 import { call } from "./api.js";
 import { h } from "./dom.js";
 import { signInForm } from "./sign-in.js";
@@ -29,7 +30,7 @@ const LONDON = "Europe/London";
 /** @param {string | null | undefined} iso */
 export function dateTime(iso) {
   if (!iso) return "";
-  return new Date(iso).toLocaleString("en-GB", {
+  return new Date(iso).toLocaleString(dateLocale(), {
     timeZone: LONDON, weekday: "short", day: "numeric", month: "short", hour: "2-digit",
     minute: "2-digit",
   });
@@ -39,7 +40,7 @@ export function dateTime(iso) {
 export function day(iso) {
   if (!iso) return "";
   const when = iso.length === 10 ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return when.toLocaleDateString("en-GB", {
+  return when.toLocaleDateString(dateLocale(), {
     timeZone: LONDON, weekday: "short", day: "numeric", month: "short",
   });
 }
@@ -58,8 +59,8 @@ export function today() {
 export function accountBar(name, links, signOut) {
   /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren(
     ...links,
-    h("span", {}, `Signed in as ${name}`),
-    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
+    h("span", {}, t("staff.signed_in", { name })),
+    h("button", { type: "button", class: "link", onclick: signOut }, t("staff.signout")),
   );
 }
 
@@ -72,9 +73,9 @@ export async function endSession() {
 
 /** The staff apps' fields: their code box is there from the start. @type {import("./sign-in.js").Field[]} */
 const STAFF_FIELDS = [
-  { name: "login", label: "Login", attrs: { autocomplete: "username", maxlength: "64" } },
-  { name: "password", label: "Password", attrs: { type: "password", autocomplete: "current-password" } },
-  { name: "totp", label: "Code from your authenticator app (if you have set one up)", optional: true,
+  { name: "login", label: t("staff.login"), attrs: { autocomplete: "username", maxlength: "64" } },
+  { name: "password", label: t("signin.password"), attrs: { type: "password", autocomplete: "current-password" } },
+  { name: "totp", label: t("staff.totp"), optional: true,
     attrs: { inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9 ]{6,8}", maxlength: "8" } },
 ];
 
@@ -86,7 +87,7 @@ const STAFF_FIELDS = [
 export function signInScreen(o) {
   /** @type {HTMLElement} */ (document.getElementById("account")).replaceChildren();
   const form = signInForm({
-    url: "/api/v1/session", button: "Sign in", fields: STAFF_FIELDS, class: "card narrow",
+    url: "/api/v1/session", button: t("signin.title"), fields: STAFF_FIELDS, class: "card narrow",
     async signedIn(data) {
       if (!o.admits(data.role)) {
         await call("DELETE", "/api/v1/session");
@@ -97,5 +98,5 @@ export function signInScreen(o) {
       o.then();
     },
   });
-  show("Sign in", h("h1", {}, o.heading), form);
+  show(t("signin.title"), h("h1", {}, o.heading), form);
 }

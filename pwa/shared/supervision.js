@@ -4,6 +4,7 @@
  * happened, with overdue flagged in words and a shape. The clinician sees their own on the
  * caseload; their site admin sees everyone's in the accounts pages. Both can record.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "./api.js";
 import { h } from "./dom.js";
 import { day, today } from "./staff.js";
@@ -23,10 +24,10 @@ export function supervisionCard(s, heading, reload, level = "h2") {
   };
   const held = h("input", { type: "date", id: `sv-held-${key}`, required: true, max: today(), value: today() });
   const who = h("input", { id: `sv-who-${key}`, required: true, maxlength: 200 });
-  const session = h("form", { class: "window", "aria-label": `Record a supervision session for ${s.display_name}` },
-    h("p", { class: "field" }, h("label", { for: `sv-held-${key}` }, "Supervision held on"), held),
-    h("p", { class: "field" }, h("label", { for: `sv-who-${key}` }, "Supervisor"), who),
-    h("button", { type: "submit" }, "Record the session"));
+  const session = h("form", { class: "window", "aria-label": t("sv.record.label", { name: s.display_name }) },
+    h("p", { class: "field" }, h("label", { for: `sv-held-${key}` }, t("sv.held")), held),
+    h("p", { class: "field" }, h("label", { for: `sv-who-${key}` }, t("sv.supervisor")), who),
+    h("button", { type: "submit" }, t("sv.record")));
   session.addEventListener("submit", (event) => {
     event.preventDefault();
     send("POST", "/sessions", { held_on: /** @type {HTMLInputElement} */ (held).value, supervisor: /** @type {HTMLInputElement} */ (who).value });
@@ -34,11 +35,11 @@ export function supervisionCard(s, heading, reload, level = "h2") {
   const lvl = h("input", { id: `sv-level-${key}`, required: true, maxlength: 200, value: s.level || "" });
   const weeks = h("input", { type: "number", id: `sv-weeks-${key}`, min: 1, max: 26, required: true, value: s.every_weeks || 4 });
   const on = h("input", { type: "date", id: `sv-on-${key}`, required: true, max: today(), value: s.agreed_on || today() });
-  const agreement = h("form", { class: "window", "aria-label": `Agreed supervision for ${s.display_name}` },
-    h("p", { class: "field" }, h("label", { for: `sv-level-${key}` }, "Level (e.g. individual, group)"), lvl),
-    h("p", { class: "field" }, h("label", { for: `sv-weeks-${key}` }, "Every how many weeks"), weeks),
-    h("p", { class: "field" }, h("label", { for: `sv-on-${key}` }, "Agreed on"), on),
-    h("button", { type: "submit", class: "secondary" }, "Save the agreement"));
+  const agreement = h("form", { class: "window", "aria-label": t("sv.agreed.label", { name: s.display_name }) },
+    h("p", { class: "field" }, h("label", { for: `sv-level-${key}` }, t("sv.level")), lvl),
+    h("p", { class: "field" }, h("label", { for: `sv-weeks-${key}` }, t("sv.weeks")), weeks),
+    h("p", { class: "field" }, h("label", { for: `sv-on-${key}` }, t("sv.on")), on),
+    h("button", { type: "submit", class: "secondary" }, t("sv.save")));
   agreement.addEventListener("submit", (event) => {
     event.preventDefault();
     send("PUT", "/agreement", { level: /** @type {HTMLInputElement} */ (lvl).value,
@@ -47,7 +48,7 @@ export function supervisionCard(s, heading, reload, level = "h2") {
   return h("section", { class: "card supervision", "aria-labelledby": `sv-${key}` },
     h(level, { id: `sv-${key}` }, heading),
     h("p", { class: s.overdue || !s.level ? "overdue-flag" : null }, `${s.overdue || !s.level ? "▲ " : ""}${s.words}.`),
-    s.sessions.length ? h("p", {}, "Recent sessions: ", s.sessions.slice(0, 6).map((/** @type {any} */ x) => `${day(x.held_on)} (${x.supervisor})`).join(", "), ".") : null,
+    s.sessions.length ? h("p", {}, t("sv.recent", { sessions: s.sessions.slice(0, 6).map((/** @type {any} */ x) => `${day(x.held_on)} (${x.supervisor})`).join(", ") })) : null,
     problem, session,
-    h("details", {}, h("summary", {}, s.level ? "Change the agreed level and frequency" : "Agree a level and frequency"), agreement));
+    h("details", {}, h("summary", {}, s.level ? t("sv.change") : t("sv.agree")), agreement));
 }

@@ -45,7 +45,7 @@ def test_a_table_change_is_agreed_on_the_phone_and_a_suggestion_waits(
     run_async(a_change_the_clinician_agreed(patient.db_url, patient.user_id))
     page.goto("/tools")
     page.get_by_role("link", name="My table").click()
-    expect(page.get_by_role("heading", name="My table")).to_be_visible()
+    expect(page.get_by_role("heading", name="My table", exact=True)).to_be_visible()
     change = page.get_by_role("region", name="A change to agree")
     expect(change).to_contain_text(
         "New row “Anger: Shout at whoever is in front of me”, what helps “Leave the room")

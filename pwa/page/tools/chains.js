@@ -6,14 +6,14 @@
  * in from it; saved through the outbox, so it works with no signal. What it proposes for
  * my crisis plan or table changes nothing until we have both agreed it. Loaded on first use.
  */
+import { t } from "../../shared/words.js";
 import { h } from "../../shared/dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { saying, textArea, textInput } from "./fields.js";
 import { onDay, recordList } from "./list.js";
 
 const TOOL = TOOLS.chains;
-const LINKS = [["situation", "What was going on"], ["emotion", "The feeling"], ["indicators", "What I noticed"],
-  ["urge", "The urge"], ["action", "What I did"], ["consequences", "What happened next"]];
+const LINKS = ["situation", "emotion", "indicators", "urge", "action", "consequences"].map((k) => [k, t(`chain.link.${k}`)]);
 
 /** @param {HTMLElement} main @param {import("../registry.js").ScreenContext} ctx @param {any} rec */
 function chainForm(main, ctx, rec) {
@@ -21,24 +21,24 @@ function chainForm(main, ctx, rec) {
   const proposals = rec.proposals || {};
   const said = saying();
   said.say(savedNote(ctx.params) || (rec.waiting === "queued" && !rec.links?.situation
-    ? "Saved on this phone. It is filled in from your diary entry once it is sent." : ""));
+    ? t("chain.saved_local") : ""));
   if (rec.status === "agreed") {
-    main.append(h("p", { class: "message", text: `Gone through together with ${rec.agreed_by} ${onDay(rec.agreed_at)}.` }),
+    main.append(h("p", { class: "message", text: t("chain.agreed", { name: rec.agreed_by, when: onDay(rec.agreed_at) }) }),
       h("dl", {}, ...LINKS.flatMap(([name, label]) => [h("dt", { text: label }),
-        h("dd", { text: [links[name]?.what || "Not written", links[name]?.differently ? `I could: ${links[name].differently}` : ""].filter(Boolean).join(". ") })])));
+        h("dd", { text: [links[name]?.what || t("chain.not_written"), links[name]?.differently ? t("chain.i_could", { what: links[name].differently }) : ""].filter(Boolean).join(". ") })])));
     return;
   }
   const fields = LINKS.map(([name, label]) => ({ name,
     what: textArea(label, links[name]?.what, { rows: 2 }),
-    differently: textArea(`${label}: what could I do differently here?`, links[name]?.differently, { rows: 2 }) }));
-  const sign = textInput("An early warning sign to add to my crisis plan", proposals.warning_sign);
-  const helps = textInput("Something that would help with this urge, for my table", proposals.helpful_response);
+    differently: textArea(t("chain.differently", { label }), links[name]?.differently, { rows: 2 }) }));
+  const sign = textInput(t("chain.sign"), proposals.warning_sign);
+  const helps = textInput(t("chain.helps"), proposals.helpful_response);
   const form = h("form", { novalidate: true },
     ...fields.map((f) => h("fieldset", {}, h("legend", { text: LINKS.find(([n]) => n === f.name)?.[1] || "" }), f.what.element, f.differently.element)),
-    h("fieldset", {}, h("legend", { text: "Ideas for my plans" }),
-      h("p", { class: "hint", text: "These change nothing yet: you and your clinician agree them together." }), sign.element, helps.element),
-    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Save" }),
-      h("a", { class: "button secondary", href: "/tools?tool=chains", text: "Back to my chain analyses" })),
+    h("fieldset", {}, h("legend", { text: t("chain.ideas") }),
+      h("p", { class: "hint", text: t("chain.ideas_hint") }), sign.element, helps.element),
+    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: t("form.save") }),
+      h("a", { class: "button secondary", href: "/tools?tool=chains", text: t("chain.back") })),
     said.element);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -54,8 +54,8 @@ function chainForm(main, ctx, rec) {
 
 /** @param {HTMLElement} main @param {import("../registry.js").ScreenContext} ctx */
 export async function render(main, ctx) {
-  main.append(h("h1", { text: "Chain analyses" }),
-    h("p", { class: "lead", text: "When you acted on an urge, it can help to look at how it happened, one link at a time, and what you could do differently at each link next time." }));
+  main.append(h("h1", { text: t("tools.chains") }),
+    h("p", { class: "lead", text: t("chain.lead") }));
   const entry = ctx.params.get("entry");
   if (entry) { // started from My diary: one new chain for this entry, filled in when sent
     const id = crypto.randomUUID();
@@ -70,7 +70,7 @@ export async function render(main, ctx) {
     chainForm(main, ctx, rec);
     return;
   }
-  main.append(h("p", { class: "hint", text: "To start one, open My diary and choose “Look at the chain” on an urge you acted on." }));
-  recordList(main, list, "chains", (r) => r.links?.urge?.what || r.links?.emotion?.what || "Filled in when sent",
-    (r) => (r.status === "agreed" ? "Gone through together" : "To go through together"));
+  main.append(h("p", { class: "hint", text: t("chain.how_start") }));
+  recordList(main, list, "chains", (r) => r.links?.urge?.what || r.links?.emotion?.what || t("chain.when_sent"),
+    (r) => (r.status === "agreed" ? t("chain.gone_through") : t("chain.to_go")));
 }

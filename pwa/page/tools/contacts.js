@@ -1,5 +1,6 @@
 // @ts-check
 /** Editing a list of people to call: a name, a phone number and a short note each. */
+import { t } from "../../shared/words.js";
 import { h } from "../../shared/dom.js";
 import { textInput } from "./fields.js";
 
@@ -14,21 +15,21 @@ export function contactList(legend, people, noun) {
   const items = [];
   /** @param {any} person */
   const add = (person) => {
-    const name = textInput("Name", person.name || "");
-    const phone = textInput("Phone number", person.phone || "", { type: "tel", max: 20, autocomplete: "off" });
-    const note = textInput("Note (optional)", person.note || "", { hint: "For example, when to call." });
+    const name = textInput(t("contacts.name"), person.name || "");
+    const phone = textInput(t("contacts.phone"), person.phone || "", { type: "tel", max: 20, autocomplete: "off" });
+    const note = textInput(t("tools.note_optional"), person.note || "", { hint: t("contacts.note_hint") });
     const item = { name, phone, note, element: h("fieldset", { class: "contact" }) };
-    const remove = h("button", { class: "button secondary", type: "button", text: `Remove this ${noun}` });
+    const remove = h("button", { class: "button secondary", type: "button", text: t(`contacts.remove.${noun}`) });
     remove.addEventListener("click", () => {
       item.element.remove();
       items.splice(items.indexOf(item), 1);
     });
-    item.element.append(h("legend", { text: `A ${noun} to call` }), name.element, phone.element, note.element, remove);
+    item.element.append(h("legend", { text: t(`contacts.legend.${noun}`) }), name.element, phone.element, note.element, remove);
     items.push(item);
     rows.append(item.element);
   };
   (people || []).forEach(add);
-  const more = h("button", { class: "button secondary", type: "button", text: `Add a ${noun}` });
+  const more = h("button", { class: "button secondary", type: "button", text: t(`contacts.add.${noun}`) });
   more.addEventListener("click", () => {
     add({});
     items[items.length - 1].name.input.focus();

@@ -4,6 +4,7 @@
  * copy for when there is no signal (the same as the diary); every write goes through the
  * outbox as an idempotent PUT by a client-made id, with the version it was based on.
  */
+import { t } from "../../shared/words.js";
 import { bodyOf, enqueue, records } from "../../shared/outbox.js";
 import { kick } from "../drainer.js";
 import { fresh } from "../entries.js";
@@ -70,9 +71,9 @@ export async function sendSoon(key) {
 
 /** @type {Record<string, string>} */
 const NOT_SENT = {
-  queued: "Saved on this phone. It will be sent when there is a signal.",
-  conflict: "Saved on this phone, but not sent: it was changed somewhere else. See “Waiting to send” to choose which version to keep.",
-  rejected: "Saved on this phone, but the server could not accept it. See “Waiting to send”.",
+  queued: t("data.queued"),
+  conflict: t("data.conflict"),
+  rejected: t("data.rejected"),
 };
 
 /**
@@ -93,7 +94,7 @@ export function afterSave(ctx, outcome, say) {
   }
 }
 
-/** The "Saved." line after a save that reached the server. @param {URLSearchParams} params */
+/** The t("history.saved") line after a save that reached the server. @param {URLSearchParams} params */
 export function savedNote(params) {
-  return params.get("saved") ? "Saved." : "";
+  return params.get("saved") ? t("history.saved") : "";
 }

@@ -3,6 +3,7 @@
  * Small labelled form controls for the tools. Every control has a visible label tied to
  * it by id, and values go in and out as plain text (never as markup).
  */
+import { t } from "../../shared/words.js";
 import { h } from "../../shared/dom.js";
 import { message } from "../../shared/message.js";
 
@@ -64,7 +65,7 @@ export function lines(label, items, hint) {
  */
 export function rating(label, value, options = {}) {
   const id = uid("range");
-  const words = options.words ?? ((/** @type {number} */ n) => `${n} out of ${options.max ?? 10}`);
+  const words = options.words ?? ((/** @type {number} */ n) => t("fields.out_of", { n, max: options.max ?? 10 }));
   const input = /** @type {HTMLInputElement} */ (h("input", {
     id, type: "range", min: String(options.min ?? 0), max: String(options.max ?? 10), step: "1",
     value: String(value), "aria-valuetext": words(value),

@@ -3,6 +3,7 @@
  * Goals: short-term and long-term, agreed with the clinician, each with a progress
  * rating the patient updates as things move on.
  */
+import { t } from "../../shared/words.js";
 import { h } from "../../shared/dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { rating, saying, textArea, textInput, uid } from "./fields.js";
@@ -10,7 +11,7 @@ import { onDay } from "./list.js";
 import { message } from "../../shared/message.js";
 
 const TOOL = TOOLS.goals;
-const progressWords = (/** @type {number} */ n) => (n === 0 ? "0 out of 10: not started" : n === 10 ? "10 out of 10: done" : `${n} out of 10`);
+const progressWords = (/** @type {number} */ n) => (n === 0 ? t("goals.not_started") : n === 10 ? t("goals.done") : t("fields.out_of", { n, max: 10 }));
 
 /** @param {any} goal */
 function fieldsOf(goal) {
@@ -22,20 +23,20 @@ function fieldsOf(goal) {
  * @param {import("../registry.js").ScreenContext} ctx
  */
 function goalCard(goal, ctx) {
-  const progress = rating(`Progress with “${goal.goal}”`, goal.progress ?? 0, { words: progressWords });
+  const progress = rating(t("goals.progress_with", { goal: goal.goal }), goal.progress ?? 0, { words: progressWords });
   const said = saying();
-  const save = h("button", { class: "button secondary", type: "button", text: "Save progress" });
+  const save = h("button", { class: "button secondary", type: "button", text: t("goals.save") });
   save.addEventListener("click", async () => {
     const value = progress.read();
     const outcome = await saveRecord(TOOL, goal.id, goal.version, { ...fieldsOf(goal), progress: value, status: value === 10 ? "achieved" : goal.status || "open" });
     afterSave(ctx, outcome, said.say);
   });
-  const agreed = goal.agreed_by ? `Agreed with ${goal.agreed_by} ${onDay(goal.agreed_at)}.` : "Not agreed with your clinician yet.";
+  const agreed = goal.agreed_by ? t("goals.agreed", { name: goal.agreed_by, when: onDay(goal.agreed_at) }) : t("goals.not_agreed");
   return h("li", { class: "entry goal" },
     h("p", { class: "entry-title", text: goal.goal }),
     goal.steps ? h("p", { text: `How: ${goal.steps}` }) : null,
     h("p", { class: "hint", text: agreed }),
-    goal.waiting ? h("span", { class: "badge", text: "Waiting to send" }) : null,
+    goal.waiting ? h("span", { class: "badge", text: t("history.waiting") }) : null,
     progress.element, h("div", { class: "actions" }, save), said.element);
 }
 
@@ -44,18 +45,18 @@ function newGoalForm(ctx) {
   const goal = textInput("My goal", "", { hint: "Something clear that you could tell you had done." });
   const termId = uid("term");
   const term = /** @type {HTMLSelectElement} */ (h("select", { id: termId },
-    h("option", { value: "short", text: "Short term: the next few weeks" }),
-    h("option", { value: "long", text: "Long term: the next months or year" })));
-  const steps = textArea("How will I get there?", "", { rows: 2 });
+    h("option", { value: "short", text: t("goals.short") }),
+    h("option", { value: "long", text: t("goals.long") })));
+  const steps = textArea(t("goals.how"), "", { rows: 2 });
   const said = saying();
-  const form = h("form", { novalidate: true }, h("h2", { text: "Add a goal" }),
-    h("p", { class: "hint", text: "Agree your goals with your clinician. They will see new goals at your next session." }),
-    goal.element, h("label", { for: termId, text: "Short or long term?" }), term, steps.element,
-    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Add this goal" })), said.element);
+  const form = h("form", { novalidate: true }, h("h2", { text: t("goals.add") }),
+    h("p", { class: "hint", text: t("goals.add_hint") }),
+    goal.element, h("label", { for: termId, text: t("goals.term") }), term, steps.element,
+    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: t("goals.add_button") })), said.element);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!goal.read()) {
-      said.say("Please write the goal first.");
+      said.say(t("goals.write_first"));
       goal.input.focus();
       return;
     }
@@ -71,16 +72,16 @@ function newGoalForm(ctx) {
  * @param {import("../registry.js").ScreenContext} ctx
  */
 export async function renderGoals(main, ctx) {
-  main.append(h("h1", { text: "My goals" }),
-    h("p", { class: "lead", text: "Clear goals, agreed with your clinician. Move the slider as things change." }),
+  main.append(h("h1", { text: t("tools.goals") }),
+    h("p", { class: "lead", text: t("goals.lead") }),
     message("saved", savedNote(ctx.params)));
   const list = await listOf(TOOL);
-  if (list.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. These are your goals as last saved on this phone." }));
-  for (const [term, heading] of [["short", "Short-term goals"], ["long", "Long-term goals"]]) {
+  if (list.offlineAt) main.append(h("p", { class: "offline-copy", text: t("goals.offline") }));
+  for (const [term, heading] of [["short", t("goals.short_title")], ["long", t("goals.long_title")]]) {
     const mine = list.items.filter((g) => g.term === term && g.status !== "stopped");
     main.append(h("h2", { text: heading }), mine.length
       ? h("ul", { class: "entries" }, ...mine.map((g) => goalCard(g, ctx)))
-      : h("p", { class: "hint", text: "None yet." }));
+      : h("p", { class: "hint", text: t("goals.none_yet") }));
   }
   main.append(newGoalForm(ctx));
 }

@@ -3,6 +3,7 @@
  * The between-session tools at /tools, one screen, the tool chosen by `?tool=` so each
  * opens offline. Importing this also adds the agreed plan to /crisis and the warning-sign link.
  */
+import { t } from "../../shared/words.js";
 import { currentSession } from "../../shared/phone-session.js";
 import { h } from "../../shared/dom.js";
 import { later } from "../dom.js";
@@ -37,35 +38,35 @@ document.head.append(h("link", { rel: "stylesheet", href: "/page/tools/tools.css
 
 /** @type {Record<string, {title: string, about: string, render: (main: HTMLElement, ctx: any) => unknown}>} */
 const TOOLS = {
-  "crisis-plan": { title: "My crisis plan", about: "Write and agree your plan with your clinician.", render: editPlan },
-  "problem-solving": { title: "Problem solving", about: "Work through a problem in four steps.", render: renderProblems },
-  "checking-it-out": { title: "Checking it out", about: "Check what someone else meant, instead of guessing.", render: async (main, ctx) => (await later(loadChecking, main))?.renderChecking(main, ctx) },
-  learn: { title: "Understanding urges and feelings", about: "Short pages: impulsivity, urges, feelings, sessions.", render: async (main, ctx) => (await later(loadLearn, main))?.render(main, ctx) },
-  emotions: { title: "Strong feelings", about: "Name a feeling, make sense of it, and slow your breathing.", render: async (main) => (await later(loadEmotions, main))?.renderEmotions(main) },
-  "discharge-plan": { title: "My discharge plan", about: "What continues when treatment ends, agreed with your clinician.",
+  "crisis-plan": { title: t("tools.crisis-plan"), about: t("tools.crisis-plan.about"), render: editPlan },
+  "problem-solving": { title: t("tools.problem-solving"), about: t("tools.problem-solving.about"), render: renderProblems },
+  "checking-it-out": { title: t("tools.checking-it-out"), about: t("tools.checking-it-out.about"), render: async (main, ctx) => (await later(loadChecking, main))?.renderChecking(main, ctx) },
+  learn: { title: t("tools.learn"), about: t("tools.learn.about"), render: async (main, ctx) => (await later(loadLearn, main))?.render(main, ctx) },
+  emotions: { title: t("tools.emotions"), about: t("tools.emotions.about"), render: async (main) => (await later(loadEmotions, main))?.renderEmotions(main) },
+  "discharge-plan": { title: t("tools.discharge-plan"), about: t("tools.discharge-plan.about"),
     render: async (main, ctx) => (await later(() => import("./discharge.js"), main))?.render(main, ctx) },
-  table: { title: "My table", about: "Feelings, urges and what helps, agreed with your clinician.",
+  table: { title: t("tools.table"), about: t("tools.table.about"),
     render: async (main, ctx) => (await later(() => import("./table.js"), main))?.render(main, ctx) },
-  chains: { title: "Chain analyses", about: "An urge I acted on, link by link, and what I could do differently.",
+  chains: { title: t("tools.chains"), about: t("tools.chains.about"),
     render: async (main, ctx) => (await later(() => import("./chains.js"), main))?.render(main, ctx) },
-  goals: { title: "My goals", about: "Your goals, and how you are getting on.", render: async (main, ctx) => (await later(loadGoals, main))?.renderGoals(main, ctx) },
-  outcomes: { title: "What happened, and check-ins", about: "Acts, A&E or police, quiet weeks, and check-ins.", render: outcomes },
+  goals: { title: t("tools.goals"), about: t("tools.goals.about"), render: async (main, ctx) => (await later(loadGoals, main))?.renderGoals(main, ctx) },
+  outcomes: { title: t("tools.outcomes"), about: t("tools.outcomes.about"), render: outcomes },
 };
 
 registerScreen({
   path: "/tools",
-  title: "Tools",
-  nav: { label: "Tools", order: 30 },
+  title: t("tools.title"),
+  nav: { label: t("tools.title"), order: 30 },
   async render(main, ctx) {
     const tool = TOOLS[ctx.params.get("tool") || ""];
     if (tool) {
       document.title = `${tool.title} · diarycard`;
-      main.append(h("p", {}, h("a", { href: "/tools", text: "All tools" })));
+      main.append(h("p", {}, h("a", { href: "/tools", text: t("tools.all") })));
       await tool.render(main, ctx);
       return;
     }
-    main.append(h("h1", { text: "Tools" }),
-      h("p", { class: "lead", text: "Things to use between sessions. Your clinician will go through them with you." }),
+    main.append(h("h1", { text: t("tools.title") }),
+      h("p", { class: "lead", text: t("tools.lead") }),
       h("ul", { class: "rows" }, ...Object.entries(TOOLS).map(([key, t]) => h("li", {},
         h("a", { class: "row-button", href: `/tools?tool=${key}` },
           h("span", { class: "row-emotion", text: t.title }),

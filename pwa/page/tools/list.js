@@ -1,5 +1,6 @@
 // @ts-check
 /** A list of a tool's records, each a link to open it, with its state in words. */
+import { t } from "../../shared/words.js";
 import { h } from "../../shared/dom.js";
 import { dayOf } from "../dom.js";
 
@@ -9,12 +10,12 @@ import { dayOf } from "../dom.js";
  */
 export function onDay(when) {
   const day = dayOf(when);
-  return /^(Today|Yesterday)$/.test(day) ? day.toLowerCase() : `on ${day}`;
+  return day === t("day.today") ? t("day.today.lower") : day === t("day.yesterday") ? t("day.yesterday.lower") : t("day.on", { day });
 }
 
 /** @param {string} when */
 function changed(when) {
-  return `changed ${onDay(when)}`;
+  return t("list.changed", { when: onDay(when) });
 }
 
 /**
@@ -25,17 +26,17 @@ function changed(when) {
  * @param {(r: any) => string} state
  */
 export function recordList(main, list, tool, title, state) {
-  if (list.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. This list is as last saved on this phone." }));
+  if (list.offlineAt) main.append(h("p", { class: "offline-copy", text: t("list.offline") }));
   if (list.failed) {
-    main.append(h("p", { class: "message", text: "Your saved ones could not be loaded just now. You can still start a new one." }));
+    main.append(h("p", { class: "message", text: t("list.failed") }));
     return;
   }
   if (list.items.length === 0) {
-    main.append(h("p", { class: "message", text: "Nothing saved yet." }));
+    main.append(h("p", { class: "message", text: t("list.none") }));
     return;
   }
   main.append(h("ul", { class: "entries" }, ...list.items.map((r) => h("li", { class: "entry" },
     h("a", { class: "entry-title", href: `/tools?tool=${tool}&id=${encodeURIComponent(r.id)}`, text: title(r) }),
     h("p", { class: "hint", text: [state(r), r.updated_at ? changed(r.updated_at) : null].filter(Boolean).join(" · ") }),
-    r.waiting ? h("span", { class: "badge", text: r.waiting === "queued" ? "Waiting to send" : "Not sent: see Waiting to send" }) : null))));
+    r.waiting ? h("span", { class: "badge", text: r.waiting === "queued" ? t("history.waiting") : t("list.not_sent") }) : null))));
 }

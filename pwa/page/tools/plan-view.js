@@ -3,6 +3,7 @@
  * The agreed crisis plan as a section of the crisis screen, drawn from the copy on this
  * phone first (so it shows at once, with no signal), then refreshed when there is one.
  */
+import { t } from "../../shared/words.js";
 import { currentSession } from "../../shared/phone-session.js";
 import { h } from "../../shared/dom.js";
 import { dayOf, timeOf } from "../dom.js";
@@ -14,7 +15,7 @@ import { dialable, keptPlan, refreshPlan } from "./plan-data.js";
 /** @param {string} title @param {string[]} items */
 function listSection(title, items) {
   if (!items || items.length === 0) return null;
-  return h("div", {}, h("h3", { text: title }), h("ul", {}, ...items.map((t) => h("li", { text: t }))));
+  return h("div", {}, h("h3", { text: title }), h("ul", {}, ...items.map((item) => h("li", { text: item }))));
 }
 
 /** @param {string} title @param {any[]} people */
@@ -23,7 +24,7 @@ function callSection(title, people) {
   return h("div", {}, h("h3", { text: title }), h("ul", { class: "numbers" }, ...people.map((p) => h("li", {},
     p.phone
       ? h("a", { class: "call plan-call", href: `tel:${dialable(p.phone)}` },
-        h("span", { class: "call-number", text: `Call ${p.name}` }),
+        h("span", { class: "call-number", text: t("crisis.call", { number: p.name }) }),
         h("span", { class: "call-label", text: [p.phone, p.note].filter(Boolean).join(" · ") }))
       : h("p", { text: [p.name, p.note].filter(Boolean).join(" · ") })))));
 }
@@ -33,18 +34,18 @@ export function drawPlan(agreed, at) {
   const plan = agreed.plan;
   const crises = (plan.previous_crises || []).filter((/** @type {any} */ c) => c.when || c.what_led_up);
   return h("div", { class: "plan" },
-    h("h2", { text: "My crisis plan" }),
-    listSection("My early warning signs", plan.warning_signs),
-    listSection("Things I can do myself", plan.self_help),
-    listSection("People and places that help me feel better", plan.people_places),
-    callSection("People I can ask for help", plan.contacts),
-    callSection("Professionals and crisis lines", plan.professionals),
-    listSection("Making my situation safer", plan.safer),
-    listSection("Reasons that matter to me", plan.reasons),
-    crises.length ? h("details", {}, h("summary", { text: "What led to crises before" }),
+    h("h2", { text: t("tools.crisis-plan") }),
+    listSection(t("plan.warning_signs"), plan.warning_signs),
+    listSection(t("plan.self_help"), plan.self_help),
+    listSection(t("plan.people_places"), plan.people_places),
+    callSection(t("plan.contacts"), plan.contacts),
+    callSection(t("plan.professionals"), plan.professionals),
+    listSection(t("plan.safer"), plan.safer),
+    listSection(t("plan.reasons"), plan.reasons),
+    crises.length ? h("details", {}, h("summary", { text: t("plan.crises") }),
       h("ul", {}, ...crises.map((/** @type {any} */ c) => h("li", { text: [c.when, c.what_led_up].filter(Boolean).join(": ") })))) : null,
-    h("p", { class: "hint", text: `Version ${agreed.version}, agreed with ${agreed.clinician_name} ${onDay(agreed.agreed_at)}. To be looked at again by ${dayOf(`${agreed.review_date}T12:00`)}.` }),
-    at ? h("p", { class: "hint", text: `Last updated on this phone: ${dayOf(at)} at ${timeOf(at)}.` }) : null,
+    h("p", { class: "hint", text: t("plan.version", { version: agreed.version, clinician: agreed.clinician_name, when: onDay(agreed.agreed_at), review: dayOf(`${agreed.review_date}T12:00`) }) }),
+    at ? h("p", { class: "hint", text: t("plan.updated", { day: dayOf(at), time: timeOf(at) }) }) : null,
   );
 }
 
@@ -52,12 +53,12 @@ export function drawPlan(agreed, at) {
 async function render(container) {
   const kept = await keptPlan();
   const none = h("div", {},
-    h("h2", { text: "My crisis plan" }),
+    h("h2", { text: t("tools.crisis-plan") }),
     h("p", { text: await isLocked()
-      ? "Your own plan opens after you unlock diarycard. The numbers above always work."
-      : "You have not agreed a crisis plan yet. You can write one with your clinician, at your next session or now." }));
+      ? t("plan.locked")
+      : t("plan.none") }));
   container.replaceChildren(kept ? drawPlan(kept.plan, kept.at) : none,
-    h("p", {}, h("a", { href: "/tools?tool=crisis-plan", text: "Work on my plan with my clinician" })));
+    h("p", {}, h("a", { href: "/tools?tool=crisis-plan", text: t("plan.work") })));
   const session = await currentSession();
   if (!session || session.expired || !navigator.onLine) return;
   try {

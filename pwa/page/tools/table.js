@@ -7,18 +7,19 @@
  * table opens offline from the home screen's sealed copy; proposing and agreeing need a
  * signal.
  */
+import { t } from "../../shared/words.js";
 import { call } from "../../shared/api.js";
 import { loadTable } from "../entries.js";
 import { h } from "../../shared/dom.js";
 import { dayOf } from "../dom.js";
 
-const SIGNAL = "This needs a signal. Please try again when you are back online.";
+const SIGNAL = t("table.signal");
 
 /** @param {any[]} rows */
 const drawRows = (rows) => h("ul", { class: "rows" }, ...rows.filter((r) => !r.retired).map((r) => h("li", { class: "plan" },
   h("h3", { text: `${r.emotion}: ${r.urge}` }),
-  r.indicators.length ? h("p", { text: `What to notice: ${r.indicators.join("; ")}` }) : null,
-  h("p", { text: r.helpful_response ? `What helps: ${r.helpful_response}` : "What helps: not written yet" }))));
+  r.indicators.length ? h("p", { text: t("table.notice", { what: r.indicators.join("; ") }) }) : null,
+  h("p", { text: r.helpful_response ? t("table.helps", { what: r.helpful_response }) : t("table.helps_none") }))));
 
 /** @param {string[]} changes */
 const changeList = (changes) => h("ul", {}, ...changes.map((c) => h("li", { text: c })));
@@ -38,8 +39,8 @@ async function send(method, url, body, status) {
   try {
     const reply = await call(method, url, body);
     if (reply.ok) return true;
-    status.textContent = reply.status === 412 ? "The proposed change was changed meanwhile. Here it is as it is now."
-      : reply.data?.detail || "That did not work. Please try again.";
+    status.textContent = reply.status === 412 ? t("table.changed")
+      : reply.data?.detail || t("table.failed");
   } catch {
     status.textContent = SIGNAL;
   }
@@ -52,9 +53,9 @@ function suggestForm(draft, rows, redraw) {
     h("label", { for: `tr-${name}`, text: label }), h("input", { id: `tr-${name}`, name, maxlength: 200, required: name !== "helpful_response" && name !== "indicators" }));
   const status = h("p", { role: "status" });
   const form = h("form", {},
-    field("emotion", "The feeling"), field("urge", "The urge it brings"),
-    field("indicators", "What to notice early (separate with ;)"), field("helpful_response", "What helps"),
-    status, h("button", { type: "submit", class: "big", text: "Suggest this row" }));
+    field("emotion", t("table.feeling")), field("urge", t("table.urge")),
+    field("indicators", t("table.notice_early")), field("helpful_response", t("progress.helps")),
+    status, h("button", { type: "submit", class: "big", text: t("table.suggest") }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
@@ -63,13 +64,13 @@ function suggestForm(draft, rows, redraw) {
       indicators: text("indicators").split(";").map((x) => x.trim()).filter(Boolean), helpful_response: text("helpful_response") || null };
     if (await send("PUT", "/api/v1/table/draft", { base_version: draft.version, rows: [...rows, row] }, status)) redraw();
   });
-  return h("details", {}, h("summary", { text: "Suggest a new row" }), form);
+  return h("details", {}, h("summary", { text: t("table.suggest_new") }), form);
 }
 
 /** @param {HTMLElement} main @param {any} _ctx */
 export async function render(main, _ctx) {
   const area = h("div", {});
-  main.append(h("h1", { text: "My table" }), area);
+  main.append(h("h1", { text: t("tools.table") }), area);
   const draw = async () => {
     const [table, draft, versions] = await Promise.all([loadTable(), read("/api/v1/table/draft"), read("/api/v1/table/versions")]);
     const status = h("p", { role: "status" });
@@ -78,20 +79,20 @@ export async function render(main, _ctx) {
     };
     const current = table.data;
     area.replaceChildren(...[
-      h("h2", { text: "My table as agreed" }),
-      current ? h("p", { class: "lead", text: current.version ? `Agreed with your clinician on ${dayOf(current.updated_at)}.` : "Your clinic's starting table. You make it your own with your clinician." }) : null,
+      h("h2", { text: t("table.as_agreed") }),
+      current ? h("p", { class: "lead", text: current.version ? t("table.agreed_on", { day: dayOf(current.updated_at) }) : t("table.starting") }) : null,
       current ? drawRows(current.rows) : h("p", { text: SIGNAL }),
       draft?.waiting ? h("section", { "aria-labelledby": "table-new" },
-        h("h2", { id: "table-new", text: "A change to agree" }),
-        h("p", { text: `Suggested by ${draft.updated_by_name}. ${draft.clinician_agreed ? "Your clinician has agreed it." : "Your clinician has not agreed it yet."} It changes your table only when you have both agreed it.` }),
+        h("h2", { id: "table-new", text: t("table.a_change") }),
+        h("p", { text: [t("table.suggested_by", { name: draft.updated_by_name }), t(draft.clinician_agreed ? "table.clinician_agreed" : "table.clinician_not"), t("table.both")].join(" ") }),
         changeList(draft.changes), status,
-        draft.patient_agreed ? h("p", { text: "You have agreed this change." })
-          : h("button", { type: "button", class: "big", onclick: agree, text: "I agree to this change" })) : null,
-      draft ? suggestForm(draft, draft.rows, draw) : h("p", { class: "hint", text: "Suggesting a change needs a signal." }),
+        draft.patient_agreed ? h("p", { text: t("table.you_agreed") })
+          : h("button", { type: "button", class: "big", onclick: agree, text: t("table.i_agree") })) : null,
+      draft ? suggestForm(draft, draft.rows, draw) : h("p", { class: "hint", text: t("table.needs_signal") }),
       versions?.length ? h("section", { "aria-labelledby": "table-versions" },
-        h("h2", { id: "table-versions", text: "Earlier versions" }),
+        h("h2", { id: "table-versions", text: t("table.earlier") }),
         h("ol", {}, ...versions.map((/** @type {any} */ v) => h("li", {},
-          h("p", { text: `${dayOf(v.saved_at)}: ${v.agreed ? `suggested by ${v.proposed_by}, agreed by you and ${v.clinician_name}` : `saved by ${v.proposed_by}`}.` }),
+          h("p", { text: v.agreed ? t("table.version_agreed", { day: dayOf(v.saved_at), by: v.proposed_by, clinician: v.clinician_name }) : t("table.version_saved", { day: dayOf(v.saved_at), by: v.proposed_by }) }),
           changeList(v.changes))))) : null,
     ].filter((part) => part !== null)); // replaceChildren would write null as the word "null"
   };

@@ -5,6 +5,7 @@
  * plan's steps at once, on the phone, with no signal needed. Nobody is alerted; that the
  * step was offered is recorded (through the outbox) so the clinician sees it in review.
  */
+import { t } from "../../shared/words.js";
 import { enqueue } from "../../shared/outbox.js";
 import { h } from "../../shared/dom.js";
 import { kick } from "../drainer.js";
@@ -20,17 +21,17 @@ function offerDialog(plan, reason) {
   const steps = (plan.self_help || []).slice(0, 3);
   const people = [...(plan.contacts || []), ...(plan.professionals || [])].filter((p) => p.phone).slice(0, 3);
   const dialog = /** @type {HTMLDialogElement} */ (h("dialog", { class: "dialog plan-offer", "aria-labelledby": titleId },
-    h("h2", { id: titleId, text: "Your crisis plan might help now" }),
-    h("p", { text: `What you logged matches your plan: ${reason}.` }),
-    steps.length ? h("div", {}, h("h3", { text: "Things you can do now" }), h("ul", {}, ...steps.map((s) => h("li", { text: s })))) : null,
-    people.length ? h("div", {}, h("h3", { text: "People you can call" }), h("ul", { class: "numbers" }, ...people.map((p) =>
+    h("h2", { id: titleId, text: t("offer.title") }),
+    h("p", { text: t("offer.matches", { reason }) }),
+    steps.length ? h("div", {}, h("h3", { text: t("offer.steps") }), h("ul", {}, ...steps.map((s) => h("li", { text: s })))) : null,
+    people.length ? h("div", {}, h("h3", { text: t("offer.people") }), h("ul", { class: "numbers" }, ...people.map((p) =>
       h("li", {}, h("a", { class: "call plan-call", href: `tel:${dialable(p.phone)}` },
-        h("span", { class: "call-number", text: `Call ${p.name}` }),
+        h("span", { class: "call-number", text: t("crisis.call", { number: p.name }) }),
         h("span", { class: "call-label", text: p.phone })))))) : null,
-    h("p", { class: "notice", text: "Nobody is alerted by this app, and nobody is watching it live. Your clinician will see that your plan was offered at your next session. If you are in danger now, call 999." }),
+    h("p", { class: "notice", text: t("offer.notice") }),
     h("div", { class: "actions" },
-      h("a", { class: "button", href: "/crisis", text: "Open my crisis plan" }),
-      h("button", { class: "button secondary", type: "button", value: "close", text: "Not now", autofocus: true }))));
+      h("a", { class: "button", href: "/crisis", text: t("crisis.open") }),
+      h("button", { class: "button secondary", type: "button", value: "close", text: t("nudge.later"), autofocus: true }))));
   dialog.addEventListener("click", (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
     if (target instanceof HTMLButtonElement || target.closest("a")) dialog.close();

@@ -1,0 +1,163 @@
+"""Every word in one catalogue: the patient app walked in the pseudo-locale en-XA (written
+from en-GB by code: accented, about 40% longer, bracketed) at 320 px wide. Any visible
+text that is not pseudo-localised did not come from the catalogue; any sideways scroll is
+a layout that would break in a longer language. A language added as a catalogue file
+and a line in words/languages.json is picked up with no code change."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Browser, Page, expect
+
+from browser_support import assert_no_placeholder_words
+from conftest import BASE, Patient, screenshot, sign_in
+
+NARROW = {"width": 320, "height": 720}
+
+# Visible text nodes with a Latin letter that is not pseudo-localised; user data,
+# dates (en-XA keeps en-GB's date words) and the product name do not count.
+NOT_FROM_CATALOGUE = """(allowed) => {
+  const dates = new RegExp("\\\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    + "February|March|April|May|June|July|August|September|October|November|December)\\\\b", "g");
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    // Language names are each in their own language (autonyms), never translated.
+    if (!el || el.closest("script, style, noscript, #language")) continue;
+    if (!el.checkVisibility({ visibilityProperty: true })) continue;
+    let text = (node.textContent || "").trim();
+    if (!text || /[\\[\\]]/.test(text)) continue;
+    for (const value of allowed) text = text.split(value).join(" ");
+    text = text.replace(dates, " ").replace(/diarycard/g, " ");
+    if (/[A-Za-z]/.test(text)) found.push((node.textContent || "").trim());
+  }
+  return found;
+}"""
+
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+USER_DATA = """async () => {
+  const { loadTable } = await import('/page/entries.js');
+  const rows = (await loadTable()).data?.rows || [];
+  return rows.flatMap((r) => [r.emotion, r.urge, r.helpful_response, ...(r.indicators || [])])
+    .filter(Boolean).sort((a, b) => b.length - a.length);
+}"""
+
+SITE_NUMBERS = """async () => {
+  const { get } = await import('/shared/idb.js');
+  return ((await get('meta', 'site'))?.emergency_numbers || []).map((n) => n.label);
+}"""
+
+
+def assert_pseudo(page: Page, name: str, allowed: list[str]) -> None:
+    expect(page.locator("main h1, main h2").first).to_be_visible()
+    assert page.evaluate("() => document.documentElement.lang") == "en-XA"
+    stray = page.evaluate(NOT_FROM_CATALOGUE, allowed)
+    assert stray == [], f"{name}: text not from the catalogue: {stray}"
+    assert page.evaluate(OVERFLOW) <= 0, f"{name}: scrolls sideways at 320 px in en-XA"
+    assert_no_placeholder_words(page, name)
+    screenshot(page, f"en-XA-{name}")
+
+
+def test_patient_screens_in_the_pseudo_locale(browser: Browser, patient: Patient) -> None:
+    context = browser.new_context(base_url=BASE, viewport=NARROW, locale="en-GB")
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        sign_in(page, patient)  # in en-GB, the default, as every other test does
+        allowed = [patient.login, "Alex", *page.evaluate(USER_DATA)]
+
+        page.goto("/?lang=en-XA")
+        page.locator(".row-button").first.wait_for()
+        assert page.get_by_role("heading", level=1).inner_text().startswith("[")
+        assert_pseudo(page, "home", allowed)
+
+        page.locator(".row-button").first.click()
+        page.locator("[data-tried=yes]").wait_for()
+        assert_pseudo(page, "log-tried", allowed)
+        page.locator("[data-tried=yes]").click()
+        page.locator("[data-outcome=resisted]").wait_for()
+        for summary in page.locator("main summary").all():
+            summary.click()
+        assert_pseudo(page, "log-outcome", allowed)
+        page.locator("[data-outcome=resisted]").click()
+        page.locator(".saved-message").wait_for()
+        assert_pseudo(page, "log-saved", allowed)
+
+        page.goto("/history")
+        page.locator(".entry").first.wait_for()
+        assert_pseudo(page, "history", allowed)
+
+        page.goto("/progress")
+        page.locator("#p-days").wait_for()
+        assert_pseudo(page, "progress", allowed)
+
+        page.goto("/privacy")
+        page.locator("main h2").first.wait_for()
+        assert_pseudo(page, "privacy", allowed)
+
+        page.goto("/settings")
+        page.locator("[data-summary]").wait_for()
+        page.locator("section[aria-labelledby=sign-in-code] button").first.wait_for()
+        page.locator("a[href='/privacy']").wait_for()
+        expect(page.locator("#language option")).not_to_have_count(0)
+        assert_pseudo(page, "settings", allowed)
+
+        page.goto("/tools")
+        page.locator(".row-button").first.wait_for()
+        assert_pseudo(page, "tools", allowed)
+
+        page.goto("/crisis")
+        page.locator(".crisis-sections h2").first.wait_for()
+        # The service's own numbers are its data, in its words, like the patient's table.
+        site = page.evaluate(SITE_NUMBERS)
+        assert site, "the site's numbers reached the phone"
+        assert_pseudo(page, "crisis", allowed + site)
+
+        # Back to the browser's language: the app speaks en-GB again.
+        page.goto("/settings")
+        page.locator("#language").select_option("")
+        expect(page.get_by_role("heading", name="Settings and my data")).to_be_visible()
+        assert page.evaluate("() => document.documentElement.lang") == "en-GB"
+    finally:
+        context.close()
+
+
+def test_sign_in_in_the_pseudo_locale(browser: Browser, patient: Patient) -> None:
+    context = browser.new_context(base_url=BASE, viewport=NARROW, locale="en-GB")
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto("/signin?lang=en-XA")
+        page.locator("main form").wait_for()
+        assert_pseudo(page, "signin", [])
+        page.goto("/welcome")
+        page.locator("main form").wait_for()
+        assert_pseudo(page, "welcome", [])
+    finally:
+        context.close()
+
+
+def test_a_new_language_is_a_file_and_a_line(browser: Browser, patient: Patient) -> None:
+    """A catalogue named in languages.json is offered and used, with no code of its own;
+    a word it lacks falls back to en-GB. (The two files are served by the browser here so
+    the test adds no language to the product: no real translation exists yet.)"""
+    context = browser.new_context(base_url=BASE, viewport=NARROW, locale="cy-GB")
+    context.set_default_timeout(10_000)
+    listing = {"languages": [{"code": "en-GB", "name": "English (UK)"},
+                             {"code": "cy-GB", "name": "Cymraeg (test)"}]}
+    context.route("**/shared/words/languages.json", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(listing)))
+    context.route("**/shared/words/cy-GB.json", lambda route: route.fulfill(
+        status=200, content_type="application/json",
+        body=json.dumps({"signin.title": "Mewngofnodi (test)"})))
+    try:
+        page = context.new_page()
+        page.goto("/signin")
+        expect(page.get_by_role("heading", level=1, name="Mewngofnodi (test)")).to_be_visible()
+        assert page.evaluate("() => document.documentElement.lang") == "cy-GB"
+        expect(page.get_by_label("Your login")).to_be_visible()  # not in the file: en-GB
+    finally:
+        context.close()
