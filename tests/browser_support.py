@@ -182,3 +182,28 @@ def assert_no_placeholder_words(page: Any, where: str = "") -> None:
     text = page.locator("body").inner_text()
     found = [text[max(0, m.start() - 120):m.end() + 40] for m in PLACEHOLDER_WORDS.finditer(text)]
     assert not found, f"{where or page.url} shows a placeholder word in: {found}"
+
+
+def cached_urls(page: Any) -> list[str]:
+    """Every URL the service worker's caches hold, across all its caches."""
+    return list(page.evaluate("""async () => {
+        const urls = [];
+        for (const name of await caches.keys()) {
+            for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+        }
+        return urls;
+    }"""))
+
+
+def caches_hold(page: Any, text: str) -> bool:
+    """Whether any response in the service worker's caches contains `text` (health data
+    must never be there: it lives sealed in IndexedDB)."""
+    return bool(page.evaluate("""async (text) => {
+        for (const name of await caches.keys()) {
+            const cache = await caches.open(name);
+            for (const request of await cache.keys()) {
+                if ((await (await cache.match(request)).text()).includes(text)) return true;
+            }
+        }
+        return false;
+    }""", text))

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 from itertools import count
+from urllib.parse import urlparse
 
 import asyncpg
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser_support import assert_no_placeholder_words
+from browser_support import assert_no_placeholder_words, cached_urls
 from conftest import (
     Patient,
     Server,
@@ -70,13 +71,8 @@ def sign_in_and_set_pin(page: Page, who: Patient) -> None:
     wait_controlled(page)
     # The lock's screens (one chunk of the bundle, with its keys) are kept for offline
     # once a PIN is set.
-    assert wait_for(lambda: page.evaluate("""async () => {
-        for (const name of await caches.keys()) {
-            const keys = await (await caches.open(name)).keys();
-            if (keys.some((r) => new URL(r.url).pathname.startsWith('/app/lock-'))) return true;
-        }
-        return false;
-    }"""))
+    assert wait_for(lambda: any(urlparse(u).path.startswith("/app/lock-")
+                                for u in cached_urls(page)))
 
 
 def locked_with_one_unsent(

@@ -11,6 +11,7 @@ import struct
 import httpx
 from playwright.sync_api import BrowserContext, Page, expect
 
+from browser_support import cached_urls
 from conftest import BASE, ROOT, Patient, sign_in, wait_controlled
 
 PWA = ROOT / "pwa"
@@ -80,13 +81,7 @@ def test_crisis_opens_offline_without_signing_in(context: BrowserContext) -> Non
 def test_api_responses_never_enter_cache_storage(page: Page) -> None:
     page.goto("/history")
     page.get_by_role("heading", name="My diary").wait_for()
-    cached = page.evaluate("""async () => {
-        const urls = [];
-        for (const name of await caches.keys()) {
-            for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
-        }
-        return urls;
-    }""")
+    cached = cached_urls(page)
     assert cached and not [u for u in cached if "/api/" in u]
 
 

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser_support import assert_no_placeholder_words, run_async
+from browser_support import assert_no_placeholder_words, caches_hold, run_async
 from factories import make_user
 
 pytestmark = pytest.mark.browser
@@ -66,15 +66,5 @@ def test_the_discharge_plan_is_agreed_on_the_phone_and_opens_offline(
     page.goto("/tools?tool=discharge-plan")  # no signal: the worker and the sealed copy
     expect(page.get_by_text("Sessions every two weeks")).to_be_visible()
     expect(page.get_by_text("Last updated on this phone")).to_be_visible()
-    in_cache = page.evaluate("""async () => {
-        let text = "";
-        for (const name of await caches.keys()) {
-            const cache = await caches.open(name);
-            for (const request of await cache.keys()) {
-                text += await (await cache.match(request)).text();
-            }
-        }
-        return text.includes("refer me back");
-    }""")
-    assert in_cache is False
+    assert caches_hold(page, "refer me back") is False
     context.set_offline(False)

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser_support import assert_no_placeholder_words, run_async
+from browser_support import assert_no_placeholder_words, caches_hold, run_async
 from plans import agree_plan
 
 pytestmark = pytest.mark.browser
@@ -44,17 +44,7 @@ def test_the_agreed_plan_opens_offline_and_after_expiry_but_not_after_sign_out(
     page.goto("/crisis")  # no signal: the service worker and the sealed copy
     expect(page.get_by_text("Not sleeping")).to_be_visible()
     expect(page.get_by_text("Last updated on this phone")).to_be_visible()
-    in_cache = page.evaluate("""async () => {
-        let text = "";
-        for (const name of await caches.keys()) {
-            const cache = await caches.open(name);
-            for (const request of await cache.keys()) {
-                text += await (await cache.match(request)).text();
-            }
-        }
-        return text.includes("Biscuit");
-    }""")
-    assert in_cache is False
+    assert caches_hold(page, "Biscuit") is False
 
     context.set_offline(False)
     patient.query("UPDATE sessions SET revoked_at = now() WHERE user_id = $1", patient.user_id)
