@@ -72,7 +72,7 @@ export async function render(main) {
     main.append(h("section", { class: "day" },
       h("h2", { text: day }),
       h("ul", { class: "entries access-log" }, ...list.map((visit) => h("li", { class: "entry" },
-        h("p", { class: "entry-title", text: `${visit.who} ${listWords(visit.actions)}` }),
+        h("p", { class: "entry-title", text: t("access.sentence", { who: visit.who, what: listWords(visit.actions) }) }),
         h("p", { class: "hint", text: timeOf(visit.from) === timeOf(visit.to) ? t("access.at", { time: timeOf(visit.to) }) : t("access.from_to", { from: timeOf(visit.from), to: timeOf(visit.to) }) }))))));
   }
   if (items.length >= LIMIT) {

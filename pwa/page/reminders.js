@@ -226,7 +226,7 @@ async function afterSave(section, ctx, data, said = "") {
     h("p", { text: WHY }),
     h("div", { class: "actions" }, allow,
       h("button", { class: "button secondary", type: "button", text: t("nudge.later"),
-        onclick: () => render(section, ctx, `${saved} diarycard will remind you in the app when you open it.`) })));
+        onclick: () => render(section, ctx, [saved, t("rem.in_app")].filter(Boolean).join(" ")) })));
   allow.addEventListener("click", async () => {
     const answer = await Notification.requestPermission();
     const result = answer === "granted" ? await subscribe() : "";

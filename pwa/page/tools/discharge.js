@@ -13,15 +13,16 @@ import { h } from "../../shared/dom.js";
 import { dayOf, timeOf } from "../dom.js";
 import { dialable } from "./plan-data.js";
 import { message } from "../../shared/message.js";
+import { t } from "./words.js";
 
 const KEY = "discharge-plan";
 
 /** @param {any} plan @returns {Array<[string, string[]]>} */
 function sections(plan) {
   return [
-    ["What continues", plan.what_continues || []],
-    ["If things get worse", plan.if_worse || []],
-    ["When support steps down", (plan.steps_down || []).map((/** @type {any} */ s) => s.when ? `${dayOf(`${s.when}T12:00`)}: ${s.what}` : s.what)],
+    [t("discharge.continues"), plan.what_continues || []],
+    [t("discharge.if_worse"), plan.if_worse || []],
+    [t("discharge.steps_down"), (plan.steps_down || []).map((/** @type {any} */ s) => s.when ? t("discharge.step", { when: dayOf(`${s.when}T12:00`), what: s.what }) : s.what)],
   ];
 }
 
@@ -30,10 +31,10 @@ function drawPlan(plan) {
   const contacts = plan.contacts || [];
   return h("div", { class: "plan" },
     ...sections(plan).filter(([, items]) => items.length).map(([title, items]) =>
-      h("div", {}, h("h3", { text: title }), h("ul", {}, ...items.map((t) => h("li", { text: t }))))),
-    contacts.length ? h("div", {}, h("h3", { text: "Who to contact" }), h("ul", { class: "numbers" }, ...contacts.map((/** @type {any} */ c) => h("li", {},
+      h("div", {}, h("h3", { text: title }), h("ul", {}, ...items.map((item) => h("li", { text: item }))))),
+    contacts.length ? h("div", {}, h("h3", { text: t("discharge.contacts") }), h("ul", { class: "numbers" }, ...contacts.map((/** @type {any} */ c) => h("li", {},
       c.phone ? h("a", { class: "call plan-call", href: `tel:${dialable(c.phone)}` },
-        h("span", { class: "call-number", text: `Call ${c.name}` }), h("span", { class: "call-label", text: [c.phone, c.note].filter(Boolean).join(" · ") }))
+        h("span", { class: "call-number", text: t("discharge.call", { name: c.name }) }), h("span", { class: "call-label", text: [c.phone, c.note].filter(Boolean).join(" · ") }))
         : h("p", { text: [c.name, c.note].filter(Boolean).join(" · ") }))))) : null,
     plan.notes ? h("p", { text: plan.notes }) : null);
 }
@@ -62,12 +63,12 @@ async function refresh() {
 /** @param {HTMLElement} main @param {any} _ctx */
 export async function render(main, _ctx) {
   const area = h("div", {});
-  main.append(h("h1", { text: "My discharge plan" }), area);
+  main.append(h("h1", { text: t("discharge.title") }), area);
   const draw = (/** @type {{agreed: any, draft: any, at: number} | null} */ copy, /** @type {boolean} */ offline) => {
     if (!copy) {
       area.replaceChildren(h("p", { text: offline
-        ? "Your discharge plan is kept on this phone once you have opened it with a signal. Please try again when you are back online."
-        : "You have not agreed a discharge plan yet. You write it with your clinician before your treatment ends." }));
+        ? t("discharge.not_kept")
+        : t("discharge.none") }));
       return;
     }
     const { agreed, draft } = copy;
@@ -75,20 +76,20 @@ export async function render(main, _ctx) {
     const agree = async () => {
       const reply = await call("PUT", "/api/v1/discharge-plan/agreement", { draft_version: draft.version });
       if (reply.ok) draw(await refresh().catch(() => copy), false);
-      else status.textContent = reply.status === 0 ? "This needs a signal. Please try again when you are back online."
-        : (reply.data?.detail || "That did not work. Please try again.");
+      else status.textContent = reply.status === 0 ? t("discharge.no_signal")
+        : (reply.data?.detail || t("discharge.failed"));
     };
     const waiting = draft && draft.version && !draft.patient_agreed;
     area.replaceChildren(...[
-      agreed ? h("h2", { text: "What we agreed" }) : null,
-      agreed ? drawPlan(agreed.plan) : h("p", { text: "You have not agreed a discharge plan yet." }),
-      agreed ? h("p", { class: "hint", text: `Version ${agreed.version}, agreed with ${agreed.clinician_name} on ${dayOf(agreed.agreed_at)}.` }) : null,
+      agreed ? h("h2", { text: t("discharge.agreed") }) : null,
+      agreed ? drawPlan(agreed.plan) : h("p", { text: t("discharge.none_short") }),
+      agreed ? h("p", { class: "hint", text: t("discharge.version", { version: agreed.version, clinician: agreed.clinician_name, day: dayOf(agreed.agreed_at) }) }) : null,
       waiting ? h("section", { "aria-labelledby": "discharge-new" },
-        h("h2", { id: "discharge-new", text: "A new version to agree" }),
-        h("p", { text: draft.clinician_agreed ? "Your clinician has agreed this version. Read all of it; agree it only if it is right for you." : "Read all of it; agree it only if it is right for you." }),
+        h("h2", { id: "discharge-new", text: t("discharge.new") }),
+        h("p", { text: draft.clinician_agreed ? t("discharge.read_clinician") : t("discharge.read") }),
         drawPlan(draft.plan), status,
-        h("button", { type: "button", class: "big", onclick: agree, text: "I agree to this version" })) : null,
-      h("p", { class: "hint", text: `Last updated on this phone: ${dayOf(copy.at)} at ${timeOf(copy.at)}.` }),
+        h("button", { type: "button", class: "big", onclick: agree, text: t("discharge.agree") })) : null,
+      h("p", { class: "hint", text: t("discharge.updated", { day: dayOf(copy.at), time: timeOf(copy.at) }) }),
     ].filter((part) => part !== null)); // replaceChildren would write null as the word "null"
   };
   draw(await kept(), !navigator.onLine);

@@ -5,58 +5,56 @@
  * sent anywhere: it is for the patient, in the moment.
  */
 import { h } from "../../shared/dom.js";
+import { t } from "./words.js";
 
+/** The families of feeling words and their words, as catalogue keys (emo.family.*, emo.word.*). */
 export const EMOTION_WORDS = [
-  { family: "Angry", words: ["Annoyed", "Frustrated", "Irritable", "Furious", "Resentful", "Jealous"] },
-  { family: "Sad", words: ["Down", "Lonely", "Disappointed", "Hurt", "Hopeless", "Empty"] },
-  { family: "Afraid", words: ["Worried", "Anxious", "Nervous", "Panicky", "Insecure", "Overwhelmed"] },
-  { family: "Ashamed", words: ["Embarrassed", "Guilty", "Humiliated", "Worthless", "Rejected"] },
-  { family: "Bored", words: ["Restless", "Flat", "Numb", "Fed up", "Can't concentrate"] },
-  { family: "Good", words: ["Calm", "Relieved", "Content", "Hopeful", "Proud", "Excited"] },
+  { family: "angry", words: ["annoyed", "frustrated", "irritable", "furious", "resentful", "jealous"] },
+  { family: "sad", words: ["down", "lonely", "disappointed", "hurt", "hopeless", "empty"] },
+  { family: "afraid", words: ["worried", "anxious", "nervous", "panicky", "insecure", "overwhelmed"] },
+  { family: "ashamed", words: ["embarrassed", "guilty", "humiliated", "worthless", "rejected"] },
+  { family: "bored", words: ["restless", "flat", "numb", "fed_up", "cant_concentrate"] },
+  { family: "good", words: ["calm", "relieved", "content", "hopeful", "proud", "excited"] },
 ];
 
-export const CONTEXT_PROMPTS = [
-  "What happened just before I started to feel this way?",
-  "Who was there, and what was said or done?",
-  "Does this remind me of something that happened before?",
-  "Would someone else in the same situation feel something like this?",
-  "How strong is it, from 0 to 10? Is it going up or coming down?",
-];
+/** Questions for making sense of a feeling (emo.prompt_1 to _5). */
+export const CONTEXT_PROMPTS = [1, 2, 3, 4, 5].map((n) => `emo.prompt_${n}`);
 
 // Breathe in for 4 seconds and out for 6: a longer out-breath helps the body settle.
-const PHASES = [{ say: "Breathe in", seconds: 4, grow: true }, { say: "Breathe out", seconds: 6, grow: false }];
+const PHASES = [{ say: "emo.breathe_in", seconds: 4, grow: true }, { say: "emo.breathe_out", seconds: 6, grow: false }];
 
 function labelling() {
-  const chosen = h("p", { class: "message", role: "status", "aria-live": "polite", text: "Tap the words that fit. You can choose more than one." });
+  const chosen = h("p", { class: "message", role: "status", "aria-live": "polite", text: t("emo.tap") });
   // A named feeling leads somewhere: straight into a diary entry that starts with it.
-  const log = h("a", { class: "button secondary", href: "/entry?new=1", hidden: true, text: "Log this feeling in my diary" });
+  const log = h("a", { class: "button secondary", href: "/entry?new=1", hidden: true, text: t("emo.log") });
   /** @type {Set<string>} */
   const picked = new Set();
   const groups = EMOTION_WORDS.map((g) => {
-    const id = `family-${g.family.toLowerCase()}`;
-    return h("div", { class: "word-family", role: "group", "aria-labelledby": id }, h("h3", { id, text: g.family }),
-      h("div", { class: "words" }, ...g.words.map((word) => {
+    const id = `family-${g.family}`;
+    return h("div", { class: "word-family", role: "group", "aria-labelledby": id }, h("h3", { id, text: t(`emo.family.${g.family}`) }),
+      h("div", { class: "words" }, ...g.words.map((key) => {
+        const word = t(`emo.word.${key}`);
         const button = h("button", { class: "word", type: "button", "aria-pressed": "false", text: word });
         button.addEventListener("click", () => {
           if (picked.has(word)) picked.delete(word); else picked.add(word);
           button.setAttribute("aria-pressed", String(picked.has(word)));
-          chosen.textContent = picked.size ? `I feel: ${[...picked].join(", ")}.` : "Tap the words that fit. You can choose more than one.";
+          chosen.textContent = picked.size ? t("emo.i_feel", { words: [...picked].join(t("emo.list_joiner")) }) : t("emo.tap");
           log.hidden = picked.size === 0;
-          log.setAttribute("href", `/entry?${new URLSearchParams({ new: "1", emotion: [...picked].join(", ") })}`);
+          log.setAttribute("href", `/entry?${new URLSearchParams({ new: "1", emotion: [...picked].join(t("emo.list_joiner")) })}`);
         });
         return button;
       })));
   });
-  return h("section", { "aria-labelledby": "emo-label" }, h("h2", { id: "emo-label", text: "1. Name the feeling" }),
-    h("p", { text: "Putting a name to a feeling can make it easier to handle." }), ...groups, chosen, h("p", {}, log));
+  return h("section", { "aria-labelledby": "emo-label" }, h("h2", { id: "emo-label", text: t("emo.name") }),
+    h("p", { text: t("emo.name_text") }), ...groups, chosen, h("p", {}, log));
 }
 
 function breathing() {
   const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   const circle = h("div", { class: "breath-circle", "aria-hidden": "true" });
-  const phase = h("p", { class: "breath-phase", "aria-live": "polite", text: "Press start when you are ready." });
+  const phase = h("p", { class: "breath-phase", "aria-live": "polite", text: t("emo.ready") });
   const count = h("p", { class: "hint breath-count", text: "" });
-  const button = h("button", { class: "button", type: "button", text: "Start breathing" });
+  const button = h("button", { class: "button", type: "button", text: t("emo.start") });
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   let running = false;
@@ -64,8 +62,8 @@ function breathing() {
     running = false;
     clearTimeout(timer);
     circle.classList.remove("grow", "shrink");
-    button.textContent = "Start breathing";
-    phase.textContent = "Stopped. Well done for taking a moment.";
+    button.textContent = t("emo.start");
+    phase.textContent = t("emo.stopped");
     count.textContent = "";
   };
   /** @param {number} index @param {number} left */
@@ -73,7 +71,7 @@ function breathing() {
     if (!running || !button.isConnected) return stop();
     const p = PHASES[index];
     if (left === p.seconds) {
-      phase.textContent = p.say;
+      phase.textContent = t(p.say);
       if (!reduced) circle.className = `breath-circle ${p.grow ? "grow" : "shrink"}`;
     }
     count.textContent = String(left);
@@ -82,27 +80,27 @@ function breathing() {
   button.addEventListener("click", () => {
     if (running) return stop();
     running = true;
-    button.textContent = "Stop";
+    button.textContent = t("emo.stop");
     tick(0, PHASES[0].seconds);
   });
-  return h("section", { "aria-labelledby": "emo-breathe" }, h("h2", { id: "emo-breathe", text: "4. Slow your breathing" }),
-    h("p", { text: "Breathe in gently for 4 seconds, then out slowly for 6. Keep going for a minute or two, or as long as it helps." }),
+  return h("section", { "aria-labelledby": "emo-breathe" }, h("h2", { id: "emo-breathe", text: t("emo.breathe") }),
+    h("p", { text: t("emo.breathe_text") }),
     circle, phase, count, h("div", { class: "actions" }, button));
 }
 
 /** @param {HTMLElement} main */
 export function renderEmotions(main) {
-  main.append(h("h1", { text: "Strong feelings" }),
-    h("p", { class: "lead", text: "Some steps for when a feeling is hard to bear. Nothing on this page is saved or sent." }),
+  main.append(h("h1", { text: t("emo.title") }),
+    h("p", { class: "lead", text: t("emo.lead") }),
     labelling(),
-    h("section", { "aria-labelledby": "emo-normal" }, h("h2", { id: "emo-normal", text: "2. It is normal to feel this" }),
-      h("p", { text: "Everybody has feelings like this sometimes. Feelings rise and fall, and even very strong ones pass." }),
-      h("p", { text: "Having a feeling does not mean you have to act on it. You can notice it, name it, and wait." })),
-    h("section", { "aria-labelledby": "emo-context" }, h("h2", { id: "emo-context", text: "3. Make sense of it" }),
-      h("ul", {}, ...CONTEXT_PROMPTS.map((q) => h("li", { text: q })))),
+    h("section", { "aria-labelledby": "emo-normal" }, h("h2", { id: "emo-normal", text: t("emo.normal") }),
+      h("p", { text: t("emo.normal_1") }),
+      h("p", { text: t("emo.normal_2") })),
+    h("section", { "aria-labelledby": "emo-context" }, h("h2", { id: "emo-context", text: t("emo.sense") }),
+      h("ul", {}, ...CONTEXT_PROMPTS.map((q) => h("li", { text: t(q) })))),
     breathing(),
-    h("section", { "aria-labelledby": "emo-learn" }, h("h2", { id: "emo-learn", text: "Want to understand it more?" }),
+    h("section", { "aria-labelledby": "emo-learn" }, h("h2", { id: "emo-learn", text: t("emo.more") }),
       h("ul", {},
-        h("li", {}, h("a", { href: "/tools?tool=learn&page=feelings", text: "How feelings and urges link" })),
-        h("li", {}, h("a", { href: "/tools?tool=learn&page=urges", text: "Why urges rise and pass" })))));
+        h("li", {}, h("a", { href: "/tools?tool=learn&page=feelings", text: t("emo.feelings_link") })),
+        h("li", {}, h("a", { href: "/tools?tool=learn&page=urges", text: t("emo.urges_link") })))));
 }

@@ -3,7 +3,7 @@
  * Goals: short-term and long-term, agreed with the clinician, each with a progress
  * rating the patient updates as things move on.
  */
-import { t } from "../../shared/words.js";
+import { t } from "./words.js";
 import { h } from "../../shared/dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { rating, saying, textArea, textInput, uid } from "./fields.js";
@@ -34,7 +34,7 @@ function goalCard(goal, ctx) {
   const agreed = goal.agreed_by ? t("goals.agreed", { name: goal.agreed_by, when: onDay(goal.agreed_at) }) : t("goals.not_agreed");
   return h("li", { class: "entry goal" },
     h("p", { class: "entry-title", text: goal.goal }),
-    goal.steps ? h("p", { text: `How: ${goal.steps}` }) : null,
+    goal.steps ? h("p", { text: t("goals.how_steps", { steps: goal.steps }) }) : null,
     h("p", { class: "hint", text: agreed }),
     goal.waiting ? h("span", { class: "badge", text: t("history.waiting") }) : null,
     progress.element, h("div", { class: "actions" }, save), said.element);
@@ -42,7 +42,7 @@ function goalCard(goal, ctx) {
 
 /** @param {import("../registry.js").ScreenContext} ctx */
 function newGoalForm(ctx) {
-  const goal = textInput("My goal", "", { hint: "Something clear that you could tell you had done." });
+  const goal = textInput(t("goals.my_goal"), "", { hint: t("goals.my_goal_hint") });
   const termId = uid("term");
   const term = /** @type {HTMLSelectElement} */ (h("select", { id: termId },
     h("option", { value: "short", text: t("goals.short") }),

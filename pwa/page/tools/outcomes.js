@@ -14,39 +14,35 @@ import { fresh, localTimestamp } from "../entries.js";
 import { afterSave, listOf, saveRecord, savedNote, sendSoon } from "./data.js";
 import { saying, textArea, textInput, uid } from "./fields.js";
 import { message } from "../../shared/message.js";
+import { t } from "./words.js";
 
 const TOOL = { path: "acts-and-contacts", kind: "acts-and-contacts", copy: "tool:acts-and-contacts" };
 const MEASURES = ["phq-9", "gad-7", "monthly-summary"];
 const MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
-/** @type {Record<string, {label: string, group: "act" | "contact"}>} */
-export const KINDS = {
-  self_harm: { label: "I hurt myself", group: "act" },
-  verbal: { label: "I shouted, swore or threatened someone", group: "act" },
-  property: { label: "I damaged or broke things", group: "act" },
-  others: { label: "I hit, pushed or hurt someone", group: "act" },
-  ae: { label: "I went to A&E", group: "contact" },
-  crisis_team: { label: "I was in touch with the crisis team", group: "contact" },
-  police: { label: "I was in contact with the police", group: "contact" },
-  admission: { label: "I stayed in hospital", group: "contact" },
-  social_services: { label: "I was in touch with social services", group: "contact" },
-};
+/** The kinds, each in words (outcomes.kind.*). @type {Record<string, {label: string, group: "act" | "contact"}>} */
+export const KINDS = Object.fromEntries(/** @type {[string, "act" | "contact"][]} */ ([
+  ["self_harm", "act"], ["verbal", "act"], ["property", "act"], ["others", "act"], ["ae", "contact"],
+  ["crisis_team", "contact"], ["police", "contact"], ["admission", "contact"], ["social_services", "contact"],
+]).map(([kind, group]) => [kind, { label: t(`outcomes.kind.${kind}`), group }]));
 
-const INJURY = [
-  { value: "no_injury", label: "No injury" },
-  { value: "first_aid", label: "It needed first aid" },
-  { value: "hospital", label: "It needed hospital" },
-];
+const INJURY = ["no_injury", "first_aid", "hospital"].map((value) => ({ value, label: t(`outcomes.injury.${value}`) }));
 
-/** The Modified Overt Aggression Scale's bands, in plain words. */
+/** The Modified Overt Aggression Scale's bands, in plain words (outcomes.band.<kind>.1 to 4). */
 /** @type {Record<string, string[]>} */
-const BANDS = {
-  verbal: ["Shouted, or swore a little", "Swore a lot, or was abusive", "Threatened violence once, in the moment", "Threatened violence more than once, or meant it"],
-  property: ["Slammed a door or threw something down", "Kicked or threw things, or marked walls", "Broke things or smashed a window", "Set a fire or threw things dangerously"],
-  others: ["Made a threatening move or grabbed clothes", "Hit, pushed or scratched, without injury", "Someone had a mild injury (bruises, sprains)", "Someone had a serious injury"],
-};
+const BANDS = Object.fromEntries(["verbal", "property", "others"].map((kind) =>
+  [kind, [1, 2, 3, 4].map((n) => t(`outcomes.band.${kind}.${n}`))]));
 
-const WHO_SEES = "Only you and your care team see this. diarycard sends nothing to anyone outside your care team: not the police, not social services, not your GP. Your clinicians keep their usual duty to help keep you and other people safe, just as they do in a session.";
+const WHO_SEES = t("outcomes.who_sees");
+
+/**
+ * A check-in's wording from the catalogue by its questionnaire and item, else the server's.
+ * @param {string} key @param {string | undefined} served
+ */
+function measureWords(key, served) {
+  const said = t(key);
+  return said === key ? served || "" : said;
+}
 
 /** Today as YYYY-MM-DD on this phone. */
 const today = () => localTimestamp(new Date()).slice(0, 10);
@@ -72,25 +68,25 @@ function radios(legend, options) {
  * @param {import("../registry.js").ScreenContext} ctx
  */
 function kindForm(kind, ctx) {
-  const when = textInput("When was it?", today(), { type: "date" });
+  const when = textInput(t("outcomes.when"), today(), { type: "date" });
   when.input.max = today();
-  const injury = kind === "self_harm" ? radios("How serious was it?", INJURY) : null;
-  const band = BANDS[kind] ? radios("Which is closest to what happened?", BANDS[kind].map((label, i) => ({ value: String(i + 1), label }))) : null;
-  const nights = kind === "admission" ? textInput("How many nights? (0 if you went home the same day)", "0", { type: "number" }) : null;
-  const note = textArea("Anything you want to add? (optional)", "", { rows: 2, max: 1000 });
+  const injury = kind === "self_harm" ? radios(t("outcomes.how_serious"), INJURY) : null;
+  const band = BANDS[kind] ? radios(t("outcomes.closest"), BANDS[kind].map((label, i) => ({ value: String(i + 1), label }))) : null;
+  const nights = kind === "admission" ? textInput(t("outcomes.nights"), "0", { type: "number" }) : null;
+  const note = textArea(t("outcomes.note"), "", { rows: 2, max: 1000 });
   const said = saying();
   const form = h("form", { novalidate: true, class: "act-form" },
     h("h1", { text: KINDS[kind].label }),
     when.element, injury?.element, band?.element, nights?.element, note.element,
-    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Save" })), said.element);
+    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: t("outcomes.save") })), said.element);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const day = when.read();
-    if (!day || day > today()) return said.say("Please choose a day, today or before.");
+    if (!day || day > today()) return said.say(t("outcomes.choose_day"));
     /** @type {Record<string, unknown>} */
     const body = { kind, occurred_on: day };
-    if (injury) body.injury = injury.value() || (said.say("Please choose how serious it was."), null);
-    if (band) body.severity = Number(band.value()) || (said.say("Please choose the one closest to what happened."), null);
+    if (injury) body.injury = injury.value() || (said.say(t("outcomes.choose_serious")), null);
+    if (band) body.severity = Number(band.value()) || (said.say(t("outcomes.choose_closest")), null);
     if (nights) body.nights = Math.max(0, Math.trunc(Number(nights.read()) || 0));
     if (body.injury === null || body.severity === null) return;
     if (note.read()) body.note = note.read();
@@ -101,9 +97,9 @@ function kindForm(kind, ctx) {
 
 /** @param {any} e */
 function eventWords(e) {
-  if (e.kind === "nothing") return "Nothing like this happened this week";
+  if (e.kind === "nothing") return t("outcomes.nothing");
   const label = KINDS[e.kind]?.label || e.kind;
-  return e.kind === "admission" ? `${label} (${e.nights} ${e.nights === 1 ? "night" : "nights"})` : label;
+  return e.kind === "admission" ? t(e.nights === 1 ? "outcomes.nights_one" : "outcomes.nights_many", { label, n: e.nights }) : label;
 }
 
 /**
@@ -113,13 +109,13 @@ function eventWords(e) {
 async function dueSection(main) {
   const read = await fresh("/api/v1/measures/due", "measures-due");
   const due = (read.data || []).filter((/** @type {any} */ d) => d.state !== "not_yet");
-  const section = h("section", { "aria-labelledby": "due-heading" }, h("h2", { id: "due-heading", text: "Check-ins" }));
-  if (!read.data) section.append(h("p", { class: "hint", text: "Your check-ins show here when you have a signal." }));
-  else if (!due.length) section.append(h("p", { class: "hint", text: "No check-ins are due. Thank you." }));
+  const section = h("section", { "aria-labelledby": "due-heading" }, h("h2", { id: "due-heading", text: t("outcomes.checkins") }));
+  if (!read.data) section.append(h("p", { class: "hint", text: t("outcomes.checkins_signal") }));
+  else if (!due.length) section.append(h("p", { class: "hint", text: t("outcomes.none_due") }));
   for (const d of due) {
     section.append(h("p", {}, h("a", { class: "button secondary", href: `/tools?tool=outcomes&measure=${d.questionnaire}`,
-      text: `${d.state === "overdue" ? "Overdue" : "Due"}: ${d.questionnaire === "monthly-summary"
-        ? "your month, in numbers (about 1 minute)" : `fill in the ${d.questionnaire.toUpperCase()} (about 2 minutes)`}` })));
+      text: t(d.state === "overdue" ? "outcomes.overdue" : "outcomes.due", { what: d.questionnaire === "monthly-summary"
+        ? t("outcomes.due_month") : t("outcomes.due_measure", { name: d.questionnaire.toUpperCase() }) }) })));
   }
   main.append(section);
 }
@@ -127,18 +123,19 @@ async function dueSection(main) {
 /**
  * A count item of the monthly summary: a number from 0 to the item's maxValue, 0 to start
  * with (a month with none is a zero, not a gap).
+ * @param {string} qid
  * @param {any} item
  * @param {number} n
  */
-function countField(item, n) {
+function countField(qid, item, n) {
   const max = item.extension.find((/** @type {any} */ e) => e.url === MAX_VALUE).valueInteger;
-  const field = textInput(`${n}. ${item.text}`, "0", { type: "number" });
+  const field = textInput(t("outcomes.numbered", { n, text: measureWords(`measure.${qid}.${item.linkId}`, item.text) }), "0", { type: "number" });
   Object.assign(field.input, { min: "0", max: String(max), inputMode: "numeric" });
   const value = () => {
     const v = Number(field.read());
     return field.read() !== "" && Number.isInteger(v) && v >= 0 && v <= max ? v : undefined;
   };
-  return { item, element: field.element, value, problem: `Please give a number from 0 to ${max} for question ${n}.` };
+  return { item, element: field.element, value, problem: t("outcomes.count_problem", { max, n }) };
 }
 
 /**
@@ -152,19 +149,22 @@ async function measureForm(main, ctx, qid) {
   const read = await fresh(`/api/v1/fhir/Questionnaire/${qid}`, `questionnaire:${qid}`);
   const q = read.data;
   if (!q) {
-    main.append(h("p", { class: "message", text: "This check-in needs a signal the first time. Please try again when you are back online." }));
+    main.append(h("p", { class: "message", text: t("outcomes.needs_signal") }));
     return;
   }
   const asked = q.item.filter((/** @type {any} */ i) => i.type === "choice" || (i.type === "integer" && !i.readOnly));
-  const groups = asked.map((/** @type {any} */ item, /** @type {number} */ n) => (item.type === "integer" ? countField(item, n + 1) : { item,
-    problem: `Please answer question ${n + 1}.`,
-    ...radios(`${n + 1}. ${item.text}`, item.answerOption.map((/** @type {any} */ o, /** @type {number} */ i) => ({ value: String(i), label: o.valueCoding.display }))) }));
+  const groups = asked.map((/** @type {any} */ item, /** @type {number} */ n) => (item.type === "integer" ? countField(qid, item, n + 1) : { item,
+    problem: t("outcomes.answer_problem", { n: n + 1 }),
+    ...radios(t("outcomes.numbered", { n: n + 1, text: measureWords(`measure.${qid}.${item.linkId}`, item.text) }),
+      item.answerOption.map((/** @type {any} */ o, /** @type {number} */ i) => ({ value: String(i),
+        label: measureWords(`measure.answer.${o.valueCoding.code}`, o.valueCoding.display) }))) }));
+  const intro = q.item.find((/** @type {any} */ i) => i.type === "display");
   const said = saying();
   const form = h("form", { novalidate: true },
-    h("h1", { text: q.title }),
-    h("p", { class: "lead", text: q.item.find((/** @type {any} */ i) => i.type === "display")?.text || "" }),
+    h("h1", { text: measureWords(`measure.${qid}`, q.title) }),
+    h("p", { class: "lead", text: intro ? measureWords(`measure.${qid}.${intro.linkId}`, intro.text) : "" }),
     ...groups.map((/** @type {any} */ g) => g.element),
-    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: "Send" })), said.element);
+    h("div", { class: "actions" }, h("button", { class: "button", type: "submit", text: t("outcomes.send") })), said.element);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const missing = groups.find((/** @type {any} */ g) => g.value() === undefined);
@@ -176,10 +176,10 @@ async function measureForm(main, ctx, qid) {
     await enqueue({ kind: "measures", id, method: "PUT", url: `/api/v1/measures/${id}`, body: { questionnaire: qid, authored: localTimestamp(new Date()), answers } });
     const where = await sendSoon(`measures:${id}`);
     ctx.saved();
-    main.replaceChildren(h("h1", { text: "Thank you" }),
-      message("saved", where === "sent" ? "Sent to your care team." : "Saved on this phone. It will be sent when there is a signal."));
+    main.replaceChildren(h("h1", { text: t("outcomes.thanks") }),
+      message("saved", t(where === "sent" ? "outcomes.sent" : "outcomes.queued")));
     if ((answers["44260-8"] || 0) > 0) main.append(crisisStep());
-    main.append(h("p", {}, h("a", { href: "/tools?tool=outcomes", text: "Back to what happened and check-ins" })));
+    main.append(h("p", {}, h("a", { href: "/tools?tool=outcomes", text: t("outcomes.back") })));
   });
   main.append(form);
 }
@@ -187,10 +187,10 @@ async function measureForm(main, ctx, qid) {
 /** The crisis plan step after thoughts of self-harm, with the same honesty as /crisis. */
 function crisisStep() {
   return h("div", { class: "notice", role: "alert" },
-    h("h2", { text: "You said you have had thoughts of being better off dead or of hurting yourself" }),
-    h("p", { text: "Thank you for saying so. Your care team will see this, but nobody watches this app live: they will read it when they next look, not straight away." }),
-    h("p", { text: "If you feel unsafe now, please use your crisis plan or call one of its numbers." }),
-    h("p", {}, h("a", { class: "button", href: "/crisis", text: "Open my crisis plan" })));
+    h("h2", { text: t("outcomes.crisis_title") }),
+    h("p", { text: t("outcomes.crisis_1") }),
+    h("p", { text: t("outcomes.crisis_2") }),
+    h("p", {}, h("a", { class: "button", href: "/crisis", text: t("outcomes.crisis_open") })));
 }
 
 /** Keep what the screen needs on the phone (sealed), for a first use with no signal. */
@@ -213,24 +213,24 @@ export async function render(main, ctx) {
     main.append(h("p", { class: "hint", text: WHO_SEES }), kindForm(kind, ctx));
     return;
   }
-  main.append(h("h1", { text: "What happened, and check-ins" }),
-    h("p", { class: "lead", text: "Writing down what happened helps you and your clinician see what changes over time. It is never about blame." }),
+  main.append(h("h1", { text: t("outcomes.title") }),
+    h("p", { class: "lead", text: t("outcomes.lead") }),
     h("p", { class: "hint", text: WHO_SEES }),
     message("saved", savedNote(ctx.params)));
   await dueSection(main);
   const said = saying();
-  const quiet = h("button", { class: "button secondary", type: "button", text: "Nothing like this happened this week" });
+  const quiet = h("button", { class: "button secondary", type: "button", text: t("outcomes.nothing") });
   quiet.addEventListener("click", async () => afterSave(ctx, await saveRecord(TOOL, crypto.randomUUID(), 0, { kind: "nothing", occurred_on: today() }), said.say));
-  main.append(h("h2", { text: "Record something" }),
+  main.append(h("h2", { text: t("outcomes.record") }),
     h("ul", { class: "rows" }, ...Object.entries(KINDS).map(([key, k]) => h("li", {},
       h("a", { class: "row-button", href: `/tools?tool=outcomes&kind=${key}` }, h("span", { class: "row-emotion", text: k.label }))))),
     h("div", { class: "actions" }, quiet), said.element);
   const list = await listOf(TOOL);
   const items = list.items.sort((a, b) => String(b.occurred_on).localeCompare(String(a.occurred_on))).slice(0, 30);
-  main.append(h("h2", { text: "Recently" }), items.length
+  main.append(h("h2", { text: t("outcomes.recently") }), items.length
     ? h("ul", { class: "entries" }, ...items.map((e) => h("li", { class: "entry" },
       h("p", { class: "entry-title", text: eventWords(e) }),
-      h("p", { class: "hint", text: `${dayOf(`${e.occurred_on}T12:00:00`)}${e.recorded_by === "clinician" ? ", recorded by your clinician" : ""}` }),
-      e.waiting ? h("span", { class: "badge", text: "Waiting to send" }) : null)))
-    : h("p", { class: "hint", text: "Nothing recorded yet." }));
+      h("p", { class: "hint", text: e.recorded_by === "clinician" ? t("outcomes.by_clinician", { day: dayOf(`${e.occurred_on}T12:00:00`) }) : dayOf(`${e.occurred_on}T12:00:00`) }),
+      e.waiting ? h("span", { class: "badge", text: t("outcomes.waiting") }) : null)))
+    : h("p", { class: "hint", text: t("outcomes.none_yet") }));
 }

@@ -7,6 +7,7 @@
 import { call } from "../../shared/api.js";
 import { del, get, put } from "../../shared/idb.js";
 import { Locked, isLocked, lockOf, seal, unseal } from "../../shared/seal.js";
+import { t } from "../../shared/words.js";
 
 const KEY = "crisis-plan";
 const ON_LOCK = "crisis-plan-lock";
@@ -136,20 +137,20 @@ const same = (/** @type {unknown} */ a, /** @type {unknown} */ b) =>
 export function matchPlan(entry, plan) {
   if (!entry || !plan) return null;
   for (const row of plan.warning_rows || []) {
-    if (same(row.emotion, entry.emotion) && same(row.urge, entry.urge)) return `Early warning sign: ${row.emotion}: ${row.urge}`;
+    if (same(row.emotion, entry.emotion) && same(row.urge, entry.urge)) return t("plan.reason.row", { emotion: row.emotion, urge: row.urge });
   }
   const seen = new Set([entry.emotion, entry.urge, ...(entry.indicators || []), entry.note].flatMap(stems));
   for (const sign of plan.warning_signs || []) {
-    if (signMatches(sign, seen)) return `Early warning sign: ${sign}`;
+    if (signMatches(sign, seen)) return t("plan.reason.sign", { sign });
   }
   const risk = entry.risk || {};
   const limits = plan.thresholds || {};
   if (limits.self_harm && Number(risk.self_harm) >= limits.self_harm) {
-    return `Urge to hurt myself at ${risk.self_harm} out of 10 (plan: ${limits.self_harm} or more)`;
+    return t("plan.reason.self_harm", { level: risk.self_harm, limit: limits.self_harm });
   }
   if (limits.aggression && Number(risk.aggression) >= limits.aggression) {
-    return `Urge to hurt someone else at ${risk.aggression} out of 10 (plan: ${limits.aggression} or more)`;
+    return t("plan.reason.aggression", { level: risk.aggression, limit: limits.aggression });
   }
-  if (limits.substance_use && risk.substance_use === true) return "Used alcohol or drugs";
+  if (limits.substance_use && risk.substance_use === true) return t("plan.reason.substance");
   return null;
 }

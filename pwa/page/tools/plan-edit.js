@@ -11,13 +11,14 @@ import { afterSave, savedNote, sendSoon } from "./data.js";
 import { contactList } from "./contacts.js";
 import { checkbox, lines, saying, textArea, textInput, uid } from "./fields.js";
 import { refreshPlan } from "./plan-data.js";
+import { t } from "./words.js";
 
 /** @param {string} label @param {number | null} value */
 function thresholdSelect(label, value) {
   const id = uid("threshold");
   const select = /** @type {HTMLSelectElement} */ (h("select", { id },
-    h("option", { value: "", text: "No number chosen" }),
-    ...Array.from({ length: 10 }, (_, i) => h("option", { value: String(i + 1), text: `${i + 1} or more` }))));
+    h("option", { value: "", text: t("planedit.no_number") }),
+    ...Array.from({ length: 10 }, (_, i) => h("option", { value: String(i + 1), text: t("planedit.or_more", { n: i + 1 }) }))));
   select.value = value ? String(value) : "";
   return { element: h("div", {}, h("label", { for: id, text: label }), select), read: () => (select.value ? Number(select.value) : null) };
 }
@@ -26,37 +27,37 @@ function thresholdSelect(label, value) {
 function planForm(plan) {
   const crises = [0, 1, 2].map((i) => {
     const c = (plan.previous_crises || [])[i] || {};
-    const when = textInput("When was it?", c.when);
-    const led = textArea("What led up to it?", c.what_led_up);
-    return { element: h("fieldset", {}, h("legend", { text: `Crisis ${i + 1}` }), when.element, led.element), when, led };
+    const when = textInput(t("planedit.when"), c.when);
+    const led = textArea(t("planedit.led_up"), c.what_led_up);
+    return { element: h("fieldset", {}, h("legend", { text: t("planedit.crisis", { n: i + 1 }) }), when.element, led.element), when, led };
   });
   const parts = {
-    warning_signs: lines("My early warning signs", plan.warning_signs, "Feelings, thoughts, urges or things you do that come before a crisis. One on each line."),
-    self_help: lines("Things I can do myself", plan.self_help, "To take your mind off things or calm down. One on each line."),
-    people_places: lines("People and places that help me feel better", plan.people_places, "One on each line."),
-    contacts: contactList("People I can ask for help", plan.contacts, "person"),
-    professionals: contactList("Professionals and crisis lines", plan.professionals, "service"),
-    safer: lines("Making my situation safer", plan.safer, "For example, what to put out of reach. One on each line."),
-    reasons: lines("Reasons that matter to me", plan.reasons, "One on each line."),
+    warning_signs: lines(t("plan.warning_signs"), plan.warning_signs, t("planedit.warning_signs_hint")),
+    self_help: lines(t("plan.self_help"), plan.self_help, t("planedit.self_help_hint")),
+    people_places: lines(t("plan.people_places"), plan.people_places, t("planedit.one_per_line")),
+    contacts: contactList(t("plan.contacts"), plan.contacts, "person"),
+    professionals: contactList(t("plan.professionals"), plan.professionals, "service"),
+    safer: lines(t("plan.safer"), plan.safer, t("planedit.safer_hint")),
+    reasons: lines(t("plan.reasons"), plan.reasons, t("planedit.one_per_line")),
   };
   // Each risk item needs a decision before the plan can be agreed: a threshold, or in
   // words why there is none (a threshold is never silently off).
-  const t = plan.thresholds || {};
-  const declined = t.declined || {};
-  const selfHarm = thresholdSelect("Offer my plan when my urge to hurt myself is", t.self_harm);
-  const selfHarmWhy = textInput("Or, no prompt for urges to hurt myself, because", declined.self_harm || "");
-  const aggression = thresholdSelect("Offer my plan when my urge to hurt someone else is", t.aggression);
-  const aggressionWhy = textInput("Or, no prompt for urges to hurt someone else, because", declined.aggression || "");
-  const substance = checkbox("Offer my plan when I have used alcohol or drugs", Boolean(t.substance_use));
-  const substanceWhy = textInput("Or, no prompt for alcohol or drugs, because", declined.substance_use || "");
-  const review = textInput("Look at the plan again by", plan.review_date || "", { type: "date", max: 10 });
+  const limits = plan.thresholds || {};
+  const declined = limits.declined || {};
+  const selfHarm = thresholdSelect(t("planedit.self_harm"), limits.self_harm);
+  const selfHarmWhy = textInput(t("planedit.self_harm_why"), declined.self_harm || "");
+  const aggression = thresholdSelect(t("planedit.aggression"), limits.aggression);
+  const aggressionWhy = textInput(t("planedit.aggression_why"), declined.aggression || "");
+  const substance = checkbox(t("planedit.substance"), Boolean(limits.substance_use));
+  const substanceWhy = textInput(t("planedit.substance_why"), declined.substance_use || "");
+  const review = textInput(t("planedit.review"), plan.review_date || "", { type: "date", max: 10 });
   const element = h("div", {},
-    h("h2", { text: "Three times things went wrong before" }),
-    h("p", { class: "hint", text: "Thinking about what led up to them helps to spot the early warning signs." }),
+    h("h2", { text: t("planedit.before") }),
+    h("p", { class: "hint", text: t("planedit.before_hint") }),
     ...crises.map((c) => c.element),
-    h("h2", { text: "My plan" }),
+    h("h2", { text: t("planedit.my_plan") }),
     ...Object.values(parts).map((p) => p.element),
-    h("fieldset", {}, h("legend", { text: "When the diary should offer my plan" }),
+    h("fieldset", {}, h("legend", { text: t("planedit.offer") }),
       selfHarm.element, selfHarmWhy.element, aggression.element, aggressionWhy.element, substance.element, substanceWhy.element),
     review.element);
   const read = () => ({
@@ -77,29 +78,30 @@ function planForm(plan) {
  * @param {import("../registry.js").ScreenContext} ctx
  */
 export async function renderPlanEditor(main, ctx) {
-  main.append(h("h1", { text: "My crisis plan" }),
-    h("p", { class: "lead", text: "You and your clinician write this together. Either of you can change it; it becomes your plan once you have both agreed it." }));
+  main.append(h("h1", { text: t("tools.crisis-plan") }),
+    h("p", { class: "lead", text: t("planedit.lead") }));
   const read = await fresh("/api/v1/crisis-plan/draft", "crisis-draft");
   if (read.failed) {
-    main.append(h("p", { class: "message", text: "Your plan could not be loaded just now. Please try again when you have a signal. Your agreed plan is on the Crisis plan screen." }));
+    main.append(h("p", { class: "message", text: t("planedit.failed") }));
     return;
   }
-  if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: "No signal. This is the draft as last saved on this phone; changes will be sent when you are back online." }));
+  if (read.offlineAt) main.append(h("p", { class: "offline-copy", text: t("planedit.offline") }));
   const draft = read.data;
   const pending = (await records()).find((r) => r.key === "crisis-draft:draft");
   if (pending) {
     draft.plan = (await bodyOf(pending)).plan;
-    main.append(h("p", { class: "offline-copy", text: "Your latest changes are on this phone, waiting to be sent." }));
+    main.append(h("p", { class: "offline-copy", text: t("planedit.pending") }));
   }
   // Keep the agreed copy on the phone in step with what was just agreed.
   if (!read.offlineAt) refreshPlan().catch(() => { /* no signal: the copy stays */ });
-  const status = h("p", { class: "message", text: draft.version === 0 ? "Nothing has been written yet."
-    : `Draft version ${draft.version}. ${draft.patient_agreed ? "You have agreed it." : "You have not agreed it yet."} ${draft.clinician_agreed ? "Your clinician has agreed it." : "Your clinician has not agreed it yet."}` });
+  const status = h("p", { class: "message", text: draft.version === 0 ? t("planedit.nothing")
+    : t("planedit.status", { version: draft.version, patient: t(draft.patient_agreed ? "planedit.you_agreed" : "planedit.you_not"),
+      clinician: t(draft.clinician_agreed ? "planedit.clinician_agreed" : "planedit.clinician_not") }) });
   const form = planForm(draft.plan);
   const said = saying();
   said.say(savedNote(ctx.params));
-  const save = h("button", { class: "button", type: "submit", text: "Save the draft" });
-  const agree = h("button", { class: "button secondary", type: "button", text: "I agree to this version", disabled: draft.version === 0 || draft.patient_agreed });
+  const save = h("button", { class: "button", type: "submit", text: t("planedit.save") });
+  const agree = h("button", { class: "button secondary", type: "button", text: t("planedit.agree"), disabled: draft.version === 0 || draft.patient_agreed });
   const formEl = h("form", { novalidate: true }, form.element, h("div", { class: "actions" }, save, agree), said.element);
   formEl.addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -59,7 +59,7 @@ function worksheetForm(main, ctx, sheet) {
   if (sheet.chosen !== null && sheet.chosen !== undefined) chosen.value = String(sheet.chosen);
   solutions.changed.addEventListener("change", fillChoices);
   const firstStep = textArea(t("ps.first_step"), sheet.first_step);
-  const when = textInput("When will you do it?", sheet.when);
+  const when = textInput(t("ps.when"), sheet.when);
   const happened = textArea(t("ps.happened"), sheet.what_happened);
   const learned = textArea(t("ps.learned"), sheet.learned);
   const finished = checkbox(t("ps.finished"), sheet.status === "done");

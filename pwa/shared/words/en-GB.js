@@ -593,4 +593,11 @@ export default Object.freeze({
   "table.needs_signal": "Suggesting a change needs a signal.",
   "tg.earlier": "Earlier versions",
   "table.earlier": "Earlier versions",
+  "ps.when": "When will you do it?",
+  "plan.reason.row": "Early warning sign: {emotion}: {urge}",
+  "plan.reason.sign": "Early warning sign: {sign}",
+  "plan.reason.self_harm": "Urge to hurt myself at {level} out of 10 (plan: {limit} or more)",
+  "plan.reason.aggression": "Urge to hurt someone else at {level} out of 10 (plan: {limit} or more)",
+  "plan.reason.substance": "Used alcohol or drugs",
+  "rem.in_app": "diarycard will remind you in the app when you open it.",
 });
