@@ -6,7 +6,7 @@
  * in from it; saved through the outbox, so it works with no signal. What it proposes for
  * my crisis plan or table changes nothing until we have both agreed it. Loaded on first use.
  */
-import { t } from "../../shared/words.js";
+import { t } from "./words.js";
 import { h } from "../../shared/dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { saying, textArea, textInput } from "./fields.js";

@@ -3,7 +3,7 @@
  * Checking it out: when I am sure I know what someone else thinks or feels, slow down and
  * check. The five ways to check come from the SCM slides on interpersonal skills.
  */
-import { t } from "../../shared/words.js";
+import { t } from "./words.js";
 import { h } from "../../shared/dom.js";
 import { afterSave, listOf, saveRecord, savedNote, TOOLS } from "./data.js";
 import { checkbox, lines, rating, saying, textArea } from "./fields.js";

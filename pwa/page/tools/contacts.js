@@ -1,6 +1,6 @@
 // @ts-check
 /** Editing a list of people to call: a name, a phone number and a short note each. */
-import { t } from "../../shared/words.js";
+import { t } from "./words.js";
 import { h } from "../../shared/dom.js";
 import { textInput } from "./fields.js";
 

@@ -7,7 +7,7 @@
  * table opens offline from the home screen's sealed copy; proposing and agreeing need a
  * signal.
  */
-import { t } from "../../shared/words.js";
+import { t } from "./words.js";
 import { call } from "../../shared/api.js";
 import { loadTable } from "../entries.js";
 import { h } from "../../shared/dom.js";
