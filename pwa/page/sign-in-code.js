@@ -6,9 +6,10 @@
  * (see LATER_FILES). Everything here needs a signal; nothing is kept on the phone.
  */
 import { t } from "../shared/words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
 import { h } from "../shared/dom.js";
+import { problemWords } from "./dom.js";
 import { message } from "../shared/message.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
@@ -73,7 +74,7 @@ function codeForm(section, ctx, { button, url, done }) {
 function problemOf(reply) {
   if (reply.status === 0) return NO_SIGNAL;
   if (reply.status === 429) return t("signin.too_many");
-  return reply.data?.errors?.[0]?.rule || reasonOf(reply.data);
+  return reply.data?.errors?.[0]?.rule || problemWords(reply.data);
 }
 
 /**

@@ -4,11 +4,11 @@
  * patient can do about it. Nothing here is ever dropped without the patient confirming.
  */
 import { t } from "../shared/words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
 import { bodyOf, discard, patientRecords, rebase, retry } from "../shared/outbox.js";
 import { h } from "../shared/dom.js";
 import { message } from "../shared/message.js";
-import { confirmDialog, timeOf } from "./dom.js";
+import { confirmDialog, problemWords, timeOf } from "./dom.js";
 import { kick } from "./drainer.js";
 import { categoryLabel } from "./entries.js";
 import { registerScreen } from "./registry.js";
@@ -72,7 +72,7 @@ async function item(record, ctx) {
         redo();
       } }));
   } else if (record.state === "rejected") {
-    state = t("waiting.refused", { reason: reasonOf(record.problem) });
+    state = t("waiting.refused", { reason: problemWords(record.problem) });
     if (record.kind === "entries" && record.op === "upsert") {
       actions.append(h("a", { class: "button", href: `/entry?edit=${encodeURIComponent(record.id)}`, text: t("waiting.change") }));
     }
