@@ -217,18 +217,26 @@ NOT_FROM_CATALOGUE = """(allowed) => {
   const dates = new RegExp("\\\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
     + "February|March|April|May|June|July|August|September|October|November|December)\\\\b", "g");
   const found = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node.parentElement;
-    // Language names are each in their own language (autonyms), never translated.
-    if (!el || el.closest("script, style, noscript, #language")) continue;
-    if (!el.checkVisibility({ visibilityProperty: true })) continue;
-    let text = (node.textContent || "").trim();
-    if (!text || /[\\[\\]]/.test(text)) continue;
+  const check = (words) => {
+    let text = (words || "").trim();
+    if (!text || /[\\[\\]]/.test(text)) return;
     for (const value of allowed) text = text.split(value).join(" ");
     text = text.replace(dates, " ").replace(/diarycard/g, " ");
-    if (/[A-Za-z]/.test(text)) found.push((node.textContent || "").trim());
+    if (/[A-Za-z]/.test(text)) found.push((words || "").trim());
+  };
+  // Language names are each in their own language (autonyms), never translated.
+  const skip = (el) => !el || el.closest("script, style, noscript, #language")
+    || !el.checkVisibility({ visibilityProperty: true });
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!skip(node.parentElement)) check(node.textContent);
   }
+  // What a screen reader says, a pointer shows or the tab is called is words too.
+  for (const el of document.body.querySelectorAll("[aria-label], [title], [placeholder]")) {
+    if (skip(el)) continue;
+    for (const name of ["aria-label", "title", "placeholder"]) check(el.getAttribute(name));
+  }
+  check(document.title);
   return found;
 }"""
 

@@ -12,6 +12,7 @@ import { t } from "../shared/words.js";
 // The shell's own words (index.html holds en-GB for the first paint).
 document.querySelector(".skip")?.replaceChildren(t("shell.skip"));
 document.querySelector(".crisis-link")?.replaceChildren(t("shell.crisis"));
+document.getElementById("nav")?.setAttribute("aria-label", t("shell.nav"));
 startStatus();
 void startWorker();
 // Not a top-level await: a screen loaded on first use imports from the bundle this module

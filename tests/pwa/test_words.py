@@ -113,9 +113,10 @@ def test_sign_in_in_the_pseudo_locale(browser: Browser, patient: Patient) -> Non
 
 
 def test_a_new_language_is_a_file_and_a_line(browser: Browser, patient: Patient) -> None:
-    """A catalogue named in languages.json is offered and used, with no code of its own;
-    a word it lacks falls back to en-GB. (The two files are served by the browser here so
-    the test adds no language to the product: no real translation exists yet.)"""
+    """A catalogue named in languages.json is offered and used, with no code of its own,
+    as is the file of a chunk's own catalogue; a word it lacks falls back to en-GB. (The
+    files are served by the browser here so the test adds no language to the product: no
+    real translation exists yet.)"""
     context = browser.new_context(base_url=BASE, viewport=NARROW, locale="cy-GB")
     context.set_default_timeout(10_000)
     listing = {"languages": [{"code": "en-GB", "name": "English (UK)"},
@@ -125,11 +126,20 @@ def test_a_new_language_is_a_file_and_a_line(browser: Browser, patient: Patient)
     context.route("**/shared/words/cy-GB.json", lambda route: route.fulfill(
         status=200, content_type="application/json",
         body=json.dumps({"signin.title": "Mewngofnodi (test)"})))
+    # A screen loaded on first use brings its own catalogue's file for the language.
+    context.route("**/page/tools/words/cy-GB.json", lambda route: route.fulfill(
+        status=200, content_type="application/json",
+        body=json.dumps({"emo.title": "Teimladau cryf (test)"})))
     try:
         page = context.new_page()
         page.goto("/signin")
         expect(page.get_by_role("heading", level=1, name="Mewngofnodi (test)")).to_be_visible()
         assert page.evaluate("() => document.documentElement.lang") == "cy-GB"
         expect(page.get_by_label("Your login")).to_be_visible()  # not in the file: en-GB
+        tool_words = page.evaluate("""async () => {
+          const { t } = await import('/page/tools/words.js');
+          return [t('emo.title'), t('emo.start')];
+        }""")
+        assert tool_words == ["Teimladau cryf (test)", "Start breathing"]
     finally:
         context.close()

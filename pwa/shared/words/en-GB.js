@@ -31,6 +31,7 @@ export default Object.freeze({
   "crisis.open": "Open my crisis plan",
   "shell.skip": "Skip to main content",
   "shell.crisis": "Crisis plan",
+  "shell.nav": "Main",
   "status.offline": "You are offline. What you log is kept on this phone and sent later.",
   "status.sent": "All sent. Your clinician will see it at your next session.",
   "status.signin": "Please sign in again so your entries can be sent.",
