@@ -3,9 +3,10 @@ added when its chunk loads) walked in the pseudo-locale en-XA at 320 px wide, wi
 them: the crisis plan (agreed, its editor and the warning-sign offer), the discharge plan
 with a new version to agree, Strong feelings, the learning pages, what happened and the
 check-ins (questionnaire wording from the catalogue by item), goals, the worksheets, the
-table, chain analyses, "Who has looked at my diary" and Waiting to send. Any visible text
-not pseudo-localised did not come from a catalogue; any sideways scroll would break in a
-longer language (shared/words.js; tests/pwa/test_words.py walks the first-load screens)."""
+table, chain analyses, something not on my list, "Who has looked at my diary" and Waiting
+to send. Any visible text, label or title not pseudo-localised did not come from a
+catalogue; any sideways scroll would break in a longer language (shared/words.js;
+tests/pwa/test_words.py walks the first-load screens)."""
 
 from __future__ import annotations
 
@@ -110,5 +111,15 @@ def test_every_tool_in_the_pseudo_locale_at_320_px(page: Page, patient: Any) -> 
          "checking it out sheet", "main form")
     walk("/tools?tool=table", "my table", "main h2")
     walk("/tools?tool=chains", "chain analyses", "main h1")
+    walk("/entry?new=1", "something not on my list", "main form")
+    # An entry that matches the plan offers it, saying why (written on the phone).
+    page.goto("/")
+    page.locator(".row-button").first.wait_for()
+    page.evaluate("""() => window.dispatchEvent(new CustomEvent("diarycard:entry-saved", {detail: {
+        id: "3f0c6a52-7d4b-4c1e-9f3a-2b5d8e7c6a10", category: "action",
+        emotion: "loneliness", urge: "Get drunk", indicators: [], risk: {self_harm: 7}}}))""")
+    page.locator("dialog[open]").wait_for()
+    assert_pseudo_locale(page, "the crisis plan offered", [*allowed, "Loneliness"])
+    page.locator("dialog[open] button").click()
     walk("/access-log", "who has looked at my diary", ".entry")
     walk("/waiting", "waiting to send", "main h1")
