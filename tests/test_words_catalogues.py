@@ -1,34 +1,49 @@
 """The patient app's words: every `t("key")` in pwa/page names a key of an en-GB catalogue
-it can reach (the kit's, shared/words/en-GB.js, or one a chunk adds with addCatalogue,
-page/**/words/**/en-GB.js), so no screen shows a bare key; and no key is in two of them,
-so which catalogue a translator edits is never in doubt."""
+the module can reach before it draws (the kit's, shared/words/en-GB.js, or one that a
+module it imports adds with addCatalogue, page/**/words/**/en-GB.js), so no screen shows
+a bare key; and no key is in two of them, so which catalogue a translator edits is never
+in doubt."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 PWA = Path(__file__).resolve().parents[1] / "pwa"
+KIT = PWA / "shared" / "words" / "en-GB.js"
 KEY = re.compile(r'^\s*"([^"]+)":', re.M)
 USED = re.compile(r'\bt\(\s*"([^"]+)"')
+# Static imports only: what a module's own code may rely on being there when it runs.
+IMPORT = re.compile(r'^\s*(?:import|export)\s+(?:[\w*{}\s,$]+?\s+from\s+)?"(\.[^"]+)"', re.M)
 
 
 def _catalogues() -> dict[Path, set[str]]:
     chunks = sorted((PWA / "page").glob("**/words/**/en-GB.js"))
-    files = [PWA / "shared" / "words" / "en-GB.js", *chunks]
-    return {f: set(KEY.findall(f.read_text())) for f in files}
+    return {f: set(KEY.findall(f.read_text())) for f in [KIT, *chunks]}
 
 
-def test_every_key_the_patient_app_uses_is_in_a_catalogue() -> None:
-    known = set().union(*_catalogues().values())
-    missing = sorted(
-        f"{path.relative_to(PWA)}: {key}"
-        for path in (PWA / "page").rglob("*.js")
-        if "words" not in path.parts
-        for key in USED.findall(path.read_text())
-        if key not in known
-    )
-    assert not missing, f"keys in no en-GB catalogue: {missing}"
+@cache
+def _reached(module: Path) -> frozenset[Path]:
+    """Every module `module` imports, itself included, following static imports."""
+    seen = {module}
+    for target in IMPORT.findall(module.read_text()):
+        seen |= _reached((module.parent / target).resolve())
+    return frozenset(seen)
+
+
+def test_every_key_a_patient_screen_uses_is_in_a_catalogue_it_loads() -> None:
+    catalogues = _catalogues()
+    missing = []
+    for path in sorted((PWA / "page").rglob("*.js")):
+        if "words" in path.relative_to(PWA).parts[:-1]:
+            continue
+        known = set(catalogues[KIT])
+        for reached in _reached(path.resolve()):
+            known |= catalogues.get(reached, set())
+        missing += [f"{path.relative_to(PWA)}: {key}" for key in USED.findall(path.read_text())
+                    if key not in known]
+    assert not missing, f"keys in no en-GB catalogue the module loads: {missing}"
 
 
 def test_no_key_is_in_two_catalogues() -> None:

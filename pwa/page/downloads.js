@@ -5,7 +5,7 @@
  * five minutes: a phone left unlocked cannot hand someone the whole diary. Loaded on
  * first use (see LATER_FILES).
  */
-import { t } from "../shared/words.js";
+import { t } from "./words.js";
 import { call } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { message } from "../shared/message.js";

@@ -3,7 +3,7 @@
  * t("privacy.title"), in plain words (the full policy: docs/privacy.md).
  * Loaded on first use (see LATER_FILES).
  */
-import { t } from "../shared/words.js";
+import { t } from "./words.js";
 import { h } from "../shared/dom.js";
 
 const PARTS = [

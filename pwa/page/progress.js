@@ -10,7 +10,8 @@
  * of people in this group stopping treatment, and a diary that scolds is a diary that is
  * put down. A gap is simply a gap; every entry is welcome.
  */
-import { dateLocale, t } from "../shared/words.js";
+import { dateLocale } from "../shared/words.js";
+import { t } from "./words.js";
 import { h } from "../shared/dom.js";
 import { dayOf } from "./dom.js";
 import { fresh, pendingEntries } from "./entries.js";

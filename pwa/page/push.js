@@ -4,7 +4,7 @@
  * subscribing with the service's VAPID key. Loaded on first use (LATER_FILES) by the
  * reminder settings and the in-app reminder.
  */
-import { t } from "../shared/words.js";
+import { t } from "./words.js";
 import { call } from "../shared/api.js";
 
 /** @typedef {{endpoint: string, last_sent_at: string | null, problem: string | null}} Device */

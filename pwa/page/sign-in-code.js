@@ -5,7 +5,7 @@
  * then confirm with a code) or off (with a current code). Loaded only when Settings opens
  * (see LATER_FILES). Everything here needs a signal; nothing is kept on the phone.
  */
-import { t } from "../shared/words.js";
+import { t } from "./words.js";
 import { call } from "../shared/api.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
 import { h } from "../shared/dom.js";

@@ -4,7 +4,7 @@
  * still sees it, marked as withdrawn, because it is part of the clinical record. Queued
  * like any other change, so it works without a signal. Loaded on first use.
  */
-import { t } from "../shared/words.js";
+import { t } from "./words.js";
 import { enqueue } from "../shared/outbox.js";
 import { confirmDialog } from "./dom.js";
 import { kick } from "./drainer.js";

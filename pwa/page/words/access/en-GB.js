@@ -5,6 +5,14 @@
  * screen loads (../../access-words.js); another language is a JSON file beside this one.
  */
 export default Object.freeze({
+  "access.offline": "This is the list as saved on this phone ({day}, {time}). Anything newer will show when you are back online.",
+  "access.at": "At {time}",
+  "access.from_to": "From {from} to {to}",
+  "access.latest": "These are the latest {count}. To see every one, download a copy of your data from Settings.",
+  "access.about": "Every time a clinician or an administrator looks at or changes your diary, diarycard writes it down. Nobody can remove these records. Here they are, newest first.",
+  "access.failed": "This list could not be loaded just now. It needs a signal the first time. Please try again later.",
+  "access.nobody": "Nobody has looked at your diary yet.",
+  "access.back": "Back to settings",
   "access.action.entries.list": "looked at your diary entries",
   "access.action.entries.revisions": "looked at the earlier versions of one of your diary entries",
   "access.action.review.view": "looked at the summary of your diary",
