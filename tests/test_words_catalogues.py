@@ -6,6 +6,7 @@ in doubt."""
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -55,3 +56,25 @@ def test_no_key_is_in_two_catalogues() -> None:
                 twice.append(f"{key}: {seen[key].relative_to(PWA)} and {path.relative_to(PWA)}")
             seen[key] = path
     assert not twice, twice
+
+
+def test_the_check_ins_wording_in_en_gb_is_the_servers_word_for_word() -> None:
+    """The phone shows a check-in's items from the catalogue; in en-GB they must be the
+    validated wording the server serves and scores (outcomes/questionnaires/*.json), so a
+    change to one is made to both."""
+    words = dict(re.findall(r'^\s*"(measure\.[^"]+)":\s*("(?:[^"\\]|\\.)*")',
+                            (PWA / "page" / "tools" / "words" / "en-GB.js").read_text(), re.M))
+    served = PWA.parent / "backend" / "diarycard" / "outcomes" / "questionnaires"
+    differ = []
+    for path in sorted(served.glob("*.json")):
+        q = json.loads(path.read_text())
+        expected = {f"measure.{q['id']}": q["title"]}
+        for item in q["item"]:
+            if not item.get("readOnly"):
+                expected[f"measure.{q['id']}.{item['linkId']}"] = item["text"]
+            for option in item.get("answerOption", []):
+                coding = option["valueCoding"]
+                expected[f"measure.answer.{coding['code']}"] = coding["display"]
+        differ += [key for key, text in expected.items()
+                   if key not in words or json.loads(words[key]) != text]
+    assert not differ, f"check-in words that are not the server's: {differ}"
