@@ -15,6 +15,7 @@ import { lockOf, useKey } from "../shared/seal.js";
 import { confirmDialog, savedMessage } from "./dom.js";
 import { kick } from "./drainer.js";
 import { skipForNow } from "./lock-gate.js";
+import { writeLocked, writeOffer } from "./lock-write.js";
 import { keepForLock, keptPlan } from "./tools/plan-data.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
@@ -48,7 +49,10 @@ function opened(ctx) {
  * @param {ScreenContext} ctx
  */
 export async function render(main, state, ctx) {
-  if (state === "locked") await locked(main, ctx);
+  // Writing with the lock shut: only a new entry, sealed to the drop box (lock-write.js).
+  const writing = location.pathname === "/entry" && ctx.params.get("new") === "1";
+  if (state === "locked" && writing && (await lockOf())?.dropbox) await writeLocked(main, ctx, crisisFirst());
+  else if (state === "locked") await locked(main, ctx);
   else await choose(main, state === "reset", ctx);
 }
 
@@ -58,10 +62,13 @@ async function locked(main, ctx) {
   const next = encodeURIComponent(location.pathname + location.search);
   const signIn = h("p", {}, h("a", { href: `/signin?next=${next}`, text: t("lock.forgotten") }));
   main.append(h("h1", { text: t("lock.locked") }), crisisFirst());
+  // A lock set before the drop box existed has none until it next opens.
+  const write = lock?.dropbox ? await writeOffer() : null;
   if (lock?.signin_needed || ctx.session?.expired) {
     main.append(
       h("p", { class: "message", text: t("lock.signin_needed") }),
       h("p", { class: "actions" }, h("a", { class: "button", href: `/signin?next=${next}`, text: t("lock.signin") })));
+    if (write) main.append(write);
     return;
   }
   const pin = field(t("lock.pin"), { required: "true" });
@@ -87,11 +94,12 @@ async function locked(main, ctx) {
     problem.textContent = result.outcome === "wrong"
       ? result.message || t("lock.wrong")
       : result.outcome === "offline"
-        ? t("lock.needs_signal")
+        ? (write ? t("lockbox.needs_signal") : t("lock.needs_signal"))
         : t("kit.went_wrong");
     pin.input.focus();
   });
   main.append(h("p", { text: t("lock.type_to_open") }), form, signIn);
+  if (write) main.append(write);
 }
 
 /** @param {HTMLElement} main @param {boolean} reset @param {ScreenContext} ctx */

@@ -11,12 +11,16 @@
  * The phone sends the server a check value from the PIN (the other half of PBKDF2's
  * output), never the PIN. While the page lives it keeps the server key in memory, so the
  * lock opens again with no signal after a spell in the background; after a reload it
- * needs a signal (the crisis plan never does).
+ * needs a signal (the crisis plan never does). Meanwhile new entries can still be written:
+ * they are sealed to the drop box (dropbox.js), whose private key is kept wrapped under
+ * the diary's key, and opened into the outbox when the lock next opens.
  */
 import { call } from "./api.js";
 import { currentSession } from "./phone-session.js";
 import { all, done, get, transact } from "./idb.js";
 import { lockOf, openKey, seal, unseal, useKey } from "./seal.js";
+import { makeDropbox } from "./dropbox.js";
+import { unbox } from "./outbox.js";
 
 export const ITERATIONS = 600_000;
 const GCM = { name: "AES-GCM", length: 256 };
@@ -85,11 +89,14 @@ export async function setPin(pin, planOnLock) {
     plan_on_lock: planOnLock, failures: 0,
     wrapped_pin: await crypto.subtle.wrapKey("raw", key, await pinWrapKey(secret, server), "AES-KW"),
     wrapped_server: await crypto.subtle.wrapKey("raw", key, await serverWrapKey(server), "AES-KW"),
+    // Kept through a new PIN: it is sealed under the diary's key, which stays the same.
+    dropbox: existing?.dropbox || await makeDropbox(key),
   };
   if (fresh) await adopt(key, record, `lock:${session.user_id}`);
   else await transact("meta", "readwrite", (tx) => done(tx.objectStore("meta").put(record, `lock:${session.user_id}`)));
   useKey(key);
   serverKey = server;
+  await unbox();
   if (fresh) {
     try {
       new BroadcastChannel("diarycard-lock").postMessage("set");
@@ -182,9 +189,11 @@ export async function unlock(pin) {
     const left = 5 - failures;
     return { outcome: "wrong", message: `That PIN is not right. You have ${left === 1 ? "1 more try" : `${left} more tries`}.` };
   }
-  if (lock.failures) await saveLock({ ...lock, failures: 0 });
+  // A lock set before the drop box existed gets one now.
+  if (lock.failures || !lock.dropbox) await saveLock({ ...lock, failures: 0, dropbox: lock.dropbox || await makeDropbox(key) });
   useKey(key);
   serverKey = server;
+  await unbox();
   return { outcome: "open" };
 }
 

@@ -593,4 +593,18 @@ export default Object.freeze({
   "table.needs_signal": "Suggesting a change needs a signal.",
   "tg.earlier": "Earlier versions",
   "table.earlier": "Earlier versions",
+  // Writing while the app lock cannot open (the drop box: lock-write.js).
+  "lockbox.title": "Write it down now",
+  "lockbox.offer": "You can write down what happened without unlocking. It is sealed on this phone so nobody can read it, and it will be sent to your care team once you unlock.",
+  "lockbox.start": "Write an entry",
+  "lockbox.waiting.one": "1 entry you wrote while locked is waiting. It will be sent once you unlock.",
+  "lockbox.waiting.many": "{count} entries you wrote while locked are waiting. They will be sent once you unlock.",
+  "lockbox.form_title": "Write an entry while locked",
+  "lockbox.list_locked": "Your own list is locked away with your diary, so it cannot be shown here. That is fine: just write what happened in your own words below.",
+  "lockbox.sealed_once_saved": "When you save, it is sealed. You will not see it again until you unlock, and it will be sent once you unlock.",
+  "lockbox.saved": "Saved and sealed",
+  "lockbox.saved.text": "It is kept safe on this phone and will be sent to your care team once you unlock.",
+  "lockbox.another": "Write another",
+  "lockbox.to_lock": "Back to unlock",
+  "lockbox.needs_signal": "Opening your diary needs a signal after the app restarts. You can still write an entry now (below), and your crisis plan works without a signal.",
 });
