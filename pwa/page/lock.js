@@ -16,6 +16,7 @@ import { confirmDialog, savedMessage } from "./dom.js";
 import { kick } from "./drainer.js";
 import { skipForNow } from "./lock-gate.js";
 import { writeLocked, writeOffer } from "./lock-write.js";
+import { screenLockButton, screenLockSettings } from "./screen-lock.js";
 import { keepForLock, keptPlan } from "./tools/plan-data.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
@@ -75,6 +76,22 @@ async function locked(main, ctx) {
   const problem = h("p", { class: "error", role: "alert" });
   const button = h("button", { class: "button", type: "submit", text: t("lock.unlock") });
   const form = h("form", { novalidate: true }, pin.element, problem, h("div", { class: "actions" }, button));
+  /** @param {{outcome: string, message?: string}} result */
+  const after = (result) => {
+    if (result.outcome === "open") return opened(ctx);
+    if (result.outcome === "signin") {
+      main.replaceChildren();
+      return locked(main, ctx);
+    }
+    problem.textContent = result.outcome === "wrong"
+      ? result.message || t("lock.wrong")
+      : result.outcome === "offline"
+        ? (write ? t("lockbox.needs_signal") : t("lock.needs_signal"))
+        : result.outcome === "cancelled"
+          ? t("screenlock.cancelled")
+          : t("kit.went_wrong");
+    pin.input.focus();
+  };
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!pin.input.value) {
@@ -86,19 +103,11 @@ async function locked(main, ctx) {
     const result = await unlock(pin.input.value);
     button.removeAttribute("disabled");
     pin.input.value = "";
-    if (result.outcome === "open") return opened(ctx);
-    if (result.outcome === "signin") {
-      main.replaceChildren();
-      return locked(main, ctx);
-    }
-    problem.textContent = result.outcome === "wrong"
-      ? result.message || t("lock.wrong")
-      : result.outcome === "offline"
-        ? (write ? t("lockbox.needs_signal") : t("lock.needs_signal"))
-        : t("kit.went_wrong");
-    pin.input.focus();
+    await after(result);
   });
-  main.append(h("p", { text: t("lock.type_to_open") }), form, signIn);
+  // The phone's own screen lock first where it is set up; the PIN always works too.
+  const screen = lock?.passkey ? await screenLockButton(problem, after) : null;
+  main.append(...(screen ? [screen] : []), h("p", { text: t("lock.type_to_open") }), form, signIn);
   if (write) main.append(write);
 }
 
@@ -206,4 +215,6 @@ export async function renderSettings(section, ctx) {
       useKey(null);
       ctx.go("/", { replace: true });
     } })));
+  const screen = await screenLockSettings();
+  if (screen) section.append(screen);
 }

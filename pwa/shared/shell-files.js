@@ -2,7 +2,7 @@
 // Written by scripts/pwa_manifest.py --write: do not edit by hand (bash scripts/test
 // fails when it is stale). The service worker precaches the shell in a cache named by
 // VERSION; each file counts towards the first-load budget (tests/pwa/test_shell.py).
-export const VERSION = "8d451a673343";
+export const VERSION = "80ebbaa67c06";
 
 export const SHELL_FILES = [
   "/index.html",
@@ -25,24 +25,24 @@ export const LATER_FILES = [
   // /crisis as the server renders it, the emergency numbers in its HTML: kept from the
   // first visit (or sign-in) on, for a phone whose scripts cannot run offline.
   "/crisis",
-  "/app/access-log-BBm1KYIW.js",
-  "/app/chains-BEY3kOIK.js",
-  "/app/checking-gsbQ-Q6t.js",
-  "/app/discharge-fjxuXejU.js",
-  "/app/downloads-CUxYY1vL.js",
+  "/app/access-log-Cwvo8uYk.js",
+  "/app/chains-B39VSlZm.js",
+  "/app/checking-BQvUvn4A.js",
+  "/app/discharge-CGKn0CZI.js",
+  "/app/downloads-Ef-j5KOJ.js",
   "/app/emotions-CObcXoLf.js",
-  "/app/goals-CCTgh3Ft.js",
+  "/app/goals-CKOH30_O.js",
   "/app/learn-CF8RhtRa.js",
-  "/app/lock-CP9BepWB.js",
-  "/app/nudge-DjcKRk-6.js",
-  "/app/outcomes-C2wqrusZ.js",
-  "/app/plan-edit-blerOALC.js",
+  "/app/lock-Dl21yrSI.js",
+  "/app/nudge-LNuQMTO6.js",
+  "/app/outcomes-BSBqG781.js",
+  "/app/plan-edit-sU3DcFCb.js",
   "/app/privacy-Df7mDwTf.js",
-  "/app/progress-C89m-td7.js",
+  "/app/progress-B2XWVRuk.js",
   "/app/push-Cakq95jx.js",
-  "/app/reminders-DAfnFXiH.js",
-  "/app/sign-in-code-CEEC3iHe.js",
-  "/app/table-IDqeR-mq.js",
-  "/app/withdraw-BJGhNJOe.js",
+  "/app/reminders-C9D1QVCs.js",
+  "/app/sign-in-code-B09WYBcI.js",
+  "/app/table-yIdff3o_.js",
+  "/app/withdraw-CiU59ZnT.js",
   "/page/reminders.css",
 ];

@@ -607,4 +607,17 @@ export default Object.freeze({
   "lockbox.another": "Write another",
   "lockbox.to_lock": "Back to unlock",
   "lockbox.needs_signal": "Opening your diary needs a signal after the app restarts. You can still write an entry now (below), and your crisis plan works without a signal.",
+  // The phone's own screen lock instead of the PIN (screen-lock.js).
+  "screenlock.unlock": "Unlock with my phone's screen lock",
+  "screenlock.checking": "Waiting for your phone's screen lock…",
+  "screenlock.cancelled": "That did not open it. You can try again, or type your PIN.",
+  "screenlock.offer": "You can open diarycard with your phone's own screen lock (your fingerprint, face or the phone's PIN) instead of typing your PIN. Your PIN will still work.",
+  "screenlock.use": "Use my phone's screen lock",
+  "screenlock.on": "diarycard opens with your phone's screen lock. Your PIN works too.",
+  "screenlock.stop": "Stop using my phone's screen lock",
+  "screenlock.done": "Done. Next time you can open diarycard with your phone's screen lock.",
+  "screenlock.stopped": "Stopped. diarycard will ask for your PIN.",
+  "screenlock.unsupported": "This phone cannot do that for diarycard. Your PIN keeps your diary private.",
+  "screenlock.not_set": "Nothing changed. Your PIN keeps your diary private.",
+  "screenlock.needs_signal": "Setting this up needs a signal. Please try again when you are back online.",
 });
