@@ -593,4 +593,6 @@ export default Object.freeze({
   "table.needs_signal": "Suggesting a change needs a signal.",
   "tg.earlier": "Earlier versions",
   "table.earlier": "Earlier versions",
+  // The staff apps' frame (review and accounts), added by the staff words work.
+  "staff.account_nav": "Account",
 });

@@ -1,0 +1,132 @@
+"""What the staff apps' walks in the pseudo-locale share (tests/review_browser and
+tests/accounts). In en-XA every catalogue word is accented, about 40% longer and
+bracketed, so text on the page that is neither bracketed nor the server's own (a
+patient's words, a name, a tier's name, a digest: every string of every JSON answer
+counts as data) did not come from a catalogue. Visible text nodes, the options of a
+visible list, accessible names and hints (aria-label, alt, placeholder, title), chart
+tooltips (SVG <title>) and the page's title are all looked at. A page must not scroll
+sideways at 320 px either."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, Response
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+NARROW = {"width": 320, "height": 900}
+WIDE_VIEW = {"width": 1280, "height": 900}
+
+NOT_FROM_CATALOGUE = """({ allowed, exempt }) => {
+  const dates = new RegExp("\\\\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun"
+    + "|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\\\b", "g");
+  const found = [];
+  const check = (raw, where) => {
+    let text = (raw || "").trim();
+    if (!text) return;
+    for (const value of allowed) text = text.split(value).join(" ");
+    // What is left once every bracketed (catalogue) part is gone, innermost first.
+    for (let before = ""; before !== text;) {
+      before = text;
+      text = text.replace(/\\[[^\\[\\]]*\\]/g, " ");
+    }
+    text = text.replace(dates, " ").replace(/diarycard/g, " ")
+      .replace(/PHQ-9|GAD-7|MOAS|FHIR|CSV|QS88|NICE/g, " ");
+    if (/[A-Za-z]/.test(text)) found.push(`${where}: ${raw.trim()}`);
+  };
+  const skipped = (el) => el.closest(`script, style, noscript${exempt ? `, ${exempt}` : ""}`);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || skipped(el)) continue;
+    const option = el.closest("option");
+    const tooltip = el.closest("svg title");
+    if (option) {
+      if (option.closest("select")?.checkVisibility({ visibilityProperty: true })) check(node.textContent, "option");
+    } else if (tooltip) {
+      if (tooltip.parentElement?.checkVisibility({ visibilityProperty: true })) check(node.textContent, "svg title");
+    } else if (el.checkVisibility({ visibilityProperty: true })) {
+      check(node.textContent, "text");
+    }
+  }
+  for (const el of document.body.querySelectorAll("[aria-label], [alt], [placeholder], [title]")) {
+    if (skipped(el) || !el.checkVisibility({ visibilityProperty: true })) continue;
+    for (const name of ["aria-label", "alt", "placeholder", "title"]) {
+      if (el.hasAttribute(name)) check(el.getAttribute(name), name);
+    }
+  }
+  check(document.title, "document.title");
+  return found;
+}"""
+
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# What sticks out past the window, not counting what scrolls inside a box of its own.
+WIDE = """() => [...document.querySelectorAll('body *')]
+  .filter((e) => e.getBoundingClientRect().right > innerWidth + 1)
+  .filter((e) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+    if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return false; }
+    return true; })
+  .map((e) => `${e.tagName}.${e.className} ${e.textContent.slice(0, 30)}`).slice(0, 8)"""
+
+
+def strings(value: Any) -> list[str]:
+    """Every string in a JSON answer: what the server said is data here."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def keep_served(page: Page) -> list[str]:
+    """Collects every string of the API's JSON answers to this page from now on."""
+    served: list[str] = []
+
+    def keep(response: Response) -> None:
+        if "/api/v1/" in response.url and "json" in (response.headers.get("content-type") or ""):
+            try:
+                served.extend(strings(json.loads(response.body())))
+            except Exception:  # a body already gone says nothing about words
+                pass
+
+    page.on("response", keep)
+    return served
+
+
+def walk(page: Page, name: str, served: list[str], *, data: tuple[str, ...] = (),
+         exempt: str = "") -> None:
+    """The page as it is now: in en-XA, nothing outside the catalogues but `served` and
+    `data` (what the test itself typed), nothing but `exempt` (a CSS selector for
+    something the server drew) left out; at 320 px, no sideways scroll."""
+    allowed = sorted({s for s in [*served, *data] if s.strip()}, key=len, reverse=True)
+    assert page.evaluate("() => document.documentElement.lang") == "en-XA"
+    stray = page.evaluate(NOT_FROM_CATALOGUE, {"allowed": allowed, "exempt": exempt})
+    assert stray == [], f"{name}: text not from the catalogue: {stray}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"en-XA-{name}.png"), full_page=True)
+    page.set_viewport_size(NARROW)
+    try:
+        wide = page.evaluate(WIDE)
+        assert page.evaluate(OVERFLOW) <= 0, f"{name}: scrolls sideways at 320 px in en-XA: {wide}"
+    finally:
+        page.set_viewport_size(WIDE_VIEW)
+
+
+CATALOGUES = """async (paths) => {
+  const words = await Promise.all(paths.map(async (p) => (await import(p)).default));
+  const clashes = [];
+  words.forEach((a, i) => words.slice(i + 1).forEach((b) => {
+    for (const key of Object.keys(a)) if (key in b && a[key] !== b[key]) clashes.push(key);
+  }));
+  return clashes;
+}"""
+
+
+def assert_no_clashing_keys(page: Page, *paths: str) -> None:
+    """The apps' catalogues are merged into one: a key two of them give different words
+    would change one app's words for the other."""
+    assert page.evaluate(CATALOGUES, list(paths)) == []
