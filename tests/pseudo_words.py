@@ -36,6 +36,7 @@ NOT_FROM_CATALOGUE = """({ allowed, exempt }) => {
       .replace(/PHQ-9|GAD-7|MOAS|FHIR|CSV|QS88|NICE/g, " ");
     if (/[A-Za-z]/.test(text)) found.push(`${where}: ${raw.trim()}`);
   };
+  const shown = (el) => el?.checkVisibility({ visibilityProperty: true });
   const skipped = (el) => el.closest(`script, style, noscript${exempt ? `, ${exempt}` : ""}`);
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -44,15 +45,15 @@ NOT_FROM_CATALOGUE = """({ allowed, exempt }) => {
     const option = el.closest("option");
     const tooltip = el.closest("svg title");
     if (option) {
-      if (option.closest("select")?.checkVisibility({ visibilityProperty: true })) check(node.textContent, "option");
+      if (shown(option.closest("select"))) check(node.textContent, "option");
     } else if (tooltip) {
-      if (tooltip.parentElement?.checkVisibility({ visibilityProperty: true })) check(node.textContent, "svg title");
-    } else if (el.checkVisibility({ visibilityProperty: true })) {
+      if (shown(tooltip.parentElement)) check(node.textContent, "svg title");
+    } else if (shown(el)) {
       check(node.textContent, "text");
     }
   }
   for (const el of document.body.querySelectorAll("[aria-label], [alt], [placeholder], [title]")) {
-    if (skipped(el) || !el.checkVisibility({ visibilityProperty: true })) continue;
+    if (skipped(el) || !shown(el)) continue;
     for (const name of ["aria-label", "alt", "placeholder", "title"]) {
       if (el.hasAttribute(name)) check(el.getAttribute(name), name);
     }
@@ -90,7 +91,7 @@ def keep_served(page: Page) -> list[str]:
         if "/api/v1/" in response.url and "json" in (response.headers.get("content-type") or ""):
             try:
                 served.extend(strings(json.loads(response.body())))
-            except Exception:  # a body already gone says nothing about words
+            except Exception:  # a page navigated away from: its words are not looked at
                 pass
 
     page.on("response", keep)
@@ -115,6 +116,8 @@ def walk(page: Page, name: str, served: list[str], *, data: tuple[str, ...] = ()
     finally:
         page.set_viewport_size(WIDE_VIEW)
 
+
+OPEN_ALL = "() => document.querySelectorAll('main details').forEach((d) => { d.open = true; })"
 
 CATALOGUES = """async (paths) => {
   const words = await Promise.all(paths.map(async (p) => (await import(p)).default));

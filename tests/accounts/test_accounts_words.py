@@ -6,27 +6,53 @@ from a catalogue (see tests/pseudo_words.py); nothing may scroll sideways."""
 
 from __future__ import annotations
 
+import json
 import re
 
-from playwright.sync_api import BrowserContext, Dialog, expect
+import asyncpg
+from playwright.sync_api import BrowserContext, Dialog, Page, expect
 from test_accounts_pages import (  # the same world, server and browser as the other pages
+    BASE,
     _run,
     _sql,
     browser,
     context,
     pages_db,
     server,
-    signed_in,
     world,
 )
 
 from access_world import World
-from pseudo_words import assert_no_clashing_keys, keep_served, walk
+from diarycard.auth.sessions import create_session
+from pseudo_words import OPEN_ALL, assert_no_clashing_keys, keep_served, walk
 
 __all__ = ["browser", "context", "pages_db", "server", "world"]
 
-OPEN_ALL = "() => document.querySelectorAll('main details').forEach((d) => { d.open = true; })"
 PSEUDO = re.compile(r"^\[.*\]$", re.S)
+
+
+def signed_in(context: BrowserContext, pages_db: str, world: World, name: str,
+              path: str = "#/") -> tuple[Page, list[str]]:
+    """A page signed in as `name` (a session made directly) that opens `path` in en-XA,
+    and what the server says to it from the first request on."""
+    async def new_session() -> tuple[str, str]:
+        conn = await asyncpg.connect(pages_db)
+        try:
+            role = await conn.fetchval("SELECT role FROM users WHERE id = $1", world.ids[name])
+            made = await create_session(conn, world.ids[name], role, "playwright")
+            return made.token, made.csrf_token
+        finally:
+            await conn.close()
+
+    token, csrf = _run(new_session())
+    context.add_cookies([{"name": "diarycard", "value": token, "url": BASE}])
+    stored = json.dumps({"csrf_token": csrf, "display_name": f"Person {name}", "role": "x"})
+    context.add_init_script(
+        f"sessionStorage.setItem('diarycard-review-session', {json.dumps(stored)});")
+    page = context.new_page()
+    served = keep_served(page)
+    page.goto(f"/accounts/?lang=en-XA{path}")
+    return page, served
 
 
 def test_the_accounts_pages_in_the_pseudo_locale(
@@ -40,9 +66,7 @@ def test_the_accounts_pages_in_the_pseudo_locale(
     walk(page, "accounts-sign-in", served)
     page.close()
 
-    page = signed_in(context, pages_db, world, "A1")
-    served = keep_served(page)
-    page.goto("/accounts/?lang=en-XA#/")
+    page, served = signed_in(context, pages_db, world, "A1")
     page.locator("table.people").wait_for()
     walk(page, "accounts-people", served)
 
@@ -81,27 +105,21 @@ def test_the_accounts_pages_in_the_pseudo_locale(
     walk(page, "accounts-me", served)
 
     # A clinician: their patients, and a new code for one of them.
-    page = signed_in(context, pages_db, world, "C1")
-    served = keep_served(page)
-    page.goto("/accounts/?lang=en-XA#/")
+    page, served = signed_in(context, pages_db, world, "C1")
     page.locator("main table").wait_for()
     walk(page, "accounts-patients", served)
 
     # A researcher is sent to the review's studies.
-    page = signed_in(context, pages_db, world, "R1")
-    served = keep_served(page)
-    page.goto("/accounts/?lang=en-XA#/")
+    page, served = signed_in(context, pages_db, world, "R1")
     page.locator("main a.button[href='/review']").wait_for()
     walk(page, "accounts-researcher", served)
 
     # A clinician who has not set up an authenticator app yet.
     _run(_sql(pages_db, "UPDATE users SET totp_enabled = false, totp_secret = NULL "
                         "WHERE id = $1", world.ids["C3"]))
-    page = signed_in(context, pages_db, world, "C3")
-    served = keep_served(page)
-    page.goto("/accounts/?lang=en-XA#/")
-    page.locator(".secret").wait_for()
-    walk(page, "accounts-authenticator", served)
+    page, served = signed_in(context, pages_db, world, "C3")
+    key = page.locator(".secret").inner_text()  # the server's secret, grouped for typing
+    walk(page, "accounts-authenticator", served, data=(key,))
 
     # Back in en-GB, the pages read as before.
     page.goto("/accounts/?lang=en-GB#/")

@@ -23,7 +23,7 @@ from diarycard.auth.sessions import create_session
 from diarycard.studies import store
 from diarycard.studies.models import EnrolIn, Strata, StudyIn
 from factories import make_user
-from pseudo_words import assert_no_clashing_keys, keep_served, walk
+from pseudo_words import OPEN_ALL, assert_no_clashing_keys, keep_served, walk
 
 LOADING = re.compile("Ļöåđîñĝ")
 
@@ -33,7 +33,7 @@ def open_everything(page: Page) -> None:
     page.locator("#timeline").wait_for()
     page.locator(".outcomes .charts").wait_for()
     page.locator(".tools section").first.wait_for()
-    page.evaluate("() => document.querySelectorAll('main details').forEach((d) => { d.open = true; })")
+    page.evaluate(OPEN_ALL)
     expect(page.locator("main :is(p, li):visible", has_text=LOADING)).to_have_count(0)
 
 
