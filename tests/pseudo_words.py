@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Page
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
 NARROW = {"width": 320, "height": 900}
@@ -72,37 +72,39 @@ WIDE = """() => [...document.querySelectorAll('body *')]
   .map((e) => `${e.tagName}.${e.className} ${e.textContent.slice(0, 30)}`).slice(0, 8)"""
 
 
-def strings(value: Any) -> list[str]:
-    """Every string in a JSON answer: what the server said is data here."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in strings(v)]
-    return []
+# Installed before the app's scripts: every string of every JSON answer from the API is
+# kept in the page before the app sees the answer, so nothing the server said can be
+# missed by a walk that follows.
+RECORD_SERVED = """(() => {
+  const served = (window.__servedWords = []);
+  const strings = (v) => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(strings)
+    : v && typeof v === "object" ? Object.values(v).flatMap(strings) : []);
+  const original = window.fetch.bind(window);
+  window.fetch = async (...args) => {
+    const reply = await original(...args);
+    const json = (reply.headers.get("content-type") || "").includes("json");
+    if (reply.url.includes("/api/v1/") && json) {
+      try {
+        served.push(...strings(await reply.clone().json()));
+      } catch { /* not JSON after all */ }
+    }
+    return reply;
+  };
+})();"""
 
 
-def keep_served(page: Page) -> list[str]:
-    """Collects every string of the API's JSON answers to this page from now on."""
-    served: list[str] = []
-
-    def keep(response: Response) -> None:
-        if "/api/v1/" in response.url and "json" in (response.headers.get("content-type") or ""):
-            try:
-                served.extend(strings(json.loads(response.body())))
-            except Exception:  # a page navigated away from: its words are not looked at
-                pass
-
-    page.on("response", keep)
-    return served
+def record_served(page: Page) -> None:
+    """From the page's next load on, what the server says to it counts as data."""
+    page.add_init_script(RECORD_SERVED)
 
 
-def walk(page: Page, name: str, served: list[str], *, data: tuple[str, ...] = (),
-         exempt: str = "") -> None:
-    """The page as it is now: in en-XA, nothing outside the catalogues but `served` and
-    `data` (what the test itself typed), nothing but `exempt` (a CSS selector for
-    something the server drew) left out; at 320 px, no sideways scroll."""
+def walk(page: Page, name: str, *, data: tuple[str, ...] = (), exempt: str = "") -> None:
+    """The page as it is now: in en-XA, nothing outside the catalogues but what the server
+    said (see record_served) and `data` (what the test itself typed), nothing but
+    `exempt` (a CSS selector for something the server drew) left out; at 320 px, no
+    sideways scroll."""
+    served = page.evaluate("() => window.__servedWords")
+    assert served is not None, f"{name}: record_served(page) before the page loads"
     allowed = sorted({s for s in [*served, *data] if s.strip()}, key=len, reverse=True)
     assert page.evaluate("() => document.documentElement.lang") == "en-XA"
     stray = page.evaluate(NOT_FROM_CATALOGUE, {"allowed": allowed, "exempt": exempt})
@@ -133,3 +135,20 @@ def assert_no_clashing_keys(page: Page, *paths: str) -> None:
     """The apps' catalogues are merged into one: a key two of them give different words
     would change one app's words for the other."""
     assert page.evaluate(CATALOGUES, list(paths)) == []
+
+
+def offer_a_test_language(context: Any, words: dict[str, dict[str, str]]) -> None:
+    """A catalogue in a language no one has translated yet (cy-GB, named "(test)"), served
+    by the browser so the product gains no language: `words` maps each app's folder
+    ("shared", "review", "accounts") to its file's words. Only files and a line in
+    languages.json: no code."""
+    listing = {"languages": [{"code": "en-GB", "name": "English (UK)"},
+                             {"code": "cy-GB", "name": "Cymraeg (test)"}]}
+    context.route("**/shared/words/languages.json", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(listing)))
+    for folder, catalogue in words.items():
+        context.route(f"**/{folder}/words/cy-GB.json", _serve(json.dumps(catalogue)))
+
+
+def _serve(body: str) -> Any:
+    return lambda route: route.fulfill(status=200, content_type="application/json", body=body)

@@ -14,7 +14,7 @@ from datetime import date
 from uuid import UUID, uuid4
 
 import asyncpg
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from review_pages import HOSTILE, Caseload
 
 from browser_support import run_async
@@ -23,7 +23,13 @@ from diarycard.auth.sessions import create_session
 from diarycard.studies import store
 from diarycard.studies.models import EnrolIn, Strata, StudyIn
 from factories import make_user
-from pseudo_words import OPEN_ALL, assert_no_clashing_keys, keep_served, walk
+from pseudo_words import (
+    OPEN_ALL,
+    assert_no_clashing_keys,
+    offer_a_test_language,
+    record_served,
+    walk,
+)
 
 LOADING = re.compile("Ļöåđîñĝ")
 
@@ -40,27 +46,27 @@ def open_everything(page: Page) -> None:
 def test_caseload_patient_pages_and_print_view_in_the_pseudo_locale(
     page: Page, caseload: Caseload
 ) -> None:
-    served = keep_served(page)
+    record_served(page)
     page.goto("/review?lang=en-XA#/")
     expect(page.locator("h1")).to_have_text(re.compile(r"^\[Ýöûŕ çåšéļöåđ .*\]$"))
     page.locator("table.caseload").first.wait_for()
     assert_no_clashing_keys(page, "/shared/words/en-GB.js", "/review/words/en-GB.js",
                             "/accounts/words/en-GB.js")
-    walk(page, "review-caseload", served, data=(HOSTILE,))
+    walk(page, "review-caseload", data=(HOSTILE,))
 
     # Ben: opening a review marks it seen, and Amy's digest is checked as never seen.
     page.goto(f"/review?lang=en-XA#/patients/{caseload.ben}")
     open_everything(page)
-    walk(page, "review-patient", served, data=(HOSTILE,))
+    walk(page, "review-patient", data=(HOSTILE,))
 
     # Amy has a full diary: risk, alcohol or drugs, a hostile note, every outcome.
     page.goto(f"/review?lang=en-XA#/patients/{caseload.amy}")
     open_everything(page)
-    walk(page, "review-patient-full", served, data=(HOSTILE,))
+    walk(page, "review-patient-full", data=(HOSTILE,))
 
     page.locator("a.button[href^='#/print/']").click()
     page.locator("article.sheet .print-timeline").first.wait_for()
-    walk(page, "review-print", served, data=(HOSTILE,))
+    walk(page, "review-print", data=(HOSTILE,))
 
     # Back in en-GB, the review reads as before.
     page.goto("/review?lang=en-GB#/")
@@ -99,10 +105,10 @@ def test_a_researchers_studies_in_the_pseudo_locale(
     context.add_init_script(
         f"sessionStorage.setItem('diarycard-review-session', {json.dumps(stored)});")
     page = context.new_page()
-    served = keep_served(page)
+    record_served(page)
     page.goto("/review?lang=en-XA#/")
     page.locator(f"a[href='#/studies/{study_id}']").wait_for()
-    walk(page, "review-studies", served)
+    walk(page, "review-studies")
 
     page.locator(f"a[href='#/studies/{study_id}']").click()
     page.locator("#consort-text").wait_for()
@@ -114,4 +120,23 @@ def test_a_researchers_studies_in_the_pseudo_locale(
     page.locator("form:has(#end-patient) button[type=submit]").click()
     page.locator("form:has(#end-patient) p.problem").wait_for()
     # The CONSORT diagram is drawn by the server from figures and fixed words.
-    walk(page, "review-study", served, data=("WS-1",), exempt="figure.consort")
+    walk(page, "review-study", data=("WS-1",), exempt="figure.consort")
+
+
+def test_a_new_language_for_the_review_is_files_and_a_line(browser: Browser, server: str) -> None:
+    """The browser prefers cy-GB and there are catalogues for it: the review speaks it,
+    and a word its file lacks falls back to en-GB."""
+    context = browser.new_context(base_url=server, locale="cy-GB")
+    context.set_default_timeout(10_000)
+    offer_a_test_language(context, {"shared": {"signin.title": "Mewngofnodi (test)"},
+                                    "review": {"review.signin": "Adolygu dyddiaduron (test)"}})
+    try:
+        page = context.new_page()
+        page.goto("/review")
+        heading = page.get_by_role("heading", level=1, name="Adolygu dyddiaduron (test)")
+        expect(heading).to_be_visible()
+        expect(page.get_by_role("button", name="Mewngofnodi (test)")).to_be_visible()
+        expect(page.get_by_label("Login", exact=True)).to_be_visible()  # not in the file: en-GB
+        assert page.evaluate("() => document.documentElement.lang") == "cy-GB"
+    finally:
+        context.close()
