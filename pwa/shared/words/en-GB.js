@@ -591,8 +591,8 @@ export default Object.freeze({
   "table.you_agreed": "You have agreed this change.",
   "table.i_agree": "I agree to this change",
   "table.needs_signal": "Suggesting a change needs a signal.",
+  // The staff apps' frame (review and accounts).
+  "staff.account_nav": "Account",
   "tg.earlier": "Earlier versions",
   "table.earlier": "Earlier versions",
-  // The staff apps' frame (review and accounts), added by the staff words work.
-  "staff.account_nav": "Account",
 });
