@@ -591,6 +591,8 @@ export default Object.freeze({
   "table.you_agreed": "You have agreed this change.",
   "table.i_agree": "I agree to this change",
   "table.needs_signal": "Suggesting a change needs a signal.",
+  // The staff apps' frame (review and accounts).
+  "staff.account_nav": "Account",
   "tg.earlier": "Earlier versions",
   "table.earlier": "Earlier versions",
   // Writing while the app lock cannot open (the drop box: lock-write.js).
