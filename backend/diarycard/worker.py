@@ -24,6 +24,7 @@ from uuid import UUID
 
 from pgqueuer import AsyncpgPoolDriver, Job, Queries, QueueManager
 
+from diarycard.auth.stepup import prune_counts
 from diarycard.db.pool import DB_DOWN, create_pool
 from diarycard.push.guard import push_client
 from diarycard.push.vapid import Signer, service_key
@@ -36,7 +37,7 @@ from diarycard.studies import exports
 log = logging.getLogger("diarycard.worker")
 
 
-# Old reminder history is removed this often (seconds).
+# Old reminder history and hourly counts are removed this often (seconds).
 PRUNE_EVERY = 3600
 
 
@@ -87,6 +88,7 @@ class Worker:
                     await plan(conn, datetime.now(UTC))
                     if time.monotonic() - pruned > PRUNE_EVERY:
                         await prune(conn, datetime.now(UTC))
+                        await prune_counts(conn)
                         pruned = time.monotonic()
                 self.last_pass = time.monotonic()
             except (*DB_DOWN, Exception):

@@ -8,10 +8,11 @@
  *   #/me        your sessions and password
  * Calls, page building and the sign-in form are the shared kit's (../shared/).
  */
+import { t } from "./words.js";
 import { call } from "../shared/api.js";
 import { onSignedOut, session } from "../shared/tab-session.js";
 import { h } from "../shared/dom.js";
-import { accountBar, endSession, show, signInScreen } from "../shared/staff.js";
+import { accountBar, endSession, frameWords, show, signInScreen } from "../shared/staff.js";
 import { inviteScreen } from "./invite.js";
 import { meScreen } from "./me.js";
 import { patientsScreen } from "./patients.js";
@@ -41,9 +42,9 @@ async function route() {
   if (hash === "#/outcomes" && me.data.role === "admin") return (await import("./outcomes.js")).outcomesScreen();
   if (me.data.role === "admin") return peopleScreen(me.data.user_id);
   if (me.data.role === "researcher") {
-    return show("Studies", h("h1", {}, "Studies"),
-      h("p", {}, "Your site's studies (screening, enrolment, CONSORT and exports) are in the review pages."),
-      h("p", {}, h("a", { class: "button", href: "/review" }, "Open studies")));
+    return show(t("acc.studies"), h("h1", {}, t("acc.studies")),
+      h("p", {}, t("acc.studies_where")),
+      h("p", {}, h("a", { class: "button", href: "/review" }, t("acc.studies_open"))));
   }
   return patientsScreen();
 }
@@ -54,12 +55,12 @@ async function route() {
  */
 function account(who, links) {
   const items = [];
-  if (links) items.push(h("a", { href: "#/" }, /** @type {Record<string, string>} */ ({ admin: "People", researcher: "Studies" })[who.role] ?? "Your patients"));
+  if (links) items.push(h("a", { href: "#/" }, t(who.role === "admin" ? "acc.nav.people" : who.role === "researcher" ? "acc.studies" : "acc.nav.patients")));
   if (links && who.role === "admin") {
-    items.push(h("a", { href: "#/quality" }, "Quality statements"), h("a", { href: "#/outcomes" }, "Outcomes"));
+    items.push(h("a", { href: "#/quality" }, t("acc.nav.quality")), h("a", { href: "#/outcomes" }, t("acc.nav.outcomes")));
   }
-  if (links && who.role !== "researcher") items.push(h("a", { href: "#/invite" }, "Invite someone"));
-  if (links) items.push(h("a", { href: "#/me" }, "Your account"));
+  if (links && who.role !== "researcher") items.push(h("a", { href: "#/invite" }, t("acc.invite.title")));
+  if (links) items.push(h("a", { href: "#/me" }, t("acc.me.title")));
   accountBar(who.display_name, items, signOut);
 }
 
@@ -71,13 +72,14 @@ async function signOut() {
 function signIn() {
   newTurn();
   signInScreen({
-    heading: "Sign in to diarycard accounts",
+    heading: t("acc.signin"),
     admits: (role) => role !== "patient",
-    refused: "These pages are for clinicians and admins. Patients can use their diary at the main address.",
+    refused: t("acc.refused"),
     then: () => void route(),
   });
 }
 
+frameWords({ skip: t("acc.skip"), brand: t("acc.brand"), footer: t("acc.footer"), loading: t("acc.loading") });
 onSignedOut.addEventListener("signedout", () => signIn());
 window.addEventListener("hashchange", route);
 route();

@@ -1,5 +1,6 @@
 // @ts-check
 /** Inviting someone, and showing an invitation code to hand over in person. */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
@@ -12,25 +13,24 @@ export function inviteScreen(role) {
   newTurn(); // drawn at once: any slower screen still fetching must not draw over it
   const problem = message("problem", "", { id: "invite-problem" });
   const roleField = role === "admin"
-    ? h("p", { class: "field" }, h("label", { for: "role" }, "They are a"),
+    ? h("p", { class: "field" }, h("label", { for: "role" }, t("acc.invite.role")),
       h("select", { id: "role", name: "role" },
-        h("option", { value: "patient" }, "Patient"),
-        h("option", { value: "clinician" }, "Clinician"),
-        h("option", { value: "researcher" }, "Researcher (sees study participants by pseudonym only)")))
+        h("option", { value: "patient" }, t("acc.role.patient")),
+        h("option", { value: "clinician" }, t("acc.role.clinician")),
+        h("option", { value: "researcher" }, t("acc.invite.researcher"))))
     : null;
   const form = h("form", { class: "card narrow", "aria-describedby": "invite-problem" },
     roleField,
-    h("p", { class: "field" }, h("label", { for: "display_name" }, "Name to show"),
+    h("p", { class: "field" }, h("label", { for: "display_name" }, t("acc.invite.name")),
       h("input", { id: "display_name", name: "display_name", maxlength: 100, required: true,
         autocomplete: "off", "aria-describedby": "name-hint" }),
-      h("span", { class: "muted", id: "name-hint" }, "A first name is enough.")),
-    h("p", { class: "field" }, h("label", { for: "login" }, "Login name"),
+      h("span", { class: "muted", id: "name-hint" }, t("acc.invite.name_hint"))),
+    h("p", { class: "field" }, h("label", { for: "login" }, t("acc.invite.login")),
       h("input", { id: "login", name: "login", minlength: 3, maxlength: 64, required: true,
         pattern: "[A-Za-z0-9._\\-]+", autocomplete: "off", "aria-describedby": "login-hint" }),
-      h("span", { class: "muted", id: "login-hint" },
-        "Letters, numbers, dots, dashes. Not an email address or NHS number.")),
+      h("span", { class: "muted", id: "login-hint" }, t("acc.invite.login_hint"))),
     problem,
-    h("button", { type: "submit" }, "Create the invitation"));
+    h("button", { type: "submit" }, t("acc.invite.create")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
@@ -45,10 +45,8 @@ export function inviteScreen(role) {
     }
     showInvitation(reply.data, name);
   });
-  const words = role === "admin"
-    ? "Create an account for a patient or a clinician. They choose their own password with the code you give them."
-    : "Create an account for a patient. They join your care team and choose their own password with the code you give them.";
-  show("Invite someone", h("h1", {}, "Invite someone"), h("p", { class: "lead" }, words), form);
+  const words = t(role === "admin" ? "acc.invite.lead_admin" : "acc.invite.lead");
+  show(t("acc.invite.title"), h("h1", {}, t("acc.invite.title")), h("p", { class: "lead" }, words), form);
 }
 
 /**
@@ -56,20 +54,19 @@ export function inviteScreen(role) {
  * @param {string} name
  */
 export function showInvitation(invitation, name) {
-  show(`Invitation for ${name}`,
-    h("h1", {}, `Invitation for ${name}`),
+  show(t("acc.invitation.title", { name }),
+    h("h1", {}, t("acc.invitation.title", { name })),
     h("div", { class: "invitation card" },
       h("div", {},
-        h("p", {}, "Login name: ", h("strong", {}, invitation.login)),
-        h("p", {}, "Invitation code:"),
+        h("p", {}, `${t("acc.invitation.login")} `, h("strong", {}, invitation.login)),
+        h("p", {}, t("acc.invitation.code")),
         h("p", { class: "code" }, invitation.code),
-        h("p", {}, `It works once, until ${dateTime(invitation.expires_at)}.`)),
-      qrImage(invitation.qr_svg, `QR code that opens diarycard with the invitation code for ${name}`)),
-    h("p", { class: "lead" },
-      "Give the code in person: they scan the QR code with their phone's camera, or open diarycard and type the code, then choose a password. Please do not send it by email or text."),
+        h("p", {}, t("acc.invitation.until", { when: dateTime(invitation.expires_at) }))),
+      qrImage(invitation.qr_svg, t("acc.invitation.qr", { name }))),
+    h("p", { class: "lead" }, t("acc.invitation.in_person")),
     h("p", { class: "actions" },
-      h("button", { type: "button", onclick: () => window.print() }, "Print"),
-      h("button", { type: "button", class: "secondary", onclick: inviteAgain }, "Invite someone else")));
+      h("button", { type: "button", onclick: () => window.print() }, t("acc.print")),
+      h("button", { type: "button", class: "secondary", onclick: inviteAgain }, t("acc.invitation.again"))));
 }
 
 function inviteAgain() {

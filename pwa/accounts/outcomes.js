@@ -6,6 +6,7 @@
  * server as "fewer than 5" and are drawn as a hatched stub with those words, never a bar
  * whose length could be measured. Loaded on first use (app.js imports it lazily).
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { figure } from "../shared/charts.js";
 import { h, s } from "../shared/dom.js";
@@ -29,7 +30,7 @@ function bars(bars) {
     svg.append(
       s("text", { x: left - 8, y: y + 18, "text-anchor": "end" }, b.label),
       s("rect", { x: left, y: y + 4, width, height: 20, class: b.value === null ? "bar hidden" : "bar s1" },
-        s("title", {}, `${b.label}: ${b.shown}`)),
+        s("title", {}, t("acc.oc.bar", { label: b.label, shown: b.shown }))),
       s("text", { x: left + width + 6, y: y + 18 }, b.shown));
   });
   return svg;
@@ -39,7 +40,7 @@ function bars(bars) {
 function retention(chart) {
   return figure(chart.title, chart.summary,
     bars(chart.rows.map((/** @type {any} */ r) => ({ label: r.label, value: r.count, shown: r.shown }))), null,
-    ["Where they are", "Patients"], chart.rows.map((/** @type {any} */ r) => [r.label, r.shown]));
+    [t("acc.oc.where"), t("acc.oc.patients")], chart.rows.map((/** @type {any} */ r) => [r.label, r.shown]));
 }
 
 /** @param {any} chart */
@@ -47,8 +48,8 @@ function rates(chart) {
   const rows = chart.rows.filter((/** @type {any} */ r) => r.key !== "nights");
   return figure(chart.title, chart.summary,
     bars(rows.map((/** @type {any} */ r) => ({ label: r.label, value: r.per_patient_year,
-      shown: r.per_patient_year === null ? r.shown : `${r.per_patient_year} a year` }))), null,
-    ["Act or contact", "How many", "Per patient-year"],
+      shown: r.per_patient_year === null ? r.shown : t("acc.oc.a_year", { rate: r.per_patient_year }) }))), null,
+    [t("acc.oc.act"), t("acc.oc.how_many"), t("acc.oc.per_year")],
     chart.rows.map((/** @type {any} */ r) => [r.label, r.shown, r.per_patient_year ?? "–"]));
 }
 
@@ -58,10 +59,10 @@ function change(chart) {
   const name = (/** @type {string} */ q) => q.toUpperCase();
   return figure(chart.title, chart.summary,
     measured.length ? bars(measured.flatMap((/** @type {any} */ r) => [
-      { label: `${name(r.questionnaire)} at the start`, value: r.mean_start, shown: `${r.mean_start} on average` },
-      { label: `${name(r.questionnaire)} at the latest`, value: r.mean_now, shown: `${r.mean_now} on average` }])) : null,
+      { label: t("acc.oc.q_start", { q: name(r.questionnaire) }), value: r.mean_start, shown: t("acc.oc.average", { mean: r.mean_start }) },
+      { label: t("acc.oc.q_latest", { q: name(r.questionnaire) }), value: r.mean_now, shown: t("acc.oc.average", { mean: r.mean_now }) }])) : null,
     null,
-    ["Questionnaire", "Patients", "At the start", "At the latest", "Change", "Lower band", "Same band", "Higher band"],
+    ["questionnaire", "patients", "start", "latest", "change", "lower", "same", "higher"].map((k) => t(`acc.oc.col.${k}`)),
     chart.rows.map((/** @type {any} */ r) => [name(r.questionnaire), r.patients_shown, r.mean_start ?? "–",
       r.mean_now ?? "–", r.mean_change ?? "–", r.lower_band.shown, r.same_band.shown, r.higher_band.shown]));
 }
@@ -71,17 +72,15 @@ export async function outcomesScreen() {
   const reply = await call("GET", "/api/v1/site/outcomes");
   if (!current()) return;
   if (!reply.ok) {
-    show("Outcomes", h("h1", {}, "Outcomes across the site"), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
+    show(t("acc.nav.outcomes"), h("h1", {}, t("acc.oc.title")), h("p", { class: "problem", role: "alert" }, reasonOf(reply.data)));
     return;
   }
   const o = reply.data;
-  show("Outcomes",
-    h("h1", {}, "Outcomes across the site"),
-    h("p", { class: "lead" },
-      `Across the site's ${o.patients_shown} patients, from what patients and their care teams record. `
-      + `Any number under ${o.suppressed_below} shows as “fewer than ${o.suppressed_below}”, so nobody can be recognised.`),
+  show(t("acc.nav.outcomes"),
+    h("h1", {}, t("acc.oc.title")),
+    h("p", { class: "lead" }, t("acc.oc.lead", { patients: o.patients_shown, under: o.suppressed_below })),
     h("div", { class: "site-charts" },
-      h("h2", {}, "Retention"), retention(o.retention),
-      h("h2", {}, "Acts and service contacts"), rates(o.rates),
-      h("h2", {}, "Standard measures"), change(o.change)));
+      h("h2", {}, t("acc.oc.retention")), retention(o.retention),
+      h("h2", {}, t("acc.oc.rates")), rates(o.rates),
+      h("h2", {}, t("acc.oc.measures")), change(o.change)));
 }

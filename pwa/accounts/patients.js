@@ -1,5 +1,6 @@
 // @ts-check
 /** For clinicians: their own patients, to hand over a new invitation code in a session. */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
@@ -13,7 +14,7 @@ export async function patientsScreen() {
   if (!current()) return;
   const problem = message("problem", "", { id: "patients-problem" });
   if (!reply.ok) {
-    show("Your patients", h("h1", {}, "Your patients"), message("problem", reasonOf(reply.data)));
+    show(t("acc.nav.patients"), h("h1", {}, t("acc.nav.patients")), message("problem", reasonOf(reply.data)));
     return;
   }
   /** @type {Array<{user_id: string, login: string, display_name: string, disabled: boolean, invited: boolean}>} */
@@ -28,20 +29,20 @@ export async function patientsScreen() {
   };
   const rows = patients.map((p) => h("tr", {},
     h("th", { scope: "row" }, p.display_name, h("br"), h("span", { class: "muted" }, p.login)),
-    h("td", {}, p.disabled ? "Cannot sign in" : p.invited ? "Invited, not signed in yet" : "Active"),
+    h("td", {}, t(p.disabled ? "acc.status.disabled" : p.invited ? "acc.status.invited" : "acc.status.active")),
     h("td", {}, p.disabled ? "" : h("button", { type: "button", class: "secondary",
-      "aria-label": `New invitation code for ${p.display_name}`, onclick: () => newCode(p) },
-    "New invitation code"))));
-  show("Your patients",
-    h("h1", {}, "Your patients"),
-    h("p", { class: "lead" },
-      "If someone has forgotten their password or has a new phone, give them a new invitation code in your session. Their old code stops working; their diary stays as it is."),
+      "aria-label": t("acc.people.for", { words: t("acc.new_code"), name: p.display_name }), onclick: () => newCode(p) },
+    t("acc.new_code")))));
+  show(t("acc.nav.patients"),
+    h("h1", {}, t("acc.nav.patients")),
+    h("p", { class: "lead" }, t("acc.patients.lead")),
     problem,
-    h("p", { class: "actions" }, h("a", { class: "button", href: "#/invite" }, "Invite a new patient")),
+    h("p", { class: "actions" }, h("a", { class: "button", href: "#/invite" }, t("acc.patients.invite"))),
     patients.length
       ? h("table", {},
-        h("caption", {}, "Patients on your care team"),
-        h("thead", {}, h("tr", {}, ...["Name", "Status", "Action"].map((t) => h("th", { scope: "col" }, t)))),
+        h("caption", {}, t("acc.patients.caption")),
+        h("thead", {}, h("tr", {}, ...[t("acc.people.col.name"), t("acc.people.col.status"), t("acc.col.action")]
+          .map((name) => h("th", { scope: "col" }, name)))),
         h("tbody", {}, ...rows))
-      : h("p", {}, "No patients are on your care team yet."));
+      : h("p", {}, t("acc.patients.none")));
 }

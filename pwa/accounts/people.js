@@ -3,6 +3,7 @@
  * For admins: everyone at the site, what they can do, their care teams, and the site's
  * emergency numbers. Every change is made on the server and the screen drawn again.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
@@ -12,7 +13,7 @@ import { message } from "../shared/message.js";
 
 /** @typedef {{user_id: string, role: string, login: string, display_name: string, disabled: boolean, totp_enabled: boolean, invited: boolean, care_team: string[]}} Person */
 
-const ROLES = { patient: "Patient", clinician: "Clinician", admin: "Admin", researcher: "Researcher" };
+const ROLES = ["patient", "clinician", "admin", "researcher"];
 
 /** @param {string} meId the signed-in admin, who cannot disable or reset themselves */
 export async function peopleScreen(meId) {
@@ -21,7 +22,7 @@ export async function peopleScreen(meId) {
   if (!current()) return;
   const problem = message("problem", "", { id: "people-problem", tabindex: -1 });
   if (!people.ok || !site.ok) {
-    show("People", h("h1", {}, "People"), message("problem",
+    show(t("acc.nav.people"), h("h1", {}, t("acc.nav.people")), message("problem",
       reasonOf(people.ok ? site.data : people.data)));
     return;
   }
@@ -46,18 +47,18 @@ export async function peopleScreen(meId) {
 
   const row = (/** @type {Person} */ p) => h("tr", {},
     h("th", { scope: "row" }, p.display_name, h("br"), h("span", { class: "muted" }, p.login)),
-    h("td", {}, ROLES[/** @type {keyof ROLES} */ (p.role)] ?? p.role),
+    h("td", {}, ROLES.includes(p.role) ? t(`acc.role.${p.role}`) : p.role),
     h("td", {}, h("span", { class: "status" }, statusOf(p))),
     h("td", {}, p.role === "admin" || p.role === "researcher" ? "" : team(p)),
     h("td", {}, h("div", { class: "actions" }, ...actions(p))));
 
   const team = (/** @type {Person} */ p) => {
     const list = h("ul", { class: "plain team" }, ...p.care_team.map((id) => h("li", {},
-      names.get(id) ?? "Someone",
+      names.get(id) ?? t("acc.people.someone"),
       p.role === "patient"
         ? h("button", { type: "button", class: "link",
-          "aria-label": `Remove ${names.get(id) ?? ""} from ${p.display_name}'s care team`,
-          onclick: () => act("DELETE", `/api/v1/care-team/${id}/${p.user_id}`) }, "Remove")
+          "aria-label": t("acc.people.remove_label", { clinician: names.get(id) ?? "", patient: p.display_name }),
+          onclick: () => act("DELETE", `/api/v1/care-team/${id}/${p.user_id}`) }, t("acc.people.remove"))
         : null)));
     if (p.role !== "patient") return list;
     const choices = clinicians.filter((c) => !p.care_team.includes(c.user_id));
@@ -65,55 +66,55 @@ export async function peopleScreen(meId) {
     const id = `add-${p.user_id}`;
     const select = h("select", { id }, ...choices.map((c) => h("option", { value: c.user_id }, c.display_name)));
     return h("div", {}, list, h("p", { class: "actions" },
-      h("label", { for: id }, `Add a clinician for ${p.display_name}`), select,
+      h("label", { for: id }, t("acc.people.add_label", { name: p.display_name })), select,
       h("button", { type: "button", class: "secondary",
         onclick: () => act("PUT", `/api/v1/care-team/${/** @type {HTMLSelectElement} */ (select).value}/${p.user_id}`) },
-      "Add")));
+      t("acc.people.add"))));
   };
 
   /** A button whose visible words begin its name, which goes on to say who it is for. */
   const button = (/** @type {string} */ words, /** @type {Person} */ p, /** @type {() => void} */ onclick) =>
-    h("button", { type: "button", class: "secondary", "aria-label": `${words} for ${p.display_name}`, onclick }, words);
+    h("button", { type: "button", class: "secondary", "aria-label": t("acc.people.for", { words, name: p.display_name }), onclick }, words);
 
   const actions = (/** @type {Person} */ p) => {
-    if (p.user_id === meId) return [h("span", { class: "muted" }, "This is you")];
-    const buttons = [button("New invitation code", p, async () => {
+    if (p.user_id === meId) return [h("span", { class: "muted" }, t("acc.people.you"))];
+    const buttons = [button(t("acc.new_code"), p, async () => {
       const reply = await change("POST", `/api/v1/users/${p.user_id}/invitation`);
       if (reply) showInvitation(reply.data, p.display_name);
     })];
     if (p.totp_enabled && p.role !== "patient") {
-      buttons.push(button("Reset authenticator app", p, () => {
-        if (confirm(`Clear ${p.display_name}'s authenticator app? They will set it up again when they next sign in.`)) {
+      buttons.push(button(t("acc.people.reset"), p, () => {
+        if (confirm(t("acc.people.reset_confirm", { name: p.display_name }))) {
           act("DELETE", `/api/v1/users/${p.user_id}/totp`);
         }
       }));
     }
     buttons.push(p.disabled
-      ? button("Allow sign-in", p, () => act("POST", `/api/v1/users/${p.user_id}/enable`))
-      : button("Stop sign-in", p, () => {
-        if (confirm(`Stop ${p.display_name} signing in? They are signed out everywhere at once.`)) {
+      ? button(t("acc.people.allow"), p, () => act("POST", `/api/v1/users/${p.user_id}/enable`))
+      : button(t("acc.people.stop"), p, () => {
+        if (confirm(t("acc.people.stop_confirm", { name: p.display_name }))) {
           act("POST", `/api/v1/users/${p.user_id}/disable`);
         }
       }));
     return buttons;
   };
 
-  show("People",
-    h("h1", {}, `People at ${site.data.name}`),
+  show(t("acc.nav.people"),
+    h("h1", {}, t("acc.people.heading", { site: site.data.name })),
     problem,
-    h("p", { class: "actions" }, h("a", { class: "button", href: "#/invite" }, "Invite someone")),
+    h("p", { class: "actions" }, h("a", { class: "button", href: "#/invite" }, t("acc.invite.title"))),
     h("table", { class: "people" },
-      h("caption", {}, "Everyone at your site, with their care teams"),
-      h("thead", {}, h("tr", {}, ...["Name", "Role", "Status", "Care team", "Actions"]
-        .map((t) => h("th", { scope: "col" }, t)))),
+      h("caption", {}, t("acc.people.caption")),
+      h("thead", {}, h("tr", {}, ...["name", "role", "status", "team", "actions"]
+        .map((k) => h("th", { scope: "col" }, t(`acc.people.col.${k}`))))),
       h("tbody", {}, ...everyone.map(row))),
-    h("h2", {}, "Emergency numbers"),
+    h("h2", {}, t("acc.numbers.title")),
     numbersForm(site.data.emergency_numbers, change),
-    h("h2", {}, "Risk floor for the caseload"),
+    h("h2", {}, t("acc.floor.title")),
     floorForm(site.data.risk_floor, change),
-    h("h2", {}, "How often PHQ-9 and GAD-7 are due"),
+    h("h2", {}, t("acc.interval.title")),
     intervalForm(site.data.measure_interval_months, change),
-    h("h2", {}, "App lock on patients' phones"),
+    h("h2", {}, t("acc.lock.title")),
     lockForm(Boolean(site.data.app_lock_optional), change));
 }
 
@@ -128,14 +129,14 @@ function lockForm(optional, change) {
   const box = /** @type {HTMLInputElement} */ (h("input", { id: "lock-optional", type: "checkbox" }));
   box.checked = optional;
   const form = h("form", { class: "card" },
-    h("p", {}, "The patient app asks for a PIN when it restarts and after 5 minutes in the background; the crisis plan always opens without it. You may let patients turn the lock off, for example on a phone only they use. They are warned first."),
-    h("p", { class: "field" }, box, h("label", { for: "lock-optional" }, " Patients may turn the app lock off")),
-    done, h("button", { type: "submit" }, "Save the app lock setting"));
+    h("p", {}, t("acc.lock.about")),
+    h("p", { class: "field" }, box, h("label", { for: "lock-optional" }, ` ${t("acc.lock.optional")}`)),
+    done, h("button", { type: "submit" }, t("acc.lock.save")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     done.textContent = "";
     if (await change("PUT", "/api/v1/site/app-lock", { app_lock_optional: box.checked })) {
-      done.textContent = box.checked ? "Saved. Patients may turn the lock off." : "Saved. The lock stays on for everyone.";
+      done.textContent = t(box.checked ? "acc.lock.saved_optional" : "acc.lock.saved_on");
     }
   });
   return form;
@@ -151,14 +152,14 @@ function floorForm(floor, change) {
   const done = message("saved");
   const input = /** @type {HTMLInputElement} */ (h("input", { id: "risk-floor", name: "risk_floor", type: "number", min: 1, max: 10, value: floor, required: true }));
   const form = h("form", { class: "card" },
-    h("p", {}, "A self-harm or aggression urge at or over this strength (1 to 10) puts a patient at the top of their clinicians' caseload, whatever their crisis plan says. Agree it with your clinical lead."),
-    h("p", { class: "field" }, h("label", { for: "risk-floor" }, "Risk floor (1 to 10)"), input),
-    done, h("button", { type: "submit" }, "Save the risk floor"));
+    h("p", {}, t("acc.floor.about")),
+    h("p", { class: "field" }, h("label", { for: "risk-floor" }, t("acc.floor.label")), input),
+    done, h("button", { type: "submit" }, t("acc.floor.save")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     done.textContent = "";
     if (await change("PUT", "/api/v1/site/risk-floor", { risk_floor: Number(input.value) })) {
-      done.textContent = `Saved. Urges of ${input.value} or more now come first.`;
+      done.textContent = t("acc.floor.saved", { value: input.value });
     }
   });
   return form;
@@ -174,14 +175,14 @@ function intervalForm(months, change) {
   const done = h("p", { role: "status" });
   const input = /** @type {HTMLInputElement} */ (h("input", { id: "measure-interval", name: "measure_interval_months", type: "number", min: 1, max: 12, value: months, required: true }));
   const form = h("form", { class: "card" },
-    h("p", {}, "Patients are asked to fill in PHQ-9 and GAD-7 at the start and then every this many months (from study enrolment for study participants). The monthly summary stays monthly."),
-    h("p", { class: "field" }, h("label", { for: "measure-interval" }, "Every how many months (1 to 12)"), input),
-    done, h("button", { type: "submit" }, "Save how often"));
+    h("p", {}, t("acc.interval.about")),
+    h("p", { class: "field" }, h("label", { for: "measure-interval" }, t("acc.interval.label")), input),
+    done, h("button", { type: "submit" }, t("acc.interval.save")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     done.textContent = "";
     if (await change("PUT", "/api/v1/site/measure-interval", { measure_interval_months: Number(input.value) })) {
-      done.textContent = `Saved. PHQ-9 and GAD-7 are now due every ${input.value} months.`;
+      done.textContent = t("acc.interval.saved", { value: input.value });
     }
   });
   return form;
@@ -189,10 +190,10 @@ function intervalForm(months, change) {
 
 /** @param {Person} p */
 function statusOf(p) {
-  if (p.disabled) return "Cannot sign in";
-  if (p.invited) return "Invited, not signed in yet";
-  if (p.role !== "patient" && !p.totp_enabled) return "Setting up authenticator app";
-  return "Active";
+  if (p.disabled) return t("acc.status.disabled");
+  if (p.invited) return t("acc.status.invited");
+  if (p.role !== "patient" && !p.totp_enabled) return t("acc.status.totp");
+  return t("acc.status.active");
 }
 
 /**
@@ -203,15 +204,15 @@ function numbersForm(numbers, change) {
   const done = message("saved");
   const rows = [...numbers, { label: "", number: "" }];
   const grid = h("div", { class: "numbers" }, ...rows.flatMap((n, i) => [
-    h("p", { class: "field" }, h("label", { for: `label-${i}` }, `Name ${i + 1}`),
+    h("p", { class: "field" }, h("label", { for: `label-${i}` }, t("acc.numbers.name", { n: i + 1 })),
       h("input", { id: `label-${i}`, name: `label-${i}`, value: n.label, maxlength: 80 })),
-    h("p", { class: "field" }, h("label", { for: `number-${i}` }, `Number ${i + 1}`),
+    h("p", { class: "field" }, h("label", { for: `number-${i}` }, t("acc.numbers.number", { n: i + 1 })),
       h("input", { id: `number-${i}`, name: `number-${i}`, value: n.number, maxlength: 30,
         inputmode: "tel", pattern: "[0-9+ ()\\-]+" })),
   ]));
   const form = h("form", { class: "card" },
-    h("p", {}, "Everyone at your site sees these on the crisis screen. Leave a name empty to remove its number."),
-    grid, done, h("button", { type: "submit" }, "Save the numbers"));
+    h("p", {}, t("acc.numbers.about")),
+    grid, done, h("button", { type: "submit" }, t("acc.numbers.save")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     done.textContent = "";
@@ -220,7 +221,7 @@ function numbersForm(numbers, change) {
       label: String(data.get(`label-${i}`) || "").trim(), number: String(data.get(`number-${i}`) || "").trim(),
     })).filter((n) => n.label);
     if (await change("PUT", "/api/v1/site/emergency-numbers", { emergency_numbers: chosen })) {
-      done.textContent = "Saved. Everyone sees the new numbers from their next visit.";
+      done.textContent = t("acc.numbers.saved");
     }
   });
   return form;

@@ -1,5 +1,6 @@
 // @ts-check
 /** Setting up an authenticator app: scan the QR code (or type the key), then a code. */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
@@ -13,7 +14,7 @@ export async function enrolScreen(done) {
   const started = await call("POST", "/api/v1/me/totp");
   if (!current()) return;
   if (!started.ok) {
-    show("Authenticator app", h("h1", {}, "Set up your authenticator app"),
+    show(t("acc.totp.short"), h("h1", {}, t("acc.totp.title")),
       message("problem", reasonOf(started.data)));
     return;
   }
@@ -21,11 +22,11 @@ export async function enrolScreen(done) {
   const problem = message("problem", "", { id: "totp-problem" });
   const form = h("form", { class: "card narrow", "aria-describedby": "totp-problem" },
     h("p", { class: "field" },
-      h("label", { for: "code" }, "The 6-digit code your app shows now"),
+      h("label", { for: "code" }, t("acc.totp.code")),
       h("input", { id: "code", name: "code", inputmode: "numeric", autocomplete: "one-time-code",
         pattern: "[0-9 ]{6,8}", maxlength: 8, required: true })),
     problem,
-    h("button", { type: "submit" }, "Turn it on"));
+    h("button", { type: "submit" }, t("acc.totp.turn_on")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const code = String(new FormData(/** @type {HTMLFormElement} */ (form)).get("code")).replace(/\s/g, "");
@@ -36,15 +37,14 @@ export async function enrolScreen(done) {
     }
     done();
   });
-  show("Set up your authenticator app",
-    h("h1", {}, "Set up your authenticator app"),
-    h("p", { class: "lead" },
-      "Clinicians and admins sign in with a code from an authenticator app as well as a password, because diaries hold very private things. You do this once."),
+  show(t("acc.totp.title"),
+    h("h1", {}, t("acc.totp.title")),
+    h("p", { class: "lead" }, t("acc.totp.lead")),
     h("ol", {},
-      h("li", {}, "Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator) and add an account."),
-      h("li", {}, "Scan this QR code, or type the key below it."),
-      h("li", {}, "Enter the code the app shows.")),
-    qrImage(started.data.qr_svg, "QR code for your authenticator app"),
-    h("p", {}, "Key: ", h("span", { class: "secret" }, key)),
+      h("li", {}, t("acc.totp.step1")),
+      h("li", {}, t("acc.totp.step2")),
+      h("li", {}, t("acc.totp.step3"))),
+    qrImage(started.data.qr_svg, t("acc.totp.qr")),
+    h("p", {}, `${t("acc.totp.key")} `, h("span", { class: "secret" }, key)),
     form);
 }

@@ -2,6 +2,7 @@
 /**
  * The full entry form: for something not on the table (/entry?new=1) and for changing
  * an entry (/entry?edit=<id>). Every field is on one page; only category is required.
+ * Behind a shut app lock (lock-write.js) it is the new-entry form only, reading nothing.
  */
 import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
@@ -52,11 +53,18 @@ function radios(legend, name, options, chosen) {
 }
 
 /**
+ * @typedef {{save: (entry: Record<string, any>) => Promise<void>, title: string,
+ *   intro: HTMLElement[], cancel: string}} LockedForm
+ * The lock is shut: a new entry only, kept by `save`; `cancel` is where Cancel goes.
+ */
+
+/**
  * @param {HTMLElement} main
  * @param {import("./registry.js").ScreenContext} ctx
+ * @param {LockedForm} [locked]
  */
-export async function entryForm(main, ctx) {
-  const editId = ctx.params.get("edit");
+export async function entryForm(main, ctx, locked) {
+  const editId = locked ? null : ctx.params.get("edit");
   const found = editId ? await findEntry(editId) : null;
   if (editId && !found) {
     main.append(
@@ -80,7 +88,7 @@ export async function entryForm(main, ctx) {
     outcome.element, when.element, detail.element, problem,
     h("div", { class: "actions" },
       h("button", { class: "button", type: "submit", text: editId ? t("form.save_changes") : t("form.save") }),
-      h("a", { class: "button secondary", href: editId ? "/history" : "/", text: t("form.cancel") })));
+      h("a", { class: "button secondary", href: locked?.cancel || (editId ? "/history" : "/"), text: t("form.cancel") })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const chosen = category.value();
@@ -94,7 +102,7 @@ export async function entryForm(main, ctx) {
       problem.textContent = t("log.future");
       return;
     }
-    await saveEntry({
+    const written = {
       id: entry.id || crypto.randomUUID(),
       occurred_at: at ? localTimestamp(at) : entry.occurred_at,
       category: chosen,
@@ -103,9 +111,15 @@ export async function entryForm(main, ctx) {
       helpful_response: helpful.input.value.trim(),
       outcome: outcome.value(),
       ...detail.read(),
-    }, found?.version, Boolean(editId));
+    };
+    if (locked) {
+      ctx.saved();
+      await locked.save(written);
+      return;
+    }
+    await saveEntry(written, found?.version, Boolean(editId));
     ctx.saved();
     ctx.go(editId ? "/history" : "/history?saved=1");
   });
-  main.append(h("h1", { text: editId ? t("form.change") : t("form.other") }), form);
+  main.append(h("h1", { text: locked?.title || (editId ? t("form.change") : t("form.other")) }), ...(locked?.intro || []), form);
 }

@@ -15,6 +15,8 @@ import { lockOf, useKey } from "../shared/seal.js";
 import { confirmDialog, savedMessage } from "./dom.js";
 import { kick } from "./drainer.js";
 import { skipForNow } from "./lock-gate.js";
+import { writeLocked, writeOffer } from "./lock-write.js";
+import { screenLockButton, screenLockSettings } from "./screen-lock.js";
 import { keepForLock, keptPlan } from "./tools/plan-data.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
@@ -48,7 +50,10 @@ function opened(ctx) {
  * @param {ScreenContext} ctx
  */
 export async function render(main, state, ctx) {
-  if (state === "locked") await locked(main, ctx);
+  // Writing with the lock shut: only a new entry, sealed to the drop box (lock-write.js).
+  const writing = location.pathname === "/entry" && ctx.params.get("new") === "1";
+  if (state === "locked" && writing && (await lockOf())?.dropbox) await writeLocked(main, ctx, crisisFirst());
+  else if (state === "locked") await locked(main, ctx);
   else await choose(main, state === "reset", ctx);
 }
 
@@ -58,16 +63,35 @@ async function locked(main, ctx) {
   const next = encodeURIComponent(location.pathname + location.search);
   const signIn = h("p", {}, h("a", { href: `/signin?next=${next}`, text: t("lock.forgotten") }));
   main.append(h("h1", { text: t("lock.locked") }), crisisFirst());
+  // A lock set before the drop box existed has none until it next opens.
+  const write = lock?.dropbox ? await writeOffer() : null;
   if (lock?.signin_needed || ctx.session?.expired) {
     main.append(
       h("p", { class: "message", text: t("lock.signin_needed") }),
       h("p", { class: "actions" }, h("a", { class: "button", href: `/signin?next=${next}`, text: t("lock.signin") })));
+    if (write) main.append(write);
     return;
   }
   const pin = field(t("lock.pin"), { required: "true" });
   const problem = h("p", { class: "error", role: "alert" });
   const button = h("button", { class: "button", type: "submit", text: t("lock.unlock") });
   const form = h("form", { novalidate: true }, pin.element, problem, h("div", { class: "actions" }, button));
+  /** @param {{outcome: string, message?: string}} result */
+  const after = (result) => {
+    if (result.outcome === "open") return opened(ctx);
+    if (result.outcome === "signin") {
+      main.replaceChildren();
+      return locked(main, ctx);
+    }
+    problem.textContent = result.outcome === "wrong"
+      ? result.message || t("lock.wrong")
+      : result.outcome === "offline"
+        ? (write ? t("lockbox.needs_signal") : t("lock.needs_signal"))
+        : result.outcome === "cancelled"
+          ? t("screenlock.cancelled")
+          : t("kit.went_wrong");
+    pin.input.focus();
+  };
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!pin.input.value) {
@@ -79,19 +103,12 @@ async function locked(main, ctx) {
     const result = await unlock(pin.input.value);
     button.removeAttribute("disabled");
     pin.input.value = "";
-    if (result.outcome === "open") return opened(ctx);
-    if (result.outcome === "signin") {
-      main.replaceChildren();
-      return locked(main, ctx);
-    }
-    problem.textContent = result.outcome === "wrong"
-      ? result.message || t("lock.wrong")
-      : result.outcome === "offline"
-        ? t("lock.needs_signal")
-        : t("kit.went_wrong");
-    pin.input.focus();
+    await after(result);
   });
-  main.append(h("p", { text: t("lock.type_to_open") }), form, signIn);
+  // The phone's own screen lock first where it is set up; the PIN always works too.
+  const screen = lock?.passkey ? await screenLockButton(problem, after) : null;
+  main.append(...(screen ? [screen] : []), h("p", { text: t("lock.type_to_open") }), form, signIn);
+  if (write) main.append(write);
 }
 
 /** @param {HTMLElement} main @param {boolean} reset @param {ScreenContext} ctx */
@@ -198,4 +215,6 @@ export async function renderSettings(section, ctx) {
       useKey(null);
       ctx.go("/", { replace: true });
     } })));
+  const screen = await screenLockSettings();
+  if (screen) section.append(screen);
 }

@@ -9,7 +9,7 @@
 import { t } from "./words.js";
 import { onSignedOut, session } from "../shared/tab-session.js";
 import { caseloadScreen } from "./caseload.js";
-import { accountBar, endSession, signInScreen } from "../shared/staff.js";
+import { accountBar, endSession, frameWords, signInScreen } from "../shared/staff.js";
 import { readyForPatients } from "./enrol.js";
 import { patientScreen } from "./patient.js";
 import { printScreen } from "./print.js";
@@ -52,11 +52,7 @@ function signIn() {
   });
 }
 
-// The page's own words (index.html holds en-GB for the first paint).
-document.querySelector(".skip")?.replaceChildren(t("review.skip"));
-document.querySelector(".brand a")?.replaceChildren(t("review.brand"));
-document.querySelector("footer p")?.replaceChildren(t("review.footer"));
-document.querySelector("main > p")?.replaceChildren(t("review.loading"));
+frameWords({ skip: t("review.skip"), brand: t("review.brand"), footer: t("review.footer"), loading: t("review.loading") });
 onSignedOut.addEventListener("signedout", () => signIn());
 window.addEventListener("hashchange", route);
 route();

@@ -5,30 +5,28 @@
  * export. Researchers never see names, logins or diary text: people are the site's own
  * screening references and the study's pseudonyms.
  */
+import { t } from "./words.js";
 import { call, reasonOf } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { show, today } from "../shared/staff.js";
 import { message } from "../shared/message.js";
 import { leavingSection } from "./leaving.js";
 
-const REASONS = [
-  ["", "Still being screened, or enrolled"],
-  ["did_not_attend_interview", "Did not attend interview"],
-  ["declined", "Declined"],
-  ["not_meeting_inclusion", "Did not meet inclusion criteria"],
-  ["meeting_exclusion", "Met exclusion criteria"],
-  ["uncontactable", "Uncontactable"],
-];
+const REASONS = ["", "did_not_attend_interview", "declined", "not_meeting_inclusion", "meeting_exclusion",
+  "uncontactable"].map((k) => [k, t(`study.reason.${k || "none"}`)]);
+
+/** The strata a study may be stratified by (besides site), as the enrolment form asks them. */
+const FACTORS = ["age_band", "sentence", "length"];
 
 /** @param {string} hash */
 export async function studiesScreen(hash) {
   const id = hash.match(/^#\/studies\/([0-9a-f-]{36})$/)?.[1];
   if (id) return studyScreen(id);
   const reply = await call("GET", "/api/v1/studies");
-  show("Studies", h("h1", {}, "Studies at your site"),
+  show(t("study.title"), h("h1", {}, t("study.heading")),
     reply.ok && reply.data.length
       ? h("ul", {}, ...reply.data.map((/** @type {any} */ s) => h("li", {}, h("a", { href: `#/studies/${s.id}` }, s.name))))
-      : h("p", {}, reply.ok ? "Your site takes part in no studies yet. An administrator sets them up." : reasonOf(reply.data)));
+      : h("p", {}, reply.ok ? t("study.none") : reasonOf(reply.data)));
 }
 
 /** @param {string} label @param {string} id @param {HTMLElement} input */
@@ -39,29 +37,32 @@ async function studyScreen(id, note = "") {
   const [study, consort, screening, due] = await Promise.all([call("GET", `/api/v1/studies/${id}`),
     call("GET", `/api/v1/studies/${id}/consort`), call("GET", `/api/v1/studies/${id}/screening`), call("GET", `/api/v1/studies/${id}/follow-ups`)]);
   if (!study.ok) {
-    show("Study", h("p", {}, h("a", { href: "#/" }, "All studies")), h("h1", {}, "Study"), message("problem", reasonOf(study.data)));
+    show(t("study.study"), h("p", {}, h("a", { href: "#/" }, t("study.all"))), h("h1", {}, t("study.study")), message("problem", reasonOf(study.data)));
     return;
   }
   const s = study.data;
   const reload = (/** @type {string} */ said = "") => studyScreen(id, said);
-  show(s.name, h("p", {}, h("a", { href: "#/" }, "All studies")),
+  show(s.name, h("p", {}, h("a", { href: "#/" }, t("study.all"))),
     h("h1", {}, s.name),
-    h("p", { class: "muted" }, `Arms: ${s.arms.join(", ")}. Stratified by site and ${s.factors.join(", ").replaceAll("_", " ")}; blocks of ${s.block_sizes.join(" or ")}. Follow-up every ${s.follow_up_primary_months} months (primary) and ${s.follow_up_secondary_months} months (secondary) to ${s.follow_up_until_months} months.`),
+    h("p", { class: "muted" }, t("study.about", { arms: s.arms.join(", "),
+      factors: s.factors.map((/** @type {string} */ f) => (FACTORS.includes(f) ? t(`study.factor.${f}`) : f.replaceAll("_", " "))).join(", "),
+      blocks: s.block_sizes.join(t("study.or")), primary: s.follow_up_primary_months, secondary: s.follow_up_secondary_months,
+      until: s.follow_up_until_months })),
     consortSection(consort),
     screeningSection(id, screening.ok ? screening.data : [], reload),
     enrolSection(id, s, note, reload),
     leavingSection(id, reload),
     followUpSection(due.ok ? due.data : []),
-    h("section", { class: "card", "aria-labelledby": "export" }, h("h2", { id: "export" }, "Export"),
-      h("p", {}, "Pseudonymised: no names, logins, diary text or dates (days since enrolment instead). Every export is recorded."),
+    h("section", { class: "card", "aria-labelledby": "export" }, h("h2", { id: "export" }, t("study.export")),
+      h("p", {}, t("study.export_about")),
       h("p", { class: "actions" },
-        h("a", { class: "button", href: `/api/v1/studies/${id}/export?format=csv`, download: "" }, "Download (CSV)"),
-        h("a", { class: "button secondary", href: `/api/v1/studies/${id}/export?format=fhir`, download: "" }, "Download (FHIR)"))));
+        h("a", { class: "button", href: `/api/v1/studies/${id}/export?format=csv`, download: "" }, t("study.csv")),
+        h("a", { class: "button secondary", href: `/api/v1/studies/${id}/export?format=fhir`, download: "" }, t("study.fhir")))));
 }
 
 /** @param {{ok: boolean, data: any}} reply */
 function consortSection(reply) {
-  const section = h("section", { class: "card", "aria-labelledby": "consort" }, h("h2", { id: "consort" }, "CONSORT flow"));
+  const section = h("section", { class: "card", "aria-labelledby": "consort" }, h("h2", { id: "consort" }, t("study.consort")));
   if (!reply.ok) return section;
   const c = reply.data;
   // Drawn by the server from figures and fixed words only; parsed as SVG, never as HTML.
@@ -69,9 +70,9 @@ function consortSection(reply) {
   svg.setAttribute("aria-describedby", "consort-text");
   section.append(h("figure", { class: "consort" }, document.importNode(svg, true)),
     h("p", { id: "consort-text" }, c.text),
-    h("table", {}, h("caption", {}, "The figures of the flow"),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Stage"), h("th", { scope: "col" }, "Arm"), h("th", { scope: "col" }, "Number"))),
-      h("tbody", {}, ...c.rows.map((/** @type {any} */ r) => h("tr", {}, h("th", { scope: "row" }, r.stage), h("td", {}, r.arm || "All"), h("td", {}, r.count))))));
+    h("table", {}, h("caption", {}, t("study.figures")),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("study.stage")), h("th", { scope: "col" }, t("study.arm")), h("th", { scope: "col" }, t("study.number")))),
+      h("tbody", {}, ...c.rows.map((/** @type {any} */ r) => h("tr", {}, h("th", { scope: "row" }, r.stage), h("td", {}, r.arm || t("study.all_arms")), h("td", {}, r.count))))));
   return section;
 }
 
@@ -81,8 +82,8 @@ function screeningSection(id, log, reload) {
   const when = h("input", { id: "screen-day", type: "date", required: true, max: today(), value: today() });
   const reason = h("select", { id: "screen-reason" }, ...REASONS.map(([value, label]) => h("option", { value }, label)));
   const said = message("problem");
-  const form = h("form", {}, field("Site reference (never a name)", "screen-ref", ref), field("Screened on", "screen-day", when),
-    field("If not enrolled, why", "screen-reason", reason), h("button", { type: "submit" }, "Add to the screening log"), said);
+  const form = h("form", {}, field(t("study.site_ref"), "screen-ref", ref), field(t("study.screened_on"), "screen-day", when),
+    field(t("study.why_not"), "screen-reason", reason), h("button", { type: "submit" }, t("study.add_screened")), said);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = /** @type {HTMLSelectElement} */ (reason).value;
@@ -92,11 +93,11 @@ function screeningSection(id, log, reload) {
     else said.textContent = reasonOf(reply.data);
   });
   const words = Object.fromEntries(REASONS);
-  return h("section", { class: "card", "aria-labelledby": "screening" }, h("h2", { id: "screening" }, "Screening log"),
-    log.length ? h("table", {}, h("caption", {}, "Everyone screened"),
-      h("thead", {}, h("tr", {}, ...["Reference", "Screened on", "Outcome"].map((t) => h("th", { scope: "col" }, t)))),
+  return h("section", { class: "card", "aria-labelledby": "screening" }, h("h2", { id: "screening" }, t("study.screening")),
+    log.length ? h("table", {}, h("caption", {}, t("study.everyone")),
+      h("thead", {}, h("tr", {}, ...[t("study.reference"), t("study.screened_on"), t("study.outcome")].map((name) => h("th", { scope: "col" }, name)))),
       h("tbody", {}, ...log.map((r) => h("tr", {}, h("th", { scope: "row" }, r.site_ref), h("td", {}, r.screened_on),
-        h("td", {}, r.reason ? words[r.reason] : r.enrolled ? "Enrolled" : "Still being screened"))))) : h("p", { class: "muted" }, "Nobody screened yet."),
+        h("td", {}, r.reason ? words[r.reason] : r.enrolled ? t("study.enrolled") : t("study.screening_still")))))) : h("p", { class: "muted" }, t("study.nobody")),
     form);
 }
 
@@ -108,17 +109,17 @@ function enrolSection(id, s, note, reload) {
   const version = h("input", { id: "enrol-version", required: true, maxlength: 40 });
   /** @type {Record<string, string[][]>} */
   const options = {
-    age_band: [["21-25", "21-25"], ["26-39", "26-39"], ["40+", "40 or over"]],
-    sentence: [["community", "Community"], ["licence", "Licence"]],
-    length: [["under_12_months", "Under 12 months"], ["over_12_months", "12 months or over"]],
+    age_band: [["21-25", "21-25"], ["26-39", "26-39"], ["40+", t("study.age.40")]],
+    sentence: [["community", t("study.sentence.community")], ["licence", t("study.sentence.licence")]],
+    length: [["under_12_months", t("study.length.under")], ["over_12_months", t("study.length.over")]],
   };
   const selects = s.factors.map((/** @type {string} */ f) => [f, h("select", { id: `enrol-${f}` }, ...options[f].map(([value, label]) => h("option", { value }, label)))]);
   const said = message("problem");
-  const form = h("form", {}, field("Patient's diarycard id (from the referring clinician)", "enrol-patient", patient),
-    field("Site reference (the same as in the screening log)", "enrol-ref", ref), field("Consent given on", "enrol-consent", consent),
-    field("Consent form version", "enrol-version", version),
-    ...selects.map((/** @type {any[]} */ [f, el]) => field(f === "age_band" ? "Age band" : f === "sentence" ? "Sentence" : "Length of sentence", `enrol-${f}`, el)),
-    h("button", { type: "submit" }, "Enrol and allocate"), said);
+  const form = h("form", {}, field(t("study.patient_id"), "enrol-patient", patient),
+    field(t("study.site_ref_same"), "enrol-ref", ref), field(t("study.consent_on"), "enrol-consent", consent),
+    field(t("study.consent_version"), "enrol-version", version),
+    ...selects.map((/** @type {any[]} */ [f, el]) => field(t(`study.field.${f}`), `enrol-${f}`, el)),
+    h("button", { type: "submit" }, t("study.enrol_button")), said);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = (/** @type {HTMLElement} */ el) => /** @type {HTMLInputElement} */ (el).value;
@@ -129,16 +130,17 @@ function enrolSection(id, s, note, reload) {
       said.textContent = reasonOf(reply.data);
       return;
     }
-    reload(`Enrolled as ${reply.data.pseudonym}: allocated to ${reply.data.arm}.`);
+    reload(t("study.enrolled_as", { pseudonym: reply.data.pseudonym, arm: reply.data.arm }));
   });
-  return h("section", { class: "card", "aria-labelledby": "enrol" }, h("h2", { id: "enrol" }, "Enrol a consenting patient"),
-    h("p", { class: "muted" }, "The arm is drawn when you enrol, by stratified permuted blocks. Nobody can see the sequence in advance."),
+  return h("section", { class: "card", "aria-labelledby": "enrol" }, h("h2", { id: "enrol" }, t("study.enrol")),
+    h("p", { class: "muted" }, t("study.enrol_about")),
     message("saved", note, { id: "enrolled" }), form);
 }
 
 /** @param {any[]} due */
 function followUpSection(due) {
-  return h("section", { class: "card", "aria-labelledby": "follow-ups" }, h("h2", { id: "follow-ups" }, "Follow-up visits due"),
-    due.length ? h("ul", {}, ...due.map((d) => h("li", {}, `${d.pseudonym} (${d.arm}): ${d.visit_month}-month ${d.kind} visit, ${d.state === "overdue" ? "overdue" : "due"} (day ${d.due_day})`)))
-      : h("p", { class: "muted" }, "No visits are due."));
+  return h("section", { class: "card", "aria-labelledby": "follow-ups" }, h("h2", { id: "follow-ups" }, t("study.due")),
+    due.length ? h("ul", {}, ...due.map((d) => h("li", {}, t(d.state === "overdue" ? "study.visit.overdue" : "study.visit.due", { pseudonym: d.pseudonym, arm: d.arm,
+      month: d.visit_month, kind: d.kind === "secondary" ? t("study.kind.secondary") : t("study.kind.primary"), day: d.due_day }))))
+      : h("p", { class: "muted" }, t("study.no_visits")));
 }

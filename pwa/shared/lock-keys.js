@@ -11,23 +11,28 @@
  * The phone sends the server a check value from the PIN (the other half of PBKDF2's
  * output), never the PIN. While the page lives it keeps the server key in memory, so the
  * lock opens again with no signal after a spell in the background; after a reload it
- * needs a signal (the crisis plan never does).
+ * needs a signal (the crisis plan never does). Meanwhile new entries can still be written:
+ * they are sealed to the drop box (dropbox.js), whose private key is kept wrapped under
+ * the diary's key, and opened into the outbox when the lock next opens.
  */
 import { call } from "./api.js";
 import { currentSession } from "./phone-session.js";
 import { all, done, get, transact } from "./idb.js";
 import { lockOf, openKey, seal, unseal, useKey } from "./seal.js";
+import { makeDropbox } from "./dropbox.js";
+import { unbox } from "./outbox.js";
 
 export const ITERATIONS = 600_000;
 const GCM = { name: "AES-GCM", length: 256 };
 
-/** @type {Uint8Array | null} */
-let serverKey = null;
+/** The server's keys while the page lives, by the device id they were given for (the
+ * PIN's, and the screen lock's when it is used). @type {Map<string, Uint8Array>} */
+const serverKeys = new Map();
 
 const encode = (/** @type {string} */ text) => new TextEncoder().encode(text);
-const base64url = (/** @type {Uint8Array} */ bytes) =>
+export const base64url = (/** @type {Uint8Array} */ bytes) =>
   btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-const bytesOf = (/** @type {string} */ text) =>
+export const bytesOf = (/** @type {string} */ text) =>
   Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
 /** @param {string} pin @param {Uint8Array} salt @param {number} iterations */
@@ -39,7 +44,7 @@ async function fromPin(pin, salt, iterations) {
 }
 
 /** @param {Uint8Array} secret @param {Uint8Array} server */
-async function pinWrapKey(secret, server) {
+export async function pinWrapKey(secret, server) {
   const both = new Uint8Array(64);
   both.set(secret);
   both.set(server, 32);
@@ -85,11 +90,14 @@ export async function setPin(pin, planOnLock) {
     plan_on_lock: planOnLock, failures: 0,
     wrapped_pin: await crypto.subtle.wrapKey("raw", key, await pinWrapKey(secret, server), "AES-KW"),
     wrapped_server: await crypto.subtle.wrapKey("raw", key, await serverWrapKey(server), "AES-KW"),
+    // Kept through a new PIN: it is sealed under the diary's key, which stays the same.
+    dropbox: existing?.dropbox || await makeDropbox(key),
   };
   if (fresh) await adopt(key, record, `lock:${session.user_id}`);
   else await transact("meta", "readwrite", (tx) => done(tx.objectStore("meta").put(record, `lock:${session.user_id}`)));
   useKey(key);
-  serverKey = server;
+  serverKeys.set(device, server);
+  await unbox();
   if (fresh) {
     try {
       new BroadcastChannel("diarycard-lock").postMessage("set");
@@ -160,8 +168,19 @@ export async function unlock(pin) {
   if (!session || !lock) return { outcome: "signin" };
   if (lock.signin_needed) return { outcome: "signin" };
   const { secret, check } = await fromPin(pin, lock.salt, lock.iterations);
-  let server = serverKey;
-  const reply = await call("POST", "/api/v1/me/device-key/unlock", { device_id: lock.device_id, pin_check: check }, { timeout: 8000 });
+  return openWith(lock, lock.device_id, lock.wrapped_pin, secret, check);
+}
+
+/**
+ * Open the lock with a secret and its check value (from the PIN, or from the phone's
+ * screen lock: lock-passkey.js), each with its own device id on the server.
+ * @param {any} lock @param {string} device @param {ArrayBuffer} wrapped the diary's key
+ * @param {Uint8Array} secret @param {string} check
+ * @returns {Promise<{outcome: "open" | "wrong" | "signin" | "offline" | "error", message?: string}>}
+ */
+export async function openWith(lock, device, wrapped, secret, check) {
+  let server = serverKeys.get(device);
+  const reply = await call("POST", "/api/v1/me/device-key/unlock", { device_id: device, pin_check: check }, { timeout: 8000 });
   if (reply.status === 0) {
     // No answer: only a key still held from earlier in this session can check the PIN.
     if (!server) return { outcome: "offline" };
@@ -173,7 +192,7 @@ export async function unlock(pin) {
   }
   let key;
   try {
-    key = await unwrap(lock.wrapped_pin, await pinWrapKey(secret, /** @type {Uint8Array} */ (server)));
+    key = await unwrap(wrapped, await pinWrapKey(secret, /** @type {Uint8Array} */ (server)));
   } catch {
     // Only with no signal (the server checked otherwise): count here, five and sign in.
     const failures = (lock.failures || 0) + 1;
@@ -182,22 +201,29 @@ export async function unlock(pin) {
     const left = 5 - failures;
     return { outcome: "wrong", message: `That PIN is not right. You have ${left === 1 ? "1 more try" : `${left} more tries`}.` };
   }
-  if (lock.failures) await saveLock({ ...lock, failures: 0 });
+  // A lock set before the drop box existed gets one now.
+  if (lock.failures || !lock.dropbox) await saveLock({ ...lock, failures: 0, dropbox: lock.dropbox || await makeDropbox(key) });
   useKey(key);
-  serverKey = server;
+  serverKeys.set(device, /** @type {Uint8Array} */ (server));
+  await unbox();
   return { outcome: "open" };
+}
+
+/** Keep a server key given for `device` while the page lives. @param {string} device @param {Uint8Array} key */
+export function holdServerKey(device, key) {
+  serverKeys.set(device, key);
 }
 
 /** Five wrong PINs: only the password opens it now (nothing on the phone is lost). */
 async function needSignIn() {
-  serverKey = null;
+  serverKeys.clear();
   const lock = await lockOf();
   if (lock) await saveLock({ ...lock, failures: 0, signin_needed: true });
   return /** @type {const} */ ({ outcome: "signin" });
 }
 
 /** @param {any} lock */
-async function saveLock(lock) {
+export async function saveLock(lock) {
   const session = await currentSession();
   if (session) await transact("meta", "readwrite", (tx) => done(tx.objectStore("meta").put(lock, `lock:${session.user_id}`)));
 }

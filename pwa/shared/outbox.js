@@ -6,18 +6,24 @@
  * it as a conflict and other 4xx park it as rejected, both shown to the patient; a 401
  * keeps it queued until the patient signs in again. Nothing ever expires.
  *
+ * A write made while the app lock cannot open is sealed to the drop box (dropbox.js)
+ * instead, and sealed again under the diary's key when the lock next opens (`unbox`): the
+ * same record, the same id, so it is sent once like any other.
+ *
  * This module stores and changes records; sync.js sends them.
  */
 import { currentSession } from "./phone-session.js";
 import { all, done, transact } from "./idb.js";
-import { seal, unseal } from "./seal.js";
+import { inBox, openBox, sealToBox } from "./dropbox.js";
+import { Locked, lockOf, openKey, seal, unseal } from "./seal.js";
 
 const BASE_DELAY = 1000;
 const MAX_DELAY = 5 * 60 * 1000;
 
 /**
  * @typedef {{kind: string, id: string, method: string, url: string, body?: unknown,
- *   op?: "upsert" | "delete", base_version?: number}} Intent
+ *   op?: "upsert" | "delete", base_version?: number, dropbox?: boolean}} Intent
+ * dropbox: the lock is shut; seal the body to the drop box (a new write only)
  * @typedef {{key: string, kind: string, id: string, op: "upsert" | "delete", method: string,
  *   url: string, base_version?: number, sealed: any, user_id: string, rev: number,
  *   attempts: number, tried: boolean, next_at: number, state: "queued" | "conflict" | "rejected",
@@ -45,9 +51,11 @@ export function notify() {
 export async function enqueue(intent) {
   const session = await currentSession();
   if (!session) throw new Error("Sign in before saving");
-  const sealed = intent.body === undefined ? null : await seal(intent.body);
   const op = intent.op || (intent.method === "DELETE" ? "delete" : "upsert");
   const key = `${intent.kind}:${intent.id}`;
+  const sealed = intent.body === undefined ? null : intent.dropbox
+    ? await sealToBox(intent.body, await dropboxOf(), labelOf(session.user_id, key))
+    : await seal(intent.body);
   const now = Date.now();
   const result = await transact("outbox", "readwrite", async (tx) => {
     const store = tx.objectStore("outbox");
@@ -101,8 +109,43 @@ export async function patientRecords() {
 }
 
 /** @param {OutboxRecord} record @returns {Promise<any>} the queued body, readable */
-export function bodyOf(record) {
-  return record.sealed ? unseal(record.sealed) : Promise.resolve(null);
+export async function bodyOf(record) {
+  if (!record.sealed) return null;
+  if (!inBox(record.sealed)) return unseal(record.sealed);
+  const key = openKey();
+  if (!key) throw new Locked();
+  return openBox(record.sealed, await dropboxOf(), key, labelOf(record.user_id, record.key));
+}
+
+/** @param {string} user @param {string} key what a drop-box seal is bound to */
+const labelOf = (user, key) => `${user}/${key}`;
+
+async function dropboxOf() {
+  const box = (await lockOf())?.dropbox;
+  if (!box) throw new Error("No drop box on this phone");
+  return box;
+}
+
+/** How many of this person's writes wait, sealed to the drop box, for the lock to open. */
+export async function boxed() {
+  return (await records()).filter((r) => inBox(r.sealed)).length;
+}
+
+/**
+ * The lock just opened: seal again under the diary's key what was written while it was
+ * shut. The record keeps its key, id and place, so it is sent once like any other.
+ */
+export async function unbox() {
+  for (const r of (await records()).filter((x) => inBox(x.sealed))) {
+    let sealed;
+    try {
+      sealed = await seal(await bodyOf(r));
+    } catch (error) {
+      console.error("A write from the drop box could not be opened", error instanceof Error ? error.name : "");
+      continue;
+    }
+    await update(r.key, (now) => (now.rev === r.rev && inBox(now.sealed) ? { ...now, sealed } : now));
+  }
 }
 
 /**

@@ -10,8 +10,10 @@ import { h } from "./dom.js";
 import { signInForm } from "./sign-in.js";
 import { remember } from "./tab-session.js";
 
-// The app's name, from its index.html <title> before any screen changes it.
+// The app's name, from its index.html <title> before any screen changes it; the brand
+// line once the app has put it in the chosen language.
 const APP = document.title;
+const appName = () => document.querySelector(".brand")?.textContent?.trim() || APP;
 
 /**
  * Replace the main content, move focus to it and set the page title.
@@ -21,7 +23,7 @@ const APP = document.title;
 export function show(title, ...nodes) {
   const main = /** @type {HTMLElement} */ (document.getElementById("main"));
   main.replaceChildren(...nodes.filter((n) => n !== null));
-  document.title = `${title} – ${APP}`;
+  document.title = `${title} – ${appName()}`;
   main.focus();
 }
 
@@ -62,6 +64,20 @@ export function accountBar(name, links, signOut) {
     h("span", {}, t("staff.signed_in", { name })),
     h("button", { type: "button", class: "link", onclick: signOut }, t("staff.signout")),
   );
+}
+
+/**
+ * The frame's own words (index.html holds en-GB for the first paint), in the chosen
+ * language: the app's `skip` link, `brand`, `footer` and `loading` words from its
+ * catalogue, and the account bar's name.
+ * @param {{skip: string, brand: string, footer: string, loading: string}} words
+ */
+export function frameWords(words) {
+  document.querySelector(".skip")?.replaceChildren(words.skip);
+  document.querySelector(".brand a")?.replaceChildren(words.brand);
+  document.querySelector("footer p")?.replaceChildren(words.footer);
+  document.querySelector("main > p")?.replaceChildren(words.loading);
+  document.getElementById("account")?.setAttribute("aria-label", t("staff.account_nav"));
 }
 
 /** End the session here and on the server, back to the first screen. */

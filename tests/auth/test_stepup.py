@@ -93,6 +93,36 @@ async def test_new_entries_are_limited_per_patient_per_hour(conn, db_url, tmp_pa
                                  json=_entry(0))).status_code == 201
         assert await conn.fetchval("SELECT count(*) FROM entries WHERE patient_id = $1",
                                    world.ids["P1"]) == 5
+        # Refused until the hour turns (Retry-After says when); a replay of a stored entry
+        # (its answer was lost) is still answered, and edits are not counted.
+        assert int(refused.headers["retry-after"]) <= 3600
+        replay = await client.put(f"/api/v1/entries/{ids[0]}", headers=mine, json=_entry(0))
+        assert replay.status_code == 200
+        edit = await client.put(f"/api/v1/entries/{ids[1]}", headers=mine,
+                                json={**_entry(7), "base_version": 1})
+        assert edit.status_code == 200 and edit.json()["version"] == 2
+        assert await conn.fetchval(
+            "SELECT hits FROM usage_counts WHERE user_id = $1 AND kind = 'entry'",
+            world.ids["P1"]) == 5
+
+
+async def test_a_replayed_batch_does_not_use_up_the_quota(conn, db_url, tmp_path) -> None:
+    """A phone that lost the answer sends the same batch again: only new ids are counted."""
+    settings = load_settings({}, public_url="https://testserver.local", pool_max=4,
+                             data_dir=str(tmp_path), entries_per_hour=3)
+    world = await seed_world(conn)
+    async with AsyncTestClient(create_app(settings, db_url),
+                               base_url="https://testserver.local") as client:
+        client.headers["origin"] = "https://testserver.local"
+        mine = await acting_as(client, conn, world, "P1")
+        ops = [{"op": "upsert", "id": str(uuid.uuid4()), "entry": _entry(n)} for n in range(3)]
+        for expected in (201, 200, 200):  # sent, then sent twice more
+            reply = await client.post("/api/v1/sync", headers=mine, json={"operations": ops})
+            assert reply.status_code == 200
+            assert {r["status"] for r in reply.json()["results"]} == {expected}
+        one_more = [{"op": "upsert", "id": str(uuid.uuid4()), "entry": _entry(3)}]
+        reply = await client.post("/api/v1/sync", headers=mine, json={"operations": one_more})
+        assert reply.status_code == 429
 
 
 async def test_the_default_quota_takes_a_full_sync_and_a_day_offline(client, conn) -> None:

@@ -9,7 +9,6 @@ workers and instances.
 from __future__ import annotations
 
 import math
-import random
 from datetime import timedelta
 from typing import Literal
 from uuid import UUID
@@ -66,9 +65,20 @@ async def spend(
         user_id, kind, count, per_hour,
     )
     if row is None:
-        wait = await conn.fetchval(
-            "SELECT extract(epoch FROM date_trunc('hour', now()) + interval '1 hour' - now())")
-        raise TooMany(math.ceil(wait), _WORDS[kind])
+        raise TooMany(await seconds_to_next_hour(conn), _WORDS[kind])
+
+
+async def seconds_to_next_hour(conn: asyncpg.Connection) -> int:
+    """When an hourly count (usage_counts) starts again: its Retry-After, by the
+    database's clock, which keeps the counts."""
+    wait = await conn.fetchval(
+        "SELECT extract(epoch FROM date_trunc('hour', now()) + interval '1 hour' - now())")
+    return max(1, math.ceil(float(wait)))
+
+
+async def prune_counts(conn: asyncpg.Connection) -> None:
+    """Drop hourly counts of hours long gone (the worker's hourly housekeeping)."""
+    await conn.execute("DELETE FROM usage_counts WHERE window_start < now() - interval '2 hours'")
 
 
 _WORDS = {
@@ -85,6 +95,3 @@ async def before_export(conn: asyncpg.Connection, who: Principal, per_hour: int)
     if not recent:
         raise ReauthRequired()
     await spend(conn, who.user_id, "export", 1, per_hour)
-    if random.random() < 0.01:  # noqa: S311 - housekeeping, not security
-        await conn.execute(
-            "DELETE FROM usage_counts WHERE window_start < now() - interval '2 hours'")

@@ -8,13 +8,7 @@
 -- lock_entries: a replay, a conflict, or someone else's) unless it is in $4, when it is
 -- updated; the trigger keeps the previous version in entry_revisions.
 -- Sorted by id so two batches never lock the same ids in opposite orders.
-WITH recent AS (
-    -- Entries this patient's phone created in the last hour, for the quota: counted
-    -- here, so it holds across workers and instances. At it, nothing is written.
-    SELECT count(*) AS used
-      FROM entries
-     WHERE patient_id = $1 AND recorded_at > now() - interval '1 hour'
-), input AS (
+WITH input AS (
     -- The row each entry writes, typed by the table itself.
     SELECT u.id, $1::uuid AS patient_id, u.occurred_at, u.occurred_offset, u.category,
            u.emotion, u.emotion_intensity, u.urge, u.urge_strength, u.indicators,
@@ -25,14 +19,28 @@ WITH recent AS (
                OR u.occurred_at > now() + interval '5 minutes' AS time_flagged
       FROM jsonb_populate_recordset(NULL::entries, $2::jsonb) AS u
      CROSS JOIN (SELECT created_at FROM users WHERE id = $1) AS acct
+), fresh AS (
+    -- Only ids not yet stored count toward the quota: a batch sent again after its answer
+    -- was lost must not use it up. A scalar subquery, not NOT EXISTS: the planner cannot
+    -- see how few rows `input` holds and would turn an anti-join into a scan of entries.
+    SELECT count(*)::integer AS n
+      FROM input WHERE (SELECT e.id FROM entries AS e WHERE e.id = input.id) IS NULL
+), counted AS (
+    -- This hour's count, raised by the new ones only if they fit: held in PostgreSQL, so
+    -- it holds across workers and instances. Edits ($4) are not counted.
+    INSERT INTO usage_counts AS c (user_id, kind, window_start, hits)
+    SELECT $1, 'entry', date_trunc('hour', now()), n FROM fresh
+     WHERE cardinality($4::uuid[]) = 0 AND n > 0 AND n <= $3
+    ON CONFLICT (user_id, kind, window_start)
+       DO UPDATE SET hits = c.hits + EXCLUDED.hits WHERE c.hits + EXCLUDED.hits <= $3
+    RETURNING hits
 ), written AS (
     INSERT INTO entries AS e (id, patient_id, occurred_at, occurred_offset, category,
                               emotion, emotion_intensity, urge, urge_strength, indicators,
                               helpful_response, outcome, risk_self_harm, risk_aggression,
                               risk_substance_use, note, body_hash, time_flagged)
     SELECT * FROM input
-     WHERE cardinality($4::uuid[]) > 0
-        OR (SELECT used FROM recent) + jsonb_array_length($2::jsonb) <= $3
+     WHERE cardinality($4::uuid[]) > 0 OR EXISTS (SELECT FROM counted)
      ORDER BY id
     ON CONFLICT (id) DO UPDATE
        SET (id, patient_id, occurred_at, occurred_offset, category, emotion,
@@ -43,8 +51,11 @@ WITH recent AS (
      WHERE e.id = ANY($4::uuid[]) AND e.patient_id = $1
     RETURNING e.*
 )
--- One row at least, to carry the count: with nothing written, the entry's columns are null.
-SELECT w.*, recent.used FROM recent LEFT JOIN written AS w ON true;
+-- One row at least, to carry the verdict: with nothing written, the entry's columns are
+-- null. `refused`: new entries that did not fit in this hour's quota (nothing written).
+SELECT w.*, (fresh.n > 0 AND cardinality($4::uuid[]) = 0
+             AND NOT EXISTS (SELECT FROM counted)) AS refused
+  FROM fresh LEFT JOIN written AS w ON true;
 
 -- name: lock_entries
 -- The rows a batch touches that already exist, locked (in id order) while we decide.

@@ -19,6 +19,7 @@ from uuid import UUID
 import asyncpg
 
 from diarycard.auth.access import PatientScope
+from diarycard.auth.stepup import seconds_to_next_hour
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import Entry, EntryIn
@@ -75,8 +76,8 @@ async def apply(
         # Autocommit: one atomic statement, and the common case (new entries) needs no
         # transaction round trips at all.
         rows = await _write(conn, own, upserts, per_hour, [])
-        if rows[0]["used"] + len(upserts) > per_hour:
-            raise TooMany(RETRY_QUOTA_SECONDS, QUOTA_WORDS)
+        if rows[0]["refused"]:
+            raise TooMany(await seconds_to_next_hour(conn), QUOTA_WORDS)
         for row in rows:
             if row["id"] is not None:
                 outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
@@ -87,9 +88,7 @@ async def apply(
     return outcomes
 
 
-# The window slides: some room comes back within minutes. Phones keep what is refused in
-# their outbox and send it later.
-RETRY_QUOTA_SECONDS = 300
+# Phones keep what is refused in their outbox and send it when the next hour starts.
 QUOTA_WORDS = ("That is more diary entries in an hour than we can take. They are kept on "
                "your phone and will be sent later.")
 
