@@ -101,6 +101,7 @@ def test_every_tool_in_the_pseudo_locale_at_320_px(page: Page, patient: Any) -> 
     page.goto("/tools?tool=outcomes&kind=admission")
     page.locator("main form input[type=number]").fill("2")
     page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**saved=1**")  # sent: the list below has it
     walk("/tools?tool=outcomes", "what happened, with a hospital stay", ".entries .entry")
 
     walk("/tools?tool=problem-solving", "problem solving", "main h1")
