@@ -60,7 +60,9 @@ def test_caseload_patient_pages_and_print_view_in_the_pseudo_locale(
     walk(page, "review-patient", data=(HOSTILE,))
 
     # Amy has a full diary: risk, alcohol or drugs, a hostile note, every outcome.
-    page.goto(f"/review?lang=en-XA#/patients/{caseload.amy}")
+    # A change of hash only: Ben's page stays up until Amy's arrives, so wait for hers.
+    with page.expect_response(lambda r: f"/patients/{caseload.amy}/outcomes" in r.url):
+        page.goto(f"/review?lang=en-XA#/patients/{caseload.amy}")
     open_everything(page)
     walk(page, "review-patient-full", data=(HOSTILE,))
 
