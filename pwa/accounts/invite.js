@@ -1,7 +1,8 @@
 // @ts-check
 /** Inviting someone, and showing an invitation code to hand over in person. */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
 import { qrImage } from "../shared/qr.js";

@@ -1,7 +1,8 @@
 // @ts-check
 /** Your own account: where you are signed in, and your password. */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
 import { newTurn } from "./turn.js";

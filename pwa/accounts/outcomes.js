@@ -7,7 +7,8 @@
  * whose length could be measured. Loaded on first use (app.js imports it lazily).
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { figure } from "../shared/charts.js";
 import { h, s } from "../shared/dom.js";
 import { show } from "../shared/staff.js";

@@ -1,7 +1,8 @@
 // @ts-check
 /** For clinicians: their own patients, to hand over a new invitation code in a session. */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { showInvitation } from "./invite.js";

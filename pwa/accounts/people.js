@@ -4,7 +4,8 @@
  * emergency numbers. Every change is made on the server and the screen drawn again.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { showInvitation } from "./invite.js";

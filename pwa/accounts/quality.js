@@ -4,7 +4,8 @@
  * 6), each in words and figures, and every clinician's supervision with overdue flagged.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { supervisionCard } from "../shared/supervision.js";

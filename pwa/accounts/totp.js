@@ -1,7 +1,8 @@
 // @ts-check
 /** Setting up an authenticator app: scan the QR code (or type the key), then a code. */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { show } from "../shared/staff.js";
 import { groupedKey, qrImage } from "../shared/qr.js";

@@ -71,22 +71,3 @@ export async function later(load, where) {
   }
 }
 
-/**
- * A problem+json body in the patient's words: each field named from the catalogue where it
- * is one the patient fills in (the rule is the server's, as it sent it), else the server's
- * detail. shared/api.js `reasonOf` says the same for the staff apps and the service worker,
- * which have no catalogue of the patient's.
- * @param {import("../shared/api.js").Problem | null | undefined} problem
- */
-export function problemWords(problem) {
-  if (!problem || typeof problem !== "object") return t("problem.failed");
-  const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  if (errors.length > 0) {
-    return errors.map((e) => {
-      const name = String(e.field || "").split(".").map((part) => `problem.field.${part}`)
-        .filter((key) => t(key) !== key).map((key) => t(key)).pop();
-      return name ? t("problem.named", { name, field: e.field, rule: e.rule }) : t("problem.unnamed", { field: e.field, rule: e.rule });
-    }).join(t("problem.joiner"));
-  }
-  return String(problem.detail || problem.title || t("problem.failed"));
-}

@@ -6,7 +6,7 @@
  * never be stopped by a lock (hazard log, H-060).
  */
 import { t } from "../shared/words.js";
-import { reasonOf } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { currentSession } from "../shared/phone-session.js";
 import { get, put } from "../shared/idb.js";

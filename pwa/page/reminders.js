@@ -7,8 +7,8 @@
  */
 import { t } from "../shared/words.js";
 import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
-import { problemWords } from "./dom.js";
 import { pushWorksHere, subscribe, thisDevice, whyNoPush } from "./push.js";
 import { message } from "../shared/message.js";
 
@@ -111,7 +111,7 @@ function suggestion(section, ctx, offer) {
   const answer = async (/** @type {boolean} */ accept) => {
     const reply = await call("POST", "/api/v1/me/reminder-suggestion", { accept });
     if (!reply.ok) {
-      problem.textContent = reply.status === 0 ? NO_SIGNAL : problemWords(reply.data);
+      problem.textContent = reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
       return;
     }
     if (accept) await afterSave(section, ctx, reply.data, t("rem.accepted"));
@@ -198,7 +198,7 @@ function form(section, ctx, data) {
     }
     const reply = await call("PUT", "/api/v1/me/reminders", body);
     if (!reply.ok) {
-      problem.textContent = reply.status === 0 ? NO_SIGNAL : problemWords(reply.data);
+      problem.textContent = reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
       return;
     }
     ctx.saved();
@@ -241,5 +241,5 @@ async function afterSave(section, ctx, data, said = "") {
 async function testReminder() {
   const reply = await call("POST", "/api/v1/me/reminders/test");
   if (reply.ok) return t("rem.test_sent");
-  return reply.status === 0 ? NO_SIGNAL : problemWords(reply.data);
+  return reply.status === 0 ? NO_SIGNAL : reasonOf(reply.data);
 }

@@ -7,9 +7,9 @@
  */
 import { t } from "./words.js";
 import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { groupedKey, qrImage } from "../shared/qr.js";
 import { h } from "../shared/dom.js";
-import { problemWords } from "./dom.js";
 import { message } from "../shared/message.js";
 
 /** @typedef {import("./registry.js").ScreenContext} ScreenContext */
@@ -74,7 +74,7 @@ function codeForm(section, ctx, { button, url, done }) {
 function problemOf(reply) {
   if (reply.status === 0) return NO_SIGNAL;
   if (reply.status === 429) return t("signin.too_many");
-  return reply.data?.errors?.[0]?.rule || problemWords(reply.data);
+  return reply.data?.errors?.[0]?.rule || reasonOf(reply.data);
 }
 
 /**

@@ -8,7 +8,8 @@ import { call } from "../shared/api.js";
 import { bodyOf, discard, patientRecords, rebase, retry } from "../shared/outbox.js";
 import { h } from "../shared/dom.js";
 import { message } from "../shared/message.js";
-import { confirmDialog, problemWords, timeOf } from "./dom.js";
+import { confirmDialog, timeOf } from "./dom.js";
+import { reasonOf } from "../shared/reasons.js";
 import { kick } from "./drainer.js";
 import { categoryLabel } from "./entries.js";
 import { registerScreen } from "./registry.js";
@@ -72,7 +73,7 @@ async function item(record, ctx) {
         redo();
       } }));
   } else if (record.state === "rejected") {
-    state = t("waiting.refused", { reason: problemWords(record.problem) });
+    state = t("waiting.refused", { reason: reasonOf(record.problem) });
     if (record.kind === "entries" && record.op === "upsert") {
       actions.append(h("a", { class: "button", href: `/entry?edit=${encodeURIComponent(record.id)}`, text: t("waiting.change") }));
     }

@@ -6,7 +6,8 @@
  * Each document gives its own `sectionsOf(body)`: [title, lines of words] in order.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { day } from "../shared/staff.js";
 

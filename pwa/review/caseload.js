@@ -6,7 +6,8 @@
  * people who do not see colour.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";
 import { supervisionCard } from "../shared/supervision.js";

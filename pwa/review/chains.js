@@ -6,7 +6,8 @@
  * sides still agree (hazard H-036): the words after agreeing say which drafts were made.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { refreshTools } from "./tools.js";

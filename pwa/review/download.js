@@ -5,7 +5,8 @@
  * hand over a caseload), and there is an hourly limit per person.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 
 let counter = 0;

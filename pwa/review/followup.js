@@ -5,7 +5,8 @@
  * decision; the record shows that the service followed the patient up.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { message } from "../shared/message.js";

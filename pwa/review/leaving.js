@@ -4,7 +4,8 @@
  * attendance rows come from these. Reasons are categories only, never free text.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { today } from "../shared/staff.js";
 

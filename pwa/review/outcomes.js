@@ -6,7 +6,8 @@
  * the review's own charts. The care team can record an act or contact here too.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { barChart, figure, legend } from "../shared/charts.js";
 import { h, s } from "../shared/dom.js";
 import { day, today } from "../shared/staff.js";

@@ -8,7 +8,8 @@
  */
 import { t } from "./words.js";
 import { agreementBlock } from "./agree.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { day, today } from "../shared/staff.js";
 import { message } from "../shared/message.js";

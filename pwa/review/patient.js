@@ -1,7 +1,8 @@
 // @ts-check
 /** One patient before a session: the digest, the charts, the timeline, sessions and tools. */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { allCharts } from "../shared/charts.js";
 import { downloadButton } from "./download.js";
 import { h } from "../shared/dom.js";

@@ -6,7 +6,8 @@
  * none (a threshold is never silently off, H-009).
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { agreementBlock } from "./agree.js";
 import { h } from "../shared/dom.js";
 import { day } from "../shared/staff.js";

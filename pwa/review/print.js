@@ -1,7 +1,8 @@
 // @ts-check
 /** The pre-session summary laid out for one or two A4 pages (see @media print in review.css). */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { allCharts } from "../shared/charts.js";
 import { h } from "../shared/dom.js";
 import { dateTime, show } from "../shared/staff.js";

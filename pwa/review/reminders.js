@@ -5,7 +5,8 @@
  * The patient's own times are theirs and are not shown here, only whether reminders are on.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { message } from "../shared/message.js";

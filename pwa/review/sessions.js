@@ -1,7 +1,8 @@
 // @ts-check
 /** Appointments: schedule a session, mark it attended, not attended or cancelled, and note it. */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { noteForm } from "./timeline.js";

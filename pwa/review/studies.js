@@ -6,7 +6,8 @@
  * screening references and the study's pseudonyms.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { show, today } from "../shared/staff.js";
 import { message } from "../shared/message.js";

@@ -8,7 +8,8 @@
  * never overwritten (412).
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { message } from "../shared/message.js";
 import { day } from "../shared/staff.js";

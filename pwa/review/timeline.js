@@ -1,7 +1,8 @@
 // @ts-check
 /** The timeline of entries in the window, with filters, edit marks and clinician notes. */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { message } from "../shared/message.js";

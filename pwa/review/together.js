@@ -6,7 +6,8 @@
  * short note; and goals, agreed here and their progress talked through.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { dateTime } from "../shared/staff.js";
 import { message } from "../shared/message.js";

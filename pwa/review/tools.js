@@ -5,7 +5,8 @@
  * checking-it-out records since the last session to review together, and goals to agree.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "../shared/api.js";
+import { call } from "../shared/api.js";
+import { reasonOf } from "../shared/reasons.js";
 import { h } from "../shared/dom.js";
 import { planCard } from "./plan.js";
 import { tableCard } from "./table.js";

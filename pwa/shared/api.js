@@ -10,13 +10,11 @@
  * @typedef {`/api/v1/${string}`} ApiUrl
  * Typed so that a path without the /api/v1 prefix fails the type check.
  * @typedef {{status: number, ok: boolean, data: any, retryAfter: number}} Reply
- * status 0: no answer, and data a problem saying so. data: the JSON body (its shape is
+ * status 0: no answer, and data the problem `{code: "no-answer"}` (reasonOf words it). data: the JSON body (its shape is
  * the endpoint's, see schemas/openapi.json) or null. retryAfter: seconds, or 0.
  * @typedef {{csrf: () => Promise<string | undefined>, ended: () => Promise<void>}} SessionKeeper
  * csrf: the token for unsafe requests; ended: told of a 401 (but from /session itself).
  */
-
-const NO_ANSWER = "We could not reach diarycard. Please check the connection and try again.";
 
 /** @type {SessionKeeper} */
 let keeper = { csrf: async () => undefined, ended: async () => {} };
@@ -53,47 +51,15 @@ export async function call(method, url, body, options = {}) {
     if ((response.headers.get("content-type") || "").includes("json")) data = await response.json();
   } catch {
     // Includes a body cut off half way: we cannot know what happened, so writes are retried.
-    return { status: 0, ok: false, data: { detail: NO_ANSWER }, retryAfter: 0 };
+    return { status: 0, ok: false, data: { code: "no-answer" }, retryAfter: 0 };
   }
   if (response.status === 401 && !url.startsWith("/api/v1/session")) await keeper.ended();
   const retryAfter = Number(response.headers.get("retry-after")) || 0;
   return { status: response.status, ok: response.ok, data, retryAfter };
 }
 
-// Plain names for the fields a patient fills in, for messages about a refused entry.
-/** @type {Record<string, string>} */
-const FIELD_NAMES = {
-  occurred_at: "When it happened",
-  category: "Kind of impulsivity",
-  emotion: "Feeling",
-  emotion_intensity: "How strong the feeling was",
-  urge: "Urge",
-  urge_strength: "How strong the urge was",
-  indicators: "What you noticed",
-  helpful_response: "Helpful response",
-  outcome: "What happened",
-  risk: "Risk",
-  note: "Note",
-};
-
 /**
  * @typedef {{field: string, rule: string}} FieldError
  * @typedef {{detail?: string, title?: string, code?: string, errors?: FieldError[]}} Problem
+ * Words for a Problem: reasonOf in reasons.js.
  */
-
-/**
- * The reason from a problem+json body, in words, naming each field plainly where we can.
- * @param {Problem | null | undefined} problem
- * @returns {string}
- */
-export function reasonOf(problem) {
-  if (!problem || typeof problem !== "object") return "Something went wrong. Please try again.";
-  const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  if (errors.length > 0) {
-    return errors.map((e) => {
-      const name = String(e.field || "").split(".").map((p) => FIELD_NAMES[p]).filter(Boolean).pop();
-      return `${name ? `${name} (${e.field})` : e.field}: ${e.rule}`;
-    }).join("; ");
-  }
-  return String(problem.detail || problem.title || "Something went wrong. Please try again.");
-}

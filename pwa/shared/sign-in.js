@@ -5,7 +5,8 @@
  * server asks for one. What happens after a right password is the app's own business.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "./api.js";
+import { call } from "./api.js";
+import { reasonOf } from "./reasons.js";
 import { h } from "./dom.js";
 import { message, say } from "./message.js";
 

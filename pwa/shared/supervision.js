@@ -5,7 +5,8 @@
  * caseload; their site admin sees everyone's in the accounts pages. Both can record.
  */
 import { t } from "./words.js";
-import { call, reasonOf } from "./api.js";
+import { call } from "./api.js";
+import { reasonOf } from "./reasons.js";
 import { h } from "./dom.js";
 import { day, today } from "./staff.js";
 import { message } from "./message.js";

@@ -416,6 +416,7 @@ export default Object.freeze({
   "plan.reason.substance": "Used alcohol or drugs",
   "rem.in_app": "diarycard will remind you in the app when you open it.",
   "problem.failed": "Something went wrong. Please try again.",
+  "problem.no_answer": "We could not reach diarycard. Please check the connection and try again.",
   "problem.named": "{name} ({field}): {rule}",
   "problem.unnamed": "{field}: {rule}",
   "problem.joiner": "; ",

@@ -1,1 +1,0 @@
-import"./words-tBHSAmxI.js";import{j as t,i as h}from"./main.js";const PARTS=[...["keep","why","who","deleting","how_long","copy","logs"].map(k=>[t(`privacy.${k}`),t(`privacy.${k}.text`)])];function render(main){main.append(h("h1",{text:t("privacy.title")}),...PARTS.flatMap(([title,words])=>[h("h2",{text:title}),h("p",{text:words})]))}export{render};
