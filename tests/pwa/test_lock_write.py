@@ -9,6 +9,7 @@ from playwright.sync_api import BrowserContext, Route, expect
 from test_app_lock import PIN, check_screen, locked_patient, sign_in_and_set_pin
 
 from conftest import Server, idb_dump, outbox_count, screenshot, wait_for
+from factories import PASSWORD
 
 EMOTION = "canary-feeling-4b7d"
 URGE = "canary-urge-9e21"
@@ -107,3 +108,37 @@ def test_an_entry_written_locked_with_no_signal_is_sealed_then_sent_once_after_u
     expect(page.get_by_role("heading", name="Log an urge")).to_be_visible(timeout=20_000)
     expect(page.locator("main")).not_to_contain_text("waiting")
     assert outbox_count(page) == 0 and len(who.entries()) == 1
+
+
+def test_an_entry_written_locked_survives_a_forgotten_pin(
+    context: BrowserContext, live: Server
+) -> None:
+    """The PIN is forgotten after writing while locked: a password sign-in and a new PIN
+    open the drop box too, and the entry reaches the server once, never lost."""
+    who = locked_patient(live)
+    page = context.new_page()
+    sign_in_and_set_pin(page, who)
+    context.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("heading", name="diarycard is locked")).to_be_visible()
+    page.get_by_role("link", name="Write an entry").click()
+    page.get_by_label("Acting on impulse").check()
+    page.get_by_label("What were you feeling?").fill(EMOTION)
+    page.get_by_label("I resisted it").check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("heading", name="Saved and sealed")).to_be_visible()
+    page.get_by_role("link", name="Back to unlock").click()
+    expect(page.locator("main")).to_contain_text("1 entry you wrote while locked is waiting")
+
+    context.set_offline(False)
+    page.get_by_role("link", name="Forgotten your PIN?").click()
+    page.get_by_label("Your login").fill(who.login)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Choose a new PIN")).to_be_visible()
+    page.get_by_label("Choose a PIN").fill("1357")
+    page.get_by_label("Type it again").fill("1357")
+    page.get_by_role("button", name="Set my PIN").click()
+    assert wait_for(lambda: [e["emotion"] for e in who.entries()] == [EMOTION], timeout=20)
+    assert wait_for(lambda: outbox_count(page) == 0, timeout=20)
+    assert len(who.entries()) == 1
