@@ -155,3 +155,27 @@ def offer_a_test_language(context: Any, words: dict[str, dict[str, str]]) -> Non
 
 def _serve(body: str) -> Any:
     return lambda route: route.fulfill(status=200, content_type="application/json", body=body)
+
+
+def assert_a_staff_app_speaks_a_new_language(
+    browser: Any, server: str, path: str, folder: str, key: str, heading: str
+) -> None:
+    """The browser prefers cy-GB and there are catalogues for it (offer_a_test_language):
+    the staff app at `path` speaks it (its own `key` in `folder`'s file is its heading; the
+    kit's sign-in button comes from the shared file), and a word the files lack falls back
+    to en-GB."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(base_url=server, locale="cy-GB")
+    context.set_default_timeout(10_000)
+    offer_a_test_language(context, {"shared": {"signin.title": "Mewngofnodi (test)"},
+                                    folder: {key: heading}})
+    try:
+        page = context.new_page()
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
+        expect(page.get_by_role("button", name="Mewngofnodi (test)")).to_be_visible()
+        expect(page.get_by_label("Login", exact=True)).to_be_visible()  # not in the file: en-GB
+        assert page.evaluate("() => document.documentElement.lang") == "cy-GB"
+    finally:
+        context.close()

@@ -28,6 +28,7 @@ from browser_support import (
     scratch_database,
 )
 from diarycard.auth.sessions import create_session
+from pseudo_words import record_served
 
 pytestmark = pytest.mark.browser
 PORT = free_port(8201, 8299, "DIARYCARD_ACCOUNTS_TEST_PORT")
@@ -84,8 +85,11 @@ def context(browser: Browser, server: str) -> Iterator[BrowserContext]:
         yield ctx
 
 
-def signed_in(context: BrowserContext, pages_db: str, world: World, name: str) -> Page:
-    """A page signed in as `name` with a session made directly (a TOTP code works once)."""
+def signed_in(context: BrowserContext, pages_db: str, world: World, name: str,
+              url: str = "/accounts/", record: bool = False) -> Page:
+    """A page signed in as `name` with a session made directly (a TOTP code works once),
+    opening `url`; with `record`, what the server says counts as data from the first
+    request on (pseudo_words.record_served)."""
 
     async def new_session() -> tuple[str, str]:
         conn = await asyncpg.connect(pages_db)
@@ -102,7 +106,9 @@ def signed_in(context: BrowserContext, pages_db: str, world: World, name: str) -
     context.add_init_script(
         f"sessionStorage.setItem('diarycard-review-session', {json.dumps(stored)});")
     page = context.new_page()
-    page.goto("/accounts/")
+    if record:
+        record_served(page)
+    page.goto(url)
     return page
 
 

@@ -6,13 +6,10 @@ from a catalogue (see tests/pseudo_words.py); nothing may scroll sideways."""
 
 from __future__ import annotations
 
-import json
 import re
 
-import asyncpg
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 from test_accounts_pages import (  # the same world, server and browser as the other pages
-    BASE,
     _run,
     _sql,
     browser,
@@ -21,13 +18,13 @@ from test_accounts_pages import (  # the same world, server and browser as the o
     server,
     world,
 )
+from test_accounts_pages import signed_in as signed_in_at
 
 from access_world import World
-from diarycard.auth.sessions import create_session
 from pseudo_words import (
     OPEN_ALL,
+    assert_a_staff_app_speaks_a_new_language,
     assert_no_clashing_keys,
-    offer_a_test_language,
     record_served,
     walk,
 )
@@ -39,26 +36,10 @@ PSEUDO = re.compile(r"^\[.*\]$", re.S)
 
 def signed_in(context: BrowserContext, pages_db: str, world: World, name: str,
               path: str = "#/") -> Page:
-    """A page signed in as `name` (a session made directly) that opens `path` in en-XA,
-    keeping what the server says to it from the first request on."""
-    async def new_session() -> tuple[str, str]:
-        conn = await asyncpg.connect(pages_db)
-        try:
-            role = await conn.fetchval("SELECT role FROM users WHERE id = $1", world.ids[name])
-            made = await create_session(conn, world.ids[name], role, "playwright")
-            return made.token, made.csrf_token
-        finally:
-            await conn.close()
-
-    token, csrf = _run(new_session())
-    context.add_cookies([{"name": "diarycard", "value": token, "url": BASE}])
-    stored = json.dumps({"csrf_token": csrf, "display_name": f"Person {name}", "role": "x"})
-    context.add_init_script(
-        f"sessionStorage.setItem('diarycard-review-session', {json.dumps(stored)});")
-    page = context.new_page()
-    record_served(page)
-    page.goto(f"/accounts/?lang=en-XA{path}")
-    return page
+    """A page signed in as `name` that opens `path` in en-XA, keeping what the server
+    says to it from the first request on."""
+    return signed_in_at(context, pages_db, world, name, f"/accounts/?lang=en-XA{path}",
+                        record=True)
 
 
 def test_the_accounts_pages_in_the_pseudo_locale(
@@ -137,17 +118,5 @@ def test_a_new_language_for_the_accounts_pages_is_files_and_a_line(
 ) -> None:
     """The browser prefers cy-GB and there are catalogues for it: the accounts pages speak
     it, and a word its file lacks falls back to en-GB."""
-    context = browser.new_context(base_url=server, locale="cy-GB")
-    context.set_default_timeout(10_000)
-    offer_a_test_language(context, {"shared": {"signin.title": "Mewngofnodi (test)"},
-                                    "accounts": {"acc.signin": "Cyfrifon diarycard (test)"}})
-    try:
-        page = context.new_page()
-        page.goto("/accounts/")
-        heading = page.get_by_role("heading", level=1, name="Cyfrifon diarycard (test)")
-        expect(heading).to_be_visible()
-        expect(page.get_by_role("button", name="Mewngofnodi (test)")).to_be_visible()
-        expect(page.get_by_label("Login", exact=True)).to_be_visible()  # not in the file: en-GB
-        assert page.evaluate("() => document.documentElement.lang") == "cy-GB"
-    finally:
-        context.close()
+    assert_a_staff_app_speaks_a_new_language(
+        browser, server, "/accounts/", "accounts", "acc.signin", "Cyfrifon diarycard (test)")

@@ -8,25 +8,16 @@ The pages are walked 320 px wide too: nothing may scroll sideways."""
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import date
-from uuid import UUID, uuid4
+from uuid import uuid4
 
-import asyncpg
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from review_pages import HOSTILE, Caseload
+from review_pages import HOSTILE, Caseload, Researcher, researcher_with_study
 
-from browser_support import run_async
-from diarycard.auth.principal import Principal
-from diarycard.auth.sessions import create_session
-from diarycard.studies import store
-from diarycard.studies.models import EnrolIn, Strata, StudyIn
-from factories import make_user
 from pseudo_words import (
     OPEN_ALL,
+    assert_a_staff_app_speaks_a_new_language,
     assert_no_clashing_keys,
-    offer_a_test_language,
     record_served,
     walk,
 )
@@ -78,34 +69,8 @@ def test_caseload_patient_pages_and_print_view_in_the_pseudo_locale(
 def test_a_researchers_studies_in_the_pseudo_locale(
     context: BrowserContext, review_db: str, server: str, caseload: Caseload
 ) -> None:
-    async def seed() -> tuple[UUID, str, str]:
-        conn = await asyncpg.connect(review_db)
-        try:
-            site = await conn.fetchval("SELECT site_id FROM users WHERE id = $1", caseload.amy)
-            admin = await make_user(conn, site, "admin", "words.admin", "Wyn Admin")
-            researcher = await make_user(conn, site, "researcher", "words.res", "Wyn Researcher")
-            boss = Principal(admin, "admin", site, "words.admin", "Wyn", uuid4())
-            found = await store.create(conn, boss, StudyIn(name="Words pilot",
-                                                           arms=["MOAM", "usual care"],
-                                                           block_sizes=[2]))
-            who = Principal(researcher, "researcher", site, "words.res", "Wyn", uuid4())
-            for i in range(2):
-                pid = await make_user(conn, site, "patient", f"words{i}", f"Words Person{i}")
-                await store.enrol(conn, who, found.id, pid, EnrolIn(
-                    site_ref=f"W-{i}", consent_date=date.today(), consent_version="v1",
-                    strata=Strata(age_band="26-39", sentence="community",
-                                  length="over_12_months")))
-            made = await create_session(conn, researcher, "researcher", "playwright")
-            return found.id, made.token, made.csrf_token
-        finally:
-            await conn.close()
-
-    study_id, token, csrf = run_async(seed())
-    context.add_cookies([{"name": "diarycard", "value": token, "url": server}])
-    stored = json.dumps({"csrf_token": csrf, "display_name": "Wyn Researcher",
-                         "role": "researcher"})
-    context.add_init_script(
-        f"sessionStorage.setItem('diarycard-review-session', {json.dumps(stored)});")
+    study_id = researcher_with_study(context, review_db, server, caseload, Researcher(
+        "words.res", "Wyn Researcher", "Words pilot", 2))
     page = context.new_page()
     record_served(page)
     page.goto("/review?lang=en-XA#/")
@@ -128,17 +93,5 @@ def test_a_researchers_studies_in_the_pseudo_locale(
 def test_a_new_language_for_the_review_is_files_and_a_line(browser: Browser, server: str) -> None:
     """The browser prefers cy-GB and there are catalogues for it: the review speaks it,
     and a word its file lacks falls back to en-GB."""
-    context = browser.new_context(base_url=server, locale="cy-GB")
-    context.set_default_timeout(10_000)
-    offer_a_test_language(context, {"shared": {"signin.title": "Mewngofnodi (test)"},
-                                    "review": {"review.signin": "Adolygu dyddiaduron (test)"}})
-    try:
-        page = context.new_page()
-        page.goto("/review")
-        heading = page.get_by_role("heading", level=1, name="Adolygu dyddiaduron (test)")
-        expect(heading).to_be_visible()
-        expect(page.get_by_role("button", name="Mewngofnodi (test)")).to_be_visible()
-        expect(page.get_by_label("Login", exact=True)).to_be_visible()  # not in the file: en-GB
-        assert page.evaluate("() => document.documentElement.lang") == "cy-GB"
-    finally:
-        context.close()
+    assert_a_staff_app_speaks_a_new_language(browser, server, "/review", "review", "review.signin",
+                                             "Adolygu dyddiaduron (test)")

@@ -3,54 +3,20 @@ balanced per arm and the CONSORT diagram, and exports with no identifiers; axe o
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from uuid import UUID, uuid4
 
-import asyncpg
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, expect
-from review_pages import Caseload, screenshot
+from review_pages import Caseload, Researcher, researcher_with_study, screenshot
 
-from browser_support import assert_no_placeholder_words, run_async
-from diarycard.auth.principal import Principal
-from diarycard.auth.sessions import create_session
-from diarycard.studies import store
-from diarycard.studies.models import EnrolIn, Strata, StudyIn
-from factories import make_user
+from browser_support import assert_no_placeholder_words
 
 
 def test_a_researcher_screens_enrols_sees_consort_and_exports_without_identifiers(
     context: BrowserContext, review_db: str, server: str, caseload: Caseload
 ) -> None:
-    async def seed() -> tuple[UUID, str, str]:
-        conn = await asyncpg.connect(review_db)
-        try:
-            site = await conn.fetchval("SELECT site_id FROM users WHERE id = $1", caseload.amy)
-            admin = await make_user(conn, site, "admin", "study.admin", "Ada Admin")
-            researcher = await make_user(conn, site, "researcher", "res.rae", "Rae Researcher")
-            boss = Principal(admin, "admin", site, "study.admin", "Ada", uuid4())
-            found = await store.create(conn, boss, StudyIn(name="MOAM pilot",
-                                                           arms=["MOAM", "usual care"],
-                                                           block_sizes=[2]))
-            who = Principal(researcher, "researcher", site, "res.rae", "Rae", uuid4())
-            for i in range(20):
-                pid = await make_user(conn, site, "patient", f"trial{i}", f"Trial Person{i}")
-                await store.enrol(conn, who, found.id, pid, EnrolIn(
-                    site_ref=f"T-{i}", consent_date=date.today(), consent_version="v1",
-                    strata=Strata(age_band="26-39", sentence="community",
-                                  length="over_12_months")))
-            made = await create_session(conn, researcher, "researcher", "playwright")
-            return found.id, made.token, made.csrf_token
-        finally:
-            await conn.close()
-
-    study_id, token, csrf = run_async(seed())
-    context.add_cookies([{"name": "diarycard", "value": token, "url": server}])
-    stored = json.dumps({"csrf_token": csrf, "display_name": "Rae Researcher",
-                         "role": "researcher"})
-    context.add_init_script(
-        f"sessionStorage.setItem('diarycard-review-session', {json.dumps(stored)});")
+    study_id = researcher_with_study(context, review_db, server, caseload, Researcher(
+        "res.rae", "Rae Researcher", "MOAM pilot", 20))
     page = context.new_page()
     page.goto("/review")
     page.get_by_role("link", name="MOAM pilot").click()
@@ -94,7 +60,7 @@ def test_a_researcher_screens_enrols_sees_consort_and_exports_without_identifier
     screenshot(page, "study")
 
     export = page.request.get(f"/api/v1/studies/{study_id}/export?format=csv").text()
-    for needle in ("Amy Jones", "amy", str(caseload.amy), "Trial Person", "trial1",
+    for needle in ("Amy Jones", "amy", str(caseload.amy), "Trial Person", "res.rae.p1",
                    date.today().isoformat()):
         assert needle.lower() not in export.lower(), needle
     assert export.count("\r\n") > 21
