@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from browser_support import assert_pseudo_locale
 from conftest import BASE, Patient, screenshot, sign_in
 
 NARROW = {"width": 320, "height": 720}
+PHONE = {"width": 390, "height": 844}
 
 USER_DATA = """async () => {
   const { loadTable } = await import('/page/entries.js');
@@ -87,6 +89,17 @@ def test_patient_screens_in_the_pseudo_locale(browser: Browser, patient: Patient
         site = page.evaluate(SITE_NUMBERS)
         assert site, "the site's numbers reached the phone"
         assert_pseudo(page, "crisis", allowed + site)
+
+        # On a phone's usual width at night: the longer words still fit, in dark, and
+        # every screen reader and contrast check still passes.
+        page.set_viewport_size(PHONE)
+        page.emulate_media(color_scheme="dark")
+        for path, ready in (("/", ".row-button"), ("/settings", "[data-summary]")):
+            page.goto(path)
+            page.locator(ready).first.wait_for()
+            assert_pseudo(page, f"{path.strip('/') or 'home'}-390-dark", allowed)
+            results = Axe().run(page)
+            assert results.violations_count == 0, results.generate_report()
 
         # Back to the browser's language: the app speaks en-GB again.
         page.goto("/settings")
