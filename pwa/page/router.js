@@ -31,8 +31,24 @@ export function go(url, options = {}) {
   void show();
 }
 
-/** Draw the screen for the current address. */
+// Which drawing is the latest: only it may say the screen is ready.
+let drawing = 0;
+
+/**
+ * Draw the screen for the current address. `main` is aria-busy while it draws, so
+ * assistive technology (and a test) does not read a half-drawn screen.
+ */
 export async function show() {
+  const mine = ++drawing;
+  main.setAttribute("aria-busy", "true");
+  try {
+    await draw();
+  } finally {
+    if (mine === drawing) main.removeAttribute("aria-busy");
+  }
+}
+
+async function draw() {
   const path = location.pathname.replace(/\/+$/, "") || "/";
   const screen = screens.get(path) || screens.get("/not-found");
   if (!screen) return;

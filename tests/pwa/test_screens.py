@@ -81,12 +81,12 @@ def test_every_screen_passes_axe(context: BrowserContext, patient: Patient, size
     page.set_viewport_size(VIEWPORTS[size])
     for name, go in signed_out_screens(page):
         go()
-        page.locator("main h1").wait_for()
+        page.locator("main:not([aria-busy]) h1").wait_for()
         check(page, name, size)
     sign_in(page, patient)
     for name, go in signed_in_screens(page):
         go()
-        page.locator("main h1").wait_for()
+        page.locator("main:not([aria-busy]) h1").wait_for()
         page.wait_for_load_state("networkidle")
         check(page, name, size)
         if name == "history-delete":
@@ -100,7 +100,7 @@ def test_320_px_wide_at_200_percent_text(context: BrowserContext, patient: Patie
     sign_in(page, patient)
     for path in ["/", "/entry?new=1", "/history", "/crisis", "/settings", "/waiting"]:
         page.goto(path)
-        page.locator("main h1").wait_for()
+        page.locator("main:not([aria-busy]) h1").wait_for()
         # CSSOM, not a style attribute: the app's CSP forbids inline styles, not this.
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -123,6 +123,6 @@ def test_dark_scheme_and_reduced_motion_pass_axe(browser: Browser, patient: Pati
     crisis = ("crisis", lambda: page.get_by_role("link", name="Crisis plan").click())
     for name, go in [*signed_in_screens(page)[:4], crisis]:
         go()
-        page.locator("main h1").wait_for()
+        page.locator("main:not([aria-busy]) h1").wait_for()
         check(page, f"{name}-dark", "phone")
     context.close()
