@@ -21,7 +21,12 @@ IMPORT = re.compile(r'^\s*(?:import|export)\s+(?:[\w*{}\s,$]+?\s+from\s+)?"(\.[^
 
 def _catalogues() -> dict[Path, set[str]]:
     chunks = sorted((PWA / "page").glob("**/words/**/en-GB.js"))
-    return {f: set(KEY.findall(f.read_text())) for f in [KIT, *chunks]}
+    return {f: set(KEY.findall(_text(f))) for f in [KIT, *chunks]}
+
+
+def _text(catalogue: Path) -> str:
+    """A catalogue's text with the parts it is made of (en-GB.js spreads en-GB/*.js)."""
+    return "\n".join(f.read_text() for f in sorted(_reached(catalogue.resolve())))
 
 
 @cache
@@ -63,7 +68,7 @@ def test_the_check_ins_wording_in_en_gb_is_the_servers_word_for_word() -> None:
     validated wording the server serves and scores (outcomes/questionnaires/*.json), so a
     change to one is made to both."""
     words = dict(re.findall(r'^\s*"(measure\.[^"]+)":\s*("(?:[^"\\]|\\.)*")',
-                            (PWA / "page" / "tools" / "words" / "en-GB.js").read_text(), re.M))
+                            _text(PWA / "page" / "tools" / "words" / "en-GB.js"), re.M))
     served = PWA.parent / "backend" / "diarycard" / "outcomes" / "questionnaires"
     differ = []
     for path in sorted(served.glob("*.json")):
