@@ -60,17 +60,11 @@ def test_patient_screens_in_the_pseudo_locale(browser: Browser, patient: Patient
         page.locator(".saved-message").wait_for()
         assert_pseudo(page, "log-saved", allowed)
 
-        page.goto("/history")
-        page.locator(".entry").first.wait_for()
-        assert_pseudo(page, "history", allowed)
-
-        page.goto("/progress")
-        page.locator("#p-days").wait_for()
-        assert_pseudo(page, "progress", allowed)
-
-        page.goto("/privacy")
-        page.locator("main h2").first.wait_for()
-        assert_pseudo(page, "privacy", allowed)
+        for path, ready in (("/history", ".entry"), ("/progress", "#p-days"),
+                            ("/privacy", "main h2")):
+            page.goto(path)
+            page.locator(ready).first.wait_for()
+            assert_pseudo(page, path.strip("/"), allowed)
 
         page.goto("/settings")
         page.locator("[data-summary]").wait_for()
