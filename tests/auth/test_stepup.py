@@ -11,6 +11,7 @@ from litestar.testing import AsyncTestClient
 
 from access_world import PASSWORD, TOTP_SECRET, acting_as, seed_world
 from diarycard.app import create_app
+from diarycard.auth.stepup import prune_counts
 from diarycard.settings import load_settings
 
 EXPORTS = [("P1", "/api/v1/me/export?format=json"), ("P1", "/api/v1/me/export?format=csv"),
@@ -133,3 +134,15 @@ async def test_the_default_quota_takes_a_full_sync_and_a_day_offline(client, con
         reply = await client.post("/api/v1/sync", headers=mine, json={"operations": ops})
         assert reply.status_code == 200
         assert {r["status"] for r in reply.json()["results"]} == {201}
+
+
+async def test_the_workers_hourly_pass_drops_only_counts_of_hours_long_gone(conn) -> None:
+    world = await seed_world(conn)
+    who = world.ids["P1"]
+    await conn.execute(
+        """INSERT INTO usage_counts (user_id, kind, window_start, hits)
+           VALUES ($1, 'entry', date_trunc('hour', now()) - interval '3 hours', 7),
+                  ($1, 'entry', date_trunc('hour', now()), 2)""", who)
+    await prune_counts(conn)
+    kept = await conn.fetch("SELECT hits FROM usage_counts WHERE user_id = $1", who)
+    assert [r["hits"] for r in kept] == [2]

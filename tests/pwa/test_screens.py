@@ -126,3 +126,20 @@ def test_dark_scheme_and_reduced_motion_pass_axe(browser: Browser, patient: Pati
         page.locator("main:not([aria-busy]) h1").wait_for()
         check(page, f"{name}-dark", "phone")
     context.close()
+
+
+def test_a_screen_is_marked_busy_while_it_draws(context: BrowserContext, patient: Patient) -> None:
+    """Assistive technology (and these tests) must not read a half-drawn screen: main is
+    aria-busy from the moment a screen starts drawing until it is done."""
+    page = context.new_page()
+    sign_in(page, patient)
+    page.locator(".row-button").first.wait_for()
+    page.evaluate("""() => {
+      const main = document.getElementById('main');
+      window.__busy = [];
+      new MutationObserver(() => window.__busy.push(main.getAttribute('aria-busy')))
+        .observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
+    }""")
+    page.get_by_role("link", name="Settings", exact=True).click()
+    expect(page.locator("main:not([aria-busy]) h1")).to_be_visible()
+    assert page.evaluate("() => window.__busy") == ["true", None]
