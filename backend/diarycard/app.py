@@ -21,7 +21,7 @@ from diarycard.appointments.routes import routes as appointment_routes
 from diarycard.audit.routes import routes as audit_routes
 from diarycard.auth.access import provide_own
 from diarycard.auth.account_routes import routes as own_account_routes
-from diarycard.auth.principal import provide_principal
+from diarycard.auth.principal import provide_claim, provide_principal
 from diarycard.auth.routes import routes as auth_routes
 from diarycard.caseload.routes import routes as caseload_routes
 from diarycard.chains.routes import routes as chain_routes
@@ -111,6 +111,7 @@ def create_app(settings: Settings, dsn: str | None = None) -> Litestar:
         dependencies={
             "conn": Provide(provide_conn),
             "principal": Provide(provide_principal),
+            "claim": Provide(provide_claim, sync_to_thread=False),
             "own": Provide(provide_own, sync_to_thread=False),
         },
         lifespan=[lifespan],

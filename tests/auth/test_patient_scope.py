@@ -14,13 +14,14 @@ import pytest
 from diarycard.agreement import store as agreement_store
 from diarycard.appointments import store as appointments_store
 from diarycard.auth.access import PatientScope, own_scope
-from diarycard.auth.principal import Principal, Role
+from diarycard.auth.principal import Principal, Role, SessionClaim
 from diarycard.chains import store as chains_store
 from diarycard.crisis import offers as crisis_offers
 from diarycard.crisis import store as crisis_store
 from diarycard.discharge import store as discharge_store
 from diarycard.entries import store as entries_store
 from diarycard.entries import sync
+from diarycard.entries.batch import run_batch
 from diarycard.errors import Forbidden
 from diarycard.exports import fhir
 from diarycard.exports import store as exports_store
@@ -40,9 +41,9 @@ from diarycard.tools import records
 
 # Functions that read or write one patient's data.
 SCOPED: list[Callable[..., Any]] = [
-    entries_store.put_entry, entries_store.delete_entry, entries_store.withdraw_entry,
+    entries_store.withdraw_entry,
     entries_store.get_entry, entries_store.list_entries, entries_store.list_revisions,
-    sync.apply, tables_store.get_table,
+    tables_store.get_table,
     records.save, records.one, records.every, records.agree,
     agreement_store.draft, agreement_store.versions, agreement_store.save_draft,
     agreement_store.agree, agreeing.draft, agreeing.save_draft, agreeing.agree,
@@ -80,6 +81,22 @@ def test_store_functions_take_a_scope_never_a_bare_id(fn: Callable[..., Any]) ->
     scopes = [p for p in params if hints.get(p) is PatientScope]
     assert len(scopes) == 1, f"{fn.__name__} takes no PatientScope"
     assert "patient_id" not in params and "who" not in params
+
+
+# The diary's writes prove the session inside the write statement (one round trip), so
+# they take the request's unproven claim, from which PostgreSQL finds the patient: they
+# have no parameter a patient id could be passed in.
+PROVEN_IN_THE_WRITE: list[Callable[..., Any]] = [
+    entries_store.put_entry, entries_store.delete_entry, sync.apply, run_batch,
+]
+
+
+@pytest.mark.parametrize("fn", PROVEN_IN_THE_WRITE, ids=lambda fn: fn.__name__)
+def test_the_diary_writes_take_a_session_claim_never_an_id(fn: Callable[..., Any]) -> None:
+    hints = get_type_hints(fn)
+    params = list(inspect.signature(fn).parameters)
+    assert [p for p in params if hints.get(p) is SessionClaim] == ["claim"]
+    assert not [p for p in params if hints.get(p) is uuid.UUID and p != "entry_id"]
 
 
 def test_only_the_gate_makes_a_scope() -> None:

@@ -1,19 +1,7 @@
 -- name: principal_for_token
--- One round trip per request: find the live session and, at most once a minute, slide
--- its idle window (so a busy patient does not write to `sessions` on every request).
-WITH live AS (
-    SELECT session_id, csrf_token, last_seen_at, user_id, role, site_id, login,
-           display_name, totp_enabled
-      FROM live_sessions
-     WHERE token_hash = $1
-), touched AS (
-    UPDATE sessions SET last_seen_at = now()
-      FROM live
-     WHERE sessions.id = live.session_id
-       AND live.last_seen_at < now() - interval '60 seconds'
-)
-SELECT session_id, csrf_token, user_id, role, site_id, login, display_name, totp_enabled
-  FROM live;
+-- $1 the session token's hash, $2 the CSRF token sent (null for a safe method). The rules
+-- are in the function (migration 0026), which the diary's write calls too.
+SELECT * FROM session_principal($1, $2);
 
 -- name: create_session
 INSERT INTO sessions (token_hash, user_id, csrf_token, idle_timeout, expires_at, user_agent)

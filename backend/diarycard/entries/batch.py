@@ -12,7 +12,7 @@ import asyncpg
 import msgspec
 from msgspec import Meta
 
-from diarycard.auth.access import PatientScope
+from diarycard.auth.principal import SessionClaim
 from diarycard.entries import sync
 from diarycard.entries.checks import entry_errors
 from diarycard.entries.models import MAX_BATCH, Problem, SyncOp, SyncOut, SyncResult
@@ -86,14 +86,15 @@ def _repeated_ids(parsed: list[Parsed]) -> list[UUID]:
 
 
 async def run_batch(
-    conn: asyncpg.Connection, own: PatientScope, body: bytes, per_hour: int
+    conn: asyncpg.Connection, claim: SessionClaim, body: bytes, per_hour: int
 ) -> SyncOut:
-    envelope = decode_json(body, Envelope)
-    now = datetime.now(UTC)
-    parsed = [parse_operation(raw, now) for raw in envelope.operations]
-    refuse_repeats(parsed)
+    async with sync.who_first(conn, claim):
+        envelope = decode_json(body, Envelope)
+        now = datetime.now(UTC)
+        parsed = [parse_operation(raw, now) for raw in envelope.operations]
+        refuse_repeats(parsed)
     changes = [i for i in parsed if isinstance(i, sync.Change)]
-    outcomes = await sync.apply(conn, own, changes, per_hour)
+    outcomes = await sync.apply(conn, claim, changes, per_hour)
     results = []
     for item in parsed:
         if not isinstance(item, sync.Change):

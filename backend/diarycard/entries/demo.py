@@ -11,6 +11,8 @@ from uuid import UUID, uuid5
 
 import asyncpg
 
+from diarycard.auth.principal import token_hash
+from diarycard.auth.sessions import create_session, end_presented
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import EntryIn, Risk
 from diarycard.entries.rows import records_json, to_record
@@ -72,6 +74,9 @@ async def load_demo(
         entries = demo_entries(patient_id.int % 1000, now)
         records = [to_record(uuid5(patient_id, str(entry_id)), entry, body_hash(entry))
                    for entry_id, entry in entries]
-        # The one write statement; the hourly quota is for phones, not for the demo.
-        await conn.execute(SQL["write_entries"], patient_id, records_json(records),
-                           2**31 - 1, [])
+        # The one write statement, as the patient: it takes a session, as every diary
+        # write does. The hourly quota is for phones, not for the demo.
+        new = await create_session(conn, patient_id, "patient", "demo")
+        await conn.execute(SQL["write_entries"], token_hash(new.token), new.csrf_token,
+                           records_json(records), 2**31 - 1, [])
+        await end_presented(conn, new.token)

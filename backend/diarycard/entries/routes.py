@@ -14,6 +14,7 @@ from litestar.di import Provide
 from litestar.params import FromPath, FromQuery, QueryParameter
 
 from diarycard.auth.access import Own
+from diarycard.auth.principal import Claim
 from diarycard.db.pool import Conn
 from diarycard.entries import store
 from diarycard.entries.batch import STATUS, run_batch
@@ -28,16 +29,16 @@ from diarycard.entries.models import (
     SyncIn,
     SyncOut,
 )
+from diarycard.entries.sync import who_first
 from diarycard.errors import Invalid
-from diarycard.web.body import decode_json
 
 # A full outbox of 500 entries with long notes fits; one entry never needs more than 64 KB.
 SYNC_MAX_BYTES = 2 * 1024 * 1024
 
 
 def _entry_body(data: EntryPut) -> None:
-    """Never resolved (the handler does not ask for it): the handler decodes the body after
-    the session check (401 and 403 come before 422), and this only shows the OpenAPI
+    """Never resolved (the handler does not ask for it): the body is decoded after the
+    session is proven (401 and 403 come before 422), and this only shows the OpenAPI
     document the shape of the body."""
 
 
@@ -47,13 +48,14 @@ def _entry_body(data: EntryPut) -> None:
     opt={"also": {201: "Created"}},
 )
 async def put_entry(
-    request: Request[Any, Any, Any], conn: Conn, own: Own, entry_id: FromPath[UUID]
+    request: Request[Any, Any, Any], conn: Conn, claim: Claim, entry_id: FromPath[UUID]
 ) -> Response[Entry]:
     """Create (201) or edit (200) an entry; the same body again answers 200 with the same
     entry. A different body needs `base_version` (409 without it, 412 when stale)."""
-    body = decode_json(await request.body(), EntryPut)
+    async with who_first(conn, claim):
+        body = await request.body()
     per_hour = request.app.state.settings.entries_per_hour
-    outcome = await store.put_entry(conn, own, entry_id, body, per_hour)
+    outcome = await store.put_entry(conn, claim, entry_id, body, per_hour)
     assert outcome.entry is not None and outcome.kind is not None
     return Response(outcome.entry, status_code=STATUS[outcome.kind])
 
@@ -75,12 +77,12 @@ async def get_revisions(
 @delete("/entries/{entry_id:uuid}", status_code=204, tags=["entries"])
 async def delete_entry(
     conn: Conn,
-    own: Own,
+    claim: Claim,
     entry_id: FromPath[UUID],
     base_version: Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647)] = None,
 ) -> None:
     """Delete one of your entries (its history is kept). Deleting again is fine."""
-    await store.delete_entry(conn, own, entry_id, base_version)
+    await store.delete_entry(conn, claim, entry_id, base_version)
 
 
 @post("/entries/{entry_id:uuid}/withdraw", status_code=204, tags=["entries"])
@@ -142,13 +144,15 @@ def _sync_body(data: SyncIn) -> None:
     dependencies={"sync_body": Provide(_sync_body, sync_to_thread=False)},
 )
 async def sync_entries(
-    request: Request[Any, Any, Any], conn: Conn, own: Own
+    request: Request[Any, Any, Any], conn: Conn, claim: Claim
 ) -> SyncOut:
     """Apply up to 500 queued operations. Body: {"operations": [{"op": "upsert" | "delete",
     "id", "base_version"?, "entry"?}]}. Each result carries the status the single call
     would give (201, 200, 204, 404, 409, 412, 422) and its entry or problem."""
+    async with who_first(conn, claim):
+        body = await request.body()
     per_hour = request.app.state.settings.entries_per_hour
-    return await run_batch(conn, own, await request.body(), per_hour)
+    return await run_batch(conn, claim, body, per_hour)
 
 
 routes = [put_entry, get_entry, get_revisions, delete_entry, withdraw_entry, list_entries,

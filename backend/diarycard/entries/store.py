@@ -16,40 +16,44 @@ import asyncpg
 import msgspec
 
 from diarycard.auth.access import PatientScope
+from diarycard.auth.principal import SessionClaim
 from diarycard.entries import sync
 from diarycard.entries.checks import check_entry
 from diarycard.entries.models import Entry, EntryPage, EntryPut, EntryQuery, EntryRevision
 from diarycard.entries.rows import make_cursor, read_cursor, to_entry
 from diarycard.entries.sync import SQL, Outcome
 from diarycard.errors import Invalid, NotFound
+from diarycard.web.body import decode_json
 
 
 async def put_entry(
-    conn: asyncpg.Connection, own: PatientScope, entry_id: UUID, body: EntryPut, per_hour: int
+    conn: asyncpg.Connection, claim: SessionClaim, entry_id: UUID, body: bytes, per_hour: int
 ) -> Outcome:
-    """Create, replay or edit one entry of the signed-in patient. Raises the error the
-    batch would report for it; `outcome.kind` tells created from the rest."""
-    own.who.require("patient")
-    if body.id is not None and body.id != entry_id:
-        raise Invalid.field("id", "must match the id in the address")
-    check_entry(body, datetime.now(UTC))
+    """Create, replay or edit one entry of the patient whose session `claim` names. Raises
+    the error the batch would report for it; `outcome.kind` tells created from the rest."""
+    async with sync.who_first(conn, claim):
+        entry = decode_json(body, EntryPut)
+        if entry.id is not None and entry.id != entry_id:
+            raise Invalid.field("id", "must match the id in the address")
+        check_entry(entry, datetime.now(UTC))
     # A batch of one, through the same write as the sync.
-    change = sync.upsert(entry_id, body, body.base_version)
-    outcome = (await sync.apply(conn, own, [change], per_hour))[entry_id]
-    if outcome.error is not None:
-        raise outcome.error
-    return outcome
+    change = sync.upsert(entry_id, entry, entry.base_version)
+    return _one(await sync.apply(conn, claim, [change], per_hour), entry_id)
 
 
 async def delete_entry(
-    conn: asyncpg.Connection, own: PatientScope, entry_id: UUID, base_version: int | None
+    conn: asyncpg.Connection, claim: SessionClaim, entry_id: UUID, base_version: int | None
 ) -> None:
     """Soft-delete one of the patient's entries (its history stays). Deleting again is
     fine; a stale base_version is PreconditionFailed."""
-    own.who.require("patient")
-    outcome = (await sync.apply(conn, own, [sync.delete(entry_id, base_version)], 0))[entry_id]
+    _one(await sync.apply(conn, claim, [sync.delete(entry_id, base_version)], 0), entry_id)
+
+
+def _one(outcomes: dict[UUID, Outcome], entry_id: UUID) -> Outcome:
+    outcome = outcomes[entry_id]
     if outcome.error is not None:
         raise outcome.error
+    return outcome
 
 
 async def get_entry(

@@ -10,21 +10,31 @@ id that does not exist.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from uuid import UUID
 
 import asyncpg
+from litestar.exceptions import ClientException
 
-from diarycard.auth.access import PatientScope
+from diarycard.auth.access import PatientScope, own_scope
+from diarycard.auth.principal import SessionClaim, prove, proven
 from diarycard.auth.stepup import seconds_to_next_hour
 from diarycard.db.queries import load_queries
 from diarycard.entries.checks import body_hash
 from diarycard.entries.models import Entry, EntryIn
 from diarycard.entries.rows import records_json, to_entry, to_record
-from diarycard.errors import Conflict, DiaryError, NotFound, PreconditionFailed, TooMany
+from diarycard.errors import (
+    Conflict,
+    DiaryError,
+    Invalid,
+    NotFound,
+    PreconditionFailed,
+    TooMany,
+)
 
 SQL = load_queries(Path(__file__).with_name("queries.sql"))
 log = logging.getLogger("diarycard.security")
@@ -65,27 +75,40 @@ def delete(entry_id: UUID, base_version: int | None) -> Change:
 
 
 async def apply(
-    conn: asyncpg.Connection, own: PatientScope, changes: Sequence[Change], per_hour: int
+    conn: asyncpg.Connection, claim: SessionClaim, changes: Sequence[Change], per_hour: int
 ) -> dict[UUID, Outcome]:
-    """Apply `changes` (ids already unique) for the signed-in patient `own`, who may
-    create `per_hour` entries an hour (TooMany, nothing applied, if these could pass it;
-    a batch of deletes only is never refused)."""
+    """Apply `changes` (ids already unique) for the patient whose session `claim` names,
+    who may create `per_hour` entries an hour (TooMany, nothing applied, if these could
+    pass it; a batch of deletes only is never refused). The write proves the claim in its
+    own round trip (Unauthenticated or Forbidden, nothing applied, when it fails)."""
     outcomes: dict[UUID, Outcome] = {}
     upserts = [c for c in changes if c.entry is not None]
-    if upserts:
-        # Autocommit: one atomic statement, and the common case (new entries) needs no
-        # transaction round trips at all.
-        rows = await _write(conn, own, upserts, per_hour, [])
-        if rows[0]["refused"]:
-            raise TooMany(await seconds_to_next_hour(conn), QUOTA_WORDS)
-        for row in rows:
-            if row["id"] is not None:
-                outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
+    # Autocommit: one atomic statement, and the common case (new entries) needs no
+    # transaction round trips at all. With no upserts it only proves the session.
+    rows = await _write(conn, claim, upserts, per_hour, [])
+    own = own_scope(proven(rows[0], claim))
+    if rows[0]["refused"]:
+        raise TooMany(await seconds_to_next_hour(conn), QUOTA_WORDS)
+    for row in rows:
+        if row["id"] is not None:
+            outcomes[row["id"]] = Outcome(row["id"], "created", to_entry(row))
     pending = [c for c in changes if c.id not in outcomes]
     if pending:
         async with conn.transaction():
-            await _settle(conn, own, pending, outcomes)
+            await _settle(conn, own, claim, pending, outcomes)
     return outcomes
+
+
+@asynccontextmanager
+async def who_first(conn: asyncpg.Connection, claim: SessionClaim) -> AsyncIterator[None]:
+    """For reading and checking a write's body: an error about it is raised only after
+    proving who sent it, as every other route does, so 401 and 403 come before 400 and
+    422 although the write never ran."""
+    try:
+        yield
+    except (Invalid, ClientException):
+        own_scope(await prove(conn, claim))
+        raise
 
 
 # Phones keep what is refused in their outbox and send it when the next hour starts.
@@ -94,17 +117,17 @@ QUOTA_WORDS = ("That is more diary entries in an hour than we can take. They are
 
 
 async def _write(
-    conn: asyncpg.Connection, own: PatientScope, upserts: list[Change], per_hour: int,
+    conn: asyncpg.Connection, claim: SessionClaim, upserts: list[Change], per_hour: int,
     edits: list[UUID],
 ) -> list[asyncpg.Record]:
     records = [to_record(c.id, c.entry, c.digest) for c in upserts if c.entry is not None]
     rows: list[asyncpg.Record] = await conn.fetch(
-        SQL["write_entries"], own.patient_id, records_json(records), per_hour, edits)
+        SQL["write_entries"], *claim.params, records_json(records), per_hour, edits)
     return rows
 
 
 async def _settle(
-    conn: asyncpg.Connection, own: PatientScope, pending: list[Change],
+    conn: asyncpg.Connection, own: PatientScope, claim: SessionClaim, pending: list[Change],
     outcomes: dict[UUID, Outcome],
 ) -> None:
     rows = await conn.fetch(SQL["lock_entries"], own.patient_id, [c.id for c in pending])
@@ -121,7 +144,7 @@ async def _settle(
         outcomes[change.id] = _decide(change, stored.get(change.id), plan)
     if plan.edits:
         edits = [c.id for c in plan.edits]
-        for row in await _write(conn, own, plan.edits, 0, edits):
+        for row in await _write(conn, claim, plan.edits, 0, edits):
             if row["id"] is not None:
                 outcomes[row["id"]] = Outcome(row["id"], "edited", to_entry(row))
     if plan.deletes:
