@@ -1,6 +1,6 @@
-"""A new entry is written in the same round trip as the session check. These run a valid
-new entry (the body that takes that path) past every way a session can be wrong, and
-check that the answer is the usual one and nothing is stored."""
+"""Every diary write proves its session in the write itself (`session_principal`, called
+from `write_entries`). These run valid writes (a PUT, a sync, a delete) past every way a
+session can be wrong, and check that the answer is the usual one and nothing is stored."""
 
 from __future__ import annotations
 
@@ -9,10 +9,16 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import asyncpg
+import msgspec
 import pytest
 from litestar.testing import AsyncTestClient
 
-from diarycard.entries.checks import refuse_repeated_keys
+from diarycard.auth.principal import SessionClaim, token_hash
+from diarycard.auth.sessions import create_session
+from diarycard.entries.checks import body_hash, refuse_repeated_keys
+from diarycard.entries.models import EntryIn
+from diarycard.entries.rows import records_json, to_record
+from diarycard.entries.sync import SQL
 from diarycard.errors import Invalid
 from factories import sign_in
 
@@ -145,3 +151,63 @@ def test_repeated_keys_are_only_refused_inside_one_object(body: bytes) -> None:
 def test_a_key_twice_in_one_object_is_refused(body: bytes) -> None:
     with pytest.raises(Invalid):
         refuse_repeated_keys(body)
+
+
+async def test_a_sync_proves_its_session_in_the_write(
+    client: AsyncTestClient, people: People, conn: asyncpg.Connection
+) -> None:
+    body = {"operations": [{"op": "upsert", "id": str(uuid.uuid4()), "entry": new_entry()}]}
+    wrong = await client.post("/api/v1/sync", json=body, headers={"x-csrf-token": "nope"})
+    assert wrong.status_code == 403
+    await sign_in(client, conn, people.clinician)
+    assert (await client.post("/api/v1/sync", json=body)).status_code == 403
+    client.cookies.clear()
+    assert (await client.post("/api/v1/sync", json=body)).status_code == 401
+    bad = await client.post("/api/v1/sync", json={"operations": "all of them"})
+    assert bad.status_code == 401  # who is asking is answered before the body
+    assert await _stored(conn) == 0
+
+
+async def test_a_batch_of_deletes_only_still_proves_its_session(
+    client: AsyncTestClient, people: People, conn: asyncpg.Connection
+) -> None:
+    """With nothing to insert, the write statement still runs, to prove the session."""
+    entry_id = uuid.uuid4()
+    assert (await client.put(URL.format(entry_id), json=new_entry())).status_code == 201
+    body = {"operations": [{"op": "delete", "id": str(entry_id)}]}
+    wrong = await client.post("/api/v1/sync", json=body, headers={"x-csrf-token": "nope"})
+    assert wrong.status_code == 403
+    deleted = await client.delete(URL.format(entry_id), headers={"x-csrf-token": "nope"})
+    assert deleted.status_code == 403
+    assert await conn.fetchval("SELECT deleted_at FROM entries WHERE id = $1", entry_id) is None
+    assert (await client.post("/api/v1/sync", json=body)).json()["results"][0]["status"] == 204
+    assert await conn.fetchval("SELECT deleted_at FROM entries WHERE id = $1", entry_id)
+
+
+async def test_refused_writes_give_their_connection_back(
+    client: AsyncTestClient, people: People, conn: asyncpg.Connection
+) -> None:
+    """Many more refusals than the pool has connections: each one's connection is
+    returned (a dependency that raised beside `conn` once left it to the collector)."""
+    client.cookies.clear()
+    for _ in range(40):
+        assert (await client.put(URL.format(uuid.uuid4()), json=new_entry())).status_code == 401
+    await sign_in(client, conn, people.alex)
+    assert (await client.put(URL.format(uuid.uuid4()), json=new_entry())).status_code == 201
+
+
+async def test_the_write_keeps_one_plan(people: People, conn: asyncpg.Connection) -> None:
+    """PostgreSQL plans a prepared statement afresh on each call while it guesses that a
+    fresh plan is cheaper; for the write that cost more than the write itself. Priced
+    right (session_principal ROWS 1), it settles on one generic plan after five calls."""
+    new = await create_session(conn, people.alex, "patient", "pytest")
+    claim = SessionClaim(token_hash(new.token), new.csrf_token, False, "-", "")
+    for _ in range(8):
+        entry = msgspec.convert(new_entry(), EntryIn)
+        records = records_json([to_record(uuid.uuid4(), entry, body_hash(entry))])
+        rows = await conn.fetch(SQL["write_entries"], *claim.params, records, 100, [])
+        assert rows[0]["id"] is not None and rows[0]["user_id"] == people.alex
+    generic, custom = await conn.fetchrow(
+        "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1",
+        SQL["write_entries"])
+    assert (generic, custom) == (3, 5)
