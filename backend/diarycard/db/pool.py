@@ -58,7 +58,11 @@ async def acquire(pool: Any, timeout: float) -> asyncpg.Connection:
     """A connection, or Unavailable within `timeout` seconds. Give it back with
     `pool.release`; `connection` does both for code that is not a dependency."""
     try:
-        return await pool.acquire(timeout=timeout)
+        # asyncio.timeout rather than acquire(timeout=...), whose wait_for runs each
+        # acquire as a task of its own: an extra task and loop turn on every request.
+        async with asyncio.timeout(timeout):
+            conn: asyncpg.Connection = await pool.acquire()
+            return conn
     except (*DB_DOWN, asyncpg.PostgresError) as exc:
         # Whatever stops us getting a connection (server down, database missing, too
         # many clients) is the same to the person waiting: try again shortly.
