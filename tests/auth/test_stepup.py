@@ -4,12 +4,17 @@ hour; diary entries are limited per patient per hour, counted in PostgreSQL."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
+import asyncpg
 import pyotp
 import pytest
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from access_world import PASSWORD, TOTP_SECRET, acting_as, seed_world
+from access_world import PASSWORD, TOTP_SECRET, World, acting_as, seed_world
 from diarycard.app import create_app
 from diarycard.auth.stepup import prune_counts
 from diarycard.settings import load_settings
@@ -17,6 +22,21 @@ from diarycard.settings import load_settings
 EXPORTS = [("P1", "/api/v1/me/export?format=json"), ("P1", "/api/v1/me/export?format=csv"),
            ("C1", "/api/v1/patients/{P1}/export?format=csv"),
            ("C1", "/api/v1/patients/{P1}/export?format=fhir")]
+
+
+BASE = "https://testserver.local"
+
+
+@asynccontextmanager
+async def _limited(
+    conn: asyncpg.Connection, db_url: str, tmp_path: Path, **limits: int
+) -> AsyncIterator[tuple[AsyncTestClient[Litestar], World, dict[str, str]]]:
+    """A client of an app with these hourly `limits`, and P1's headers, signed in."""
+    settings = load_settings({}, public_url=BASE, pool_max=4, data_dir=str(tmp_path), **limits)
+    world = await seed_world(conn)
+    async with AsyncTestClient(create_app(settings, db_url), base_url=BASE) as client:
+        client.headers["origin"] = BASE
+        yield client, world, await acting_as(client, conn, world, "P1")
 
 
 @pytest.mark.parametrize(("who", "path"), EXPORTS)
@@ -47,13 +67,7 @@ async def test_an_export_needs_the_password_again_after_five_minutes(
 
 
 async def test_exports_are_limited_per_person_per_hour(conn, db_url, tmp_path) -> None:
-    settings = load_settings({}, public_url="https://testserver.local", pool_max=4,
-                             data_dir=str(tmp_path), exports_per_hour=3)
-    world = await seed_world(conn)
-    async with AsyncTestClient(create_app(settings, db_url),
-                               base_url="https://testserver.local") as client:
-        client.headers["origin"] = "https://testserver.local"
-        mine = await acting_as(client, conn, world, "P1")
+    async with _limited(conn, db_url, tmp_path, exports_per_hour=3) as (client, world, mine):
         statuses = [(await client.get("/api/v1/me/export", headers=mine)).status_code
                     for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
@@ -71,13 +85,7 @@ def _entry(n: int) -> dict[str, object]:
 
 
 async def test_new_entries_are_limited_per_patient_per_hour(conn, db_url, tmp_path) -> None:
-    settings = load_settings({}, public_url="https://testserver.local", pool_max=4,
-                             data_dir=str(tmp_path), entries_per_hour=5)
-    world = await seed_world(conn)
-    async with AsyncTestClient(create_app(settings, db_url),
-                               base_url="https://testserver.local") as client:
-        client.headers["origin"] = "https://testserver.local"
-        mine = await acting_as(client, conn, world, "P1")
+    async with _limited(conn, db_url, tmp_path, entries_per_hour=5) as (client, world, mine):
         ids = [uuid.uuid4() for _ in range(6)]
         statuses = [(await client.put(f"/api/v1/entries/{i}", headers=mine,
                                       json=_entry(n))).status_code for n, i in enumerate(ids)]
@@ -109,13 +117,7 @@ async def test_new_entries_are_limited_per_patient_per_hour(conn, db_url, tmp_pa
 
 async def test_a_replayed_batch_does_not_use_up_the_quota(conn, db_url, tmp_path) -> None:
     """A phone that lost the answer sends the same batch again: only new ids are counted."""
-    settings = load_settings({}, public_url="https://testserver.local", pool_max=4,
-                             data_dir=str(tmp_path), entries_per_hour=3)
-    world = await seed_world(conn)
-    async with AsyncTestClient(create_app(settings, db_url),
-                               base_url="https://testserver.local") as client:
-        client.headers["origin"] = "https://testserver.local"
-        mine = await acting_as(client, conn, world, "P1")
+    async with _limited(conn, db_url, tmp_path, entries_per_hour=3) as (client, _world, mine):
         ops = [{"op": "upsert", "id": str(uuid.uuid4()), "entry": _entry(n)} for n in range(3)]
         for expected in (201, 200, 200):  # sent, then sent twice more
             reply = await client.post("/api/v1/sync", headers=mine, json={"operations": ops})

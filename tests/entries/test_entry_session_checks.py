@@ -106,6 +106,26 @@ async def test_a_signed_out_bad_body_is_asked_to_sign_in_first(
     assert await _stored(conn) == 0
 
 
+async def test_a_refused_session_is_told_before_a_bad_body(
+    client: AsyncTestClient, people: People, conn: asyncpg.Connection
+) -> None:
+    """403 comes before 400 and 422 too: a wrong CSRF token, or someone who is not a
+    patient, hears that first, whatever the body (not JSON, or breaking a rule)."""
+    bad_bodies = [b"{not json", b'{"category": "sometimes"}']
+    for body in bad_bodies:
+        reply = await client.put(URL.format(uuid.uuid4()), content=body,
+                                 headers={"x-csrf-token": "nope"})
+        assert reply.status_code == 403, reply.text
+    await conn.execute("UPDATE users SET totp_enabled = true WHERE id = $1", people.clinician)
+    await sign_in(client, conn, people.clinician)
+    for body in bad_bodies:
+        reply = await client.put(URL.format(uuid.uuid4()), content=body)
+        assert reply.status_code == 403, reply.text
+        sync = await client.post("/api/v1/sync", content=body)
+        assert sync.status_code == 403, sync.text
+    assert await _stored(conn) == 0
+
+
 async def test_writing_slides_the_idle_window(
     client: AsyncTestClient, people: People, conn: asyncpg.Connection
 ) -> None:

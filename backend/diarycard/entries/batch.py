@@ -85,14 +85,19 @@ def _repeated_ids(parsed: list[Parsed]) -> list[UUID]:
     return list(repeated)
 
 
+def parse_batch(body: bytes) -> list[Parsed]:
+    """Each operation of a POST /sync body, checked on its own; Invalid only when the
+    body as a whole is wrong (not an envelope, or an id twice)."""
+    envelope = decode_json(body, Envelope)
+    now = datetime.now(UTC)
+    parsed = [parse_operation(raw, now) for raw in envelope.operations]
+    refuse_repeats(parsed)
+    return parsed
+
+
 async def run_batch(
-    conn: asyncpg.Connection, claim: SessionClaim, body: bytes, per_hour: int
+    conn: asyncpg.Connection, claim: SessionClaim, parsed: list[Parsed], per_hour: int
 ) -> SyncOut:
-    async with sync.who_first(conn, claim):
-        envelope = decode_json(body, Envelope)
-        now = datetime.now(UTC)
-        parsed = [parse_operation(raw, now) for raw in envelope.operations]
-        refuse_repeats(parsed)
     changes = [i for i in parsed if isinstance(i, sync.Change)]
     outcomes = await sync.apply(conn, claim, changes, per_hour)
     results = []

@@ -11,12 +11,10 @@ from uuid import UUID, uuid5
 
 import asyncpg
 
-from diarycard.auth.principal import token_hash
+from diarycard.auth.principal import SessionClaim, token_hash
 from diarycard.auth.sessions import create_session, end_presented
-from diarycard.entries.checks import body_hash
+from diarycard.entries import sync
 from diarycard.entries.models import EntryIn, Risk
-from diarycard.entries.rows import records_json, to_record
-from diarycard.entries.sync import SQL
 
 _NS = UUID("9d2e4f61-3a7b-4c8d-b1e5-6f0a2c4d8e97")
 UK_WINTER = timezone(timedelta(0))
@@ -72,11 +70,12 @@ async def load_demo(
     )
     for patient_id in patient_ids[:2]:
         entries = demo_entries(patient_id.int % 1000, now)
-        records = [to_record(uuid5(patient_id, str(entry_id)), entry, body_hash(entry))
+        changes = [sync.upsert(uuid5(patient_id, str(entry_id)), entry, None)
                    for entry_id, entry in entries]
-        # The one write statement, as the patient: it takes a session, as every diary
-        # write does. The hourly quota is for phones, not for the demo.
+        # Through the one write, as the patient, with a session of their own as every
+        # diary write has. Loading again replays the same ids, which changes nothing. The
+        # hourly quota is for phones, not for the demo.
         new = await create_session(conn, patient_id, "patient", "demo")
-        await conn.execute(SQL["write_entries"], token_hash(new.token), new.csrf_token,
-                           records_json(records), 2**31 - 1, [])
+        claim = SessionClaim(token_hash(new.token), new.csrf_token, False, "demo", "")
+        await sync.apply(conn, claim, changes, 2**31 - 1)
         await end_presented(conn, new.token)

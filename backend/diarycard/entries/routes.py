@@ -17,7 +17,7 @@ from diarycard.auth.access import Own
 from diarycard.auth.principal import Claim
 from diarycard.db.pool import Conn
 from diarycard.entries import store
-from diarycard.entries.batch import STATUS, run_batch
+from diarycard.entries.batch import STATUS, parse_batch, run_batch
 from diarycard.entries.checks import DiaryRequest
 from diarycard.entries.models import (
     Category,
@@ -53,9 +53,9 @@ async def put_entry(
     """Create (201) or edit (200) an entry; the same body again answers 200 with the same
     entry. A different body needs `base_version` (409 without it, 412 when stale)."""
     async with who_first(conn, claim):
-        body = await request.body()
+        change = store.entry_change(entry_id, await request.body())
     per_hour = request.app.state.settings.entries_per_hour
-    outcome = await store.put_entry(conn, claim, entry_id, body, per_hour)
+    outcome = await store.put_entry(conn, claim, change, per_hour)
     assert outcome.entry is not None and outcome.kind is not None
     return Response(outcome.entry, status_code=STATUS[outcome.kind])
 
@@ -150,9 +150,9 @@ async def sync_entries(
     "id", "base_version"?, "entry"?}]}. Each result carries the status the single call
     would give (201, 200, 204, 404, 409, 412, 422) and its entry or problem."""
     async with who_first(conn, claim):
-        body = await request.body()
+        parsed = parse_batch(await request.body())
     per_hour = request.app.state.settings.entries_per_hour
-    return await run_batch(conn, claim, body, per_hour)
+    return await run_batch(conn, claim, parsed, per_hour)
 
 
 routes = [put_entry, get_entry, get_revisions, delete_entry, withdraw_entry, list_entries,

@@ -26,19 +26,22 @@ from diarycard.errors import Invalid, NotFound
 from diarycard.web.body import decode_json
 
 
+def entry_change(entry_id: UUID, body: bytes) -> sync.Change:
+    """A PUT's body as a checked change, or Invalid naming the field."""
+    entry = decode_json(body, EntryPut)
+    if entry.id is not None and entry.id != entry_id:
+        raise Invalid.field("id", "must match the id in the address")
+    check_entry(entry, datetime.now(UTC))
+    return sync.upsert(entry_id, entry, entry.base_version)
+
+
 async def put_entry(
-    conn: asyncpg.Connection, claim: SessionClaim, entry_id: UUID, body: bytes, per_hour: int
+    conn: asyncpg.Connection, claim: SessionClaim, change: sync.Change, per_hour: int
 ) -> Outcome:
-    """Create, replay or edit one entry of the patient whose session `claim` names. Raises
-    the error the batch would report for it; `outcome.kind` tells created from the rest."""
-    async with sync.who_first(conn, claim):
-        entry = decode_json(body, EntryPut)
-        if entry.id is not None and entry.id != entry_id:
-            raise Invalid.field("id", "must match the id in the address")
-        check_entry(entry, datetime.now(UTC))
-    # A batch of one, through the same write as the sync.
-    change = sync.upsert(entry_id, entry, entry.base_version)
-    return _one(await sync.apply(conn, claim, [change], per_hour), entry_id)
+    """Create, replay or edit one entry of the patient whose session `claim` names: a
+    batch of one, through the sync's write. Raises the error the batch would report for
+    it; `outcome.kind` tells created from the rest."""
+    return _one(await sync.apply(conn, claim, [change], per_hour), change.id)
 
 
 async def delete_entry(
